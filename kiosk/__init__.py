@@ -1,0 +1,7 @@
+"""Qatar pavilion kiosk.
+
+The core (``kiosk.bundle``, ``kiosk.session``, ``kiosk.analytics``) is plain
+Python; ``kiosk.qt`` adapts it to Qt Quick; ``kiosk.cli`` is the staff CLI.
+"""
+
+__version__ = "0.1.0"

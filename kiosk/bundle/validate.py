@@ -1,0 +1,487 @@
+"""Validate and load bundles (a folder or a .zip of one)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from . import media
+from . import model as m
+from .archive import ZipLimits, extract_zip
+from .media import Kind, MediaError, MediaInspector, StructuralInspector
+from .problems import BundleError, Report
+from .schema import BundleHead, parse_bundle, parse_entity, parse_toml
+
+MANIFEST = "bundle.toml"
+ENTITY_MANIFEST = "entity.toml"
+CHECKSUMS = "checksums.json"
+HEAD_BYTES = 64
+
+Progress = Callable[[str, int, int], None]
+"""progress(stage, done, total)."""
+
+
+@dataclass
+class Scan:
+    """What the validator learnt besides problems; the loader reuses it."""
+
+    head: BundleHead | None = None
+    entities: list[m.Entity] = field(default_factory=list)
+    kinds: dict[PurePosixPath, Kind] = field(default_factory=dict)
+    hashes: dict[PurePosixPath, str] = field(default_factory=dict)
+
+
+def _hash_file(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def hash_tree(root: Path, files: list[PurePosixPath]) -> dict[PurePosixPath, tuple[str, int]]:
+    return {rel: _hash_file(root.joinpath(*rel.parts)) for rel in files}
+
+
+def _walk(root: Path, report: Report, scan: Scan) -> list[PurePosixPath]:
+    """List the bundle's files, refusing code, symlinks and unknown types."""
+    files: list[PurePosixPath] = []
+    for path in sorted(root.rglob("*")):
+        rel = PurePosixPath(path.relative_to(root).as_posix())
+        if media.is_junk(rel):
+            report.warning(
+                str(rel), "", "a file the operating system left behind; it is ignored",
+                "delete it (kiosk bundle pack leaves it out)", "junk",
+            )  # fmt: skip
+            continue
+        if path.is_symlink():
+            report.error(
+                str(rel), "", "symbolic links are not allowed in a bundle",
+                "replace the link with a copy of the file it points to", "symlink",
+            )  # fmt: skip
+            continue
+        if path.is_dir():
+            continue
+        if not path.is_file():
+            report.error(str(rel), "", "not a regular file", "remove it from the bundle", "special")
+            continue
+        try:
+            with path.open("rb") as f:
+                head = f.read(HEAD_BYTES)
+        except OSError as exc:
+            report.error(
+                str(rel), "", f"cannot be read ({exc.strerror})", "copy it again", "unreadable"
+            )
+            continue
+        why = media.is_code(rel, head)
+        if why:
+            report.error(
+                str(rel), "", f"bundles are data only, and this is {why}",
+                "remove it: the kiosk shows slides and demos from the manifests alone", "code",
+            )  # fmt: skip
+            continue
+        kind = _kind_of(rel, head, report)
+        if kind is not None:
+            scan.kinds[rel] = kind
+            files.append(rel)
+    return files
+
+
+def _kind_of(rel: PurePosixPath, head: bytes, report: Report) -> Kind | None:
+    if rel.name == MANIFEST and len(rel.parts) == 1:
+        return Kind.MANIFEST
+    if rel.name == ENTITY_MANIFEST and len(rel.parts) == 3 and rel.parts[0] == "entities":
+        return Kind.MANIFEST
+    if rel.name == CHECKSUMS and len(rel.parts) == 1:
+        return Kind.CHECKSUMS
+    ext = rel.suffix.lower()
+    claimed = media.EXTENSIONS.get(ext)
+    if claimed is None:
+        report.error(
+            str(rel),
+            "",
+            f"'{ext or rel.name}' files are not allowed in a bundle",
+            "use PNG or JPEG images, MP4 (H.264) videos, TTF/OTF fonts and .txt/.md notes; "
+            "manifests are bundle.toml and entities/<id>/entity.toml",
+            "type",
+        )
+        return None
+    if claimed is Kind.TEXT:
+        if b"\x00" in head:
+            report.error(
+                str(rel),
+                "",
+                "a text file with binary content",
+                "save it as plain UTF-8 text",
+                "type",
+            )
+            return None
+        return Kind.TEXT
+    actual = media.sniff(head)
+    if actual is not claimed:
+        found = f"a {actual.value.upper()} file" if actual else "not a recognised media file"
+        report.error(
+            str(rel), "", f"the name says {ext} but the content is {found}",
+            f"save it again as a real {claimed.value.upper()} file, or give it the right extension",
+            "type-mismatch",
+        )  # fmt: skip
+        return None
+    return claimed
+
+
+def _check_checksums(root: Path, files: list[PurePosixPath], report: Report, scan: Scan,
+                     known: dict[PurePosixPath, tuple[str, int]] | None) -> None:  # fmt: skip
+    try:
+        data = json.loads((root / CHECKSUMS).read_text("utf-8"))
+        listed: dict[str, Any] = data["files"]
+        assert isinstance(listed, dict)
+    except (OSError, ValueError, KeyError, TypeError, AssertionError):
+        report.error(
+            CHECKSUMS, "", "the checksum list is damaged",
+            "pack the bundle again with 'kiosk bundle pack'", "checksums",
+        )  # fmt: skip
+        return
+    actual = (
+        known
+        if known is not None
+        else hash_tree(root, [f for f in files if f.name != CHECKSUMS or len(f.parts) > 1])
+    )
+    present = {f for f in files if str(f) != CHECKSUMS}
+    for name, entry in sorted(listed.items()):
+        rel = PurePosixPath(name)
+        fld = f"files.{name}"
+        if rel not in present:
+            if rel in scan.kinds or (root / name).exists():
+                continue  # refused for another reason, already reported
+            report.error(
+                CHECKSUMS, fld, f"'{name}' is listed but missing from the bundle",
+                "copy the bundle again: it is incomplete", "checksum-missing",
+            )  # fmt: skip
+            continue
+        got = actual.get(rel)
+        want = (entry.get("sha256"), entry.get("size")) if isinstance(entry, dict) else (None, None)
+        if got is None or got != want:
+            report.error(
+                name, "", "the file differs from the packed bundle (SHA-256 mismatch): "
+                "it was changed or damaged after packing",
+                "copy the bundle again from the original; if you edited it on purpose, pack it again",
+                "checksum-mismatch",
+            )  # fmt: skip
+        else:
+            scan.hashes[rel] = got[0]
+    for rel in sorted(present - {PurePosixPath(n) for n in listed}):
+        report.error(
+            str(rel), "", "the file was added after the bundle was packed",
+            "remove it, or pack the bundle again", "checksum-extra",
+        )  # fmt: skip
+
+
+class _Refs:
+    """Media references found in the manifests, by the kind they must be."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[PurePosixPath, str, str, frozenset[Kind]]] = []
+
+    def add(self, rel: PurePosixPath | None, file: str, fld: str, kinds: frozenset[Kind]) -> None:
+        if rel is not None:
+            self.items.append((rel, file, fld, kinds))
+
+
+IMAGES = media.IMAGE_KINDS
+VIDEOS = frozenset({Kind.MP4})
+FONTS = frozenset({Kind.FONT})
+
+
+def _collect_refs(scan: Scan) -> _Refs:
+    refs = _Refs()
+    assert scan.head and scan.head.fonts
+    for i, f in enumerate(scan.head.fonts.files):
+        refs.add(f, MANIFEST, f"fonts.files[{i}]", FONTS)
+    for e in scan.entities:
+        ef = f"entities/{e.id}/{ENTITY_MANIFEST}"
+        refs.add(e.logo, ef, "logo", IMAGES)
+        for i, s in enumerate(e.slides):
+            refs.add(s.image, ef, f"slides[{i}].image", IMAGES)
+            refs.add(s.video, ef, f"slides[{i}].video", VIDEOS)
+            refs.add(s.poster, ef, f"slides[{i}].poster", IMAGES)
+        for di, d in enumerate(e.demos):
+            for si, sc in enumerate(d.screens):
+                refs.add(sc.image, ef, f"demos[{di}].screens[{si}].image", IMAGES)
+    return refs
+
+
+def _check_media(root: Path, scan: Scan, report: Report, inspector: MediaInspector,
+                 deep: bool, progress: Progress | None) -> None:  # fmt: skip
+    refs = _collect_refs(scan)
+    used: set[PurePosixPath] = set()
+    first_ref: dict[PurePosixPath, tuple[str, str]] = {}
+    for rel, file, fld, kinds in refs.items:
+        kind = scan.kinds.get(rel)
+        path = root.joinpath(*rel.parts)
+        if kind is None:
+            if path.is_symlink() or path.exists():
+                continue  # refused by the walk, already reported
+            report.error(
+                file, fld, f"the file '{rel}' does not exist",
+                "check the spelling and the folder (paths are relative to this manifest)",
+                "missing-file",
+            )  # fmt: skip
+            continue
+        if kind not in kinds:
+            want = " or ".join(sorted(k.value.upper() for k in kinds))
+            report.error(
+                file, fld, f"'{rel}' is a {kind.value.upper()} file, but this needs {want}",
+                f"point it at a {want} file", "wrong-kind",
+            )  # fmt: skip
+            continue
+        used.add(rel)
+        first_ref.setdefault(rel, (file, fld))
+
+    # Only when every entity parsed: otherwise its media would look unused.
+    complete = scan.head is not None and len(scan.entities) == len(scan.head.entity_ids)
+    for rel, kind in sorted(scan.kinds.items()):
+        if complete and kind in IMAGES | VIDEOS | FONTS and rel not in used:
+            report.warning(
+                str(rel), "", "no manifest uses this file",
+                "remove it to keep the bundle small, or reference it from a manifest", "unused",
+            )  # fmt: skip
+
+    if not deep:
+        return  # start-up path: media were checked in full when the bundle was validated
+    images: list[Path] = []
+    videos: list[Path] = []
+    fonts: list[Path] = []
+    families: set[str] = set()
+    total = len(used)
+    for done, rel in enumerate(sorted(used), 1):
+        kind = scan.kinds[rel]
+        path = root.joinpath(*rel.parts)
+        try:
+            data = path.read_bytes()
+            if kind in IMAGES:
+                info = media.image_info(kind, data)
+                too_big = media.check_image_size(info)
+                if too_big:
+                    report.error(
+                        str(rel), "", too_big,
+                        f"resize it to at most {media.LARGE_IMAGE_SIDE} pixels wide", "image-too-large",
+                    )  # fmt: skip
+                    continue
+                if max(info.width, info.height) > media.LARGE_IMAGE_SIDE:
+                    report.warning(
+                        str(rel), "", f"the image is {info.width}x{info.height}, larger than a 4K screen",
+                        f"resize it to at most {media.LARGE_IMAGE_SIDE} pixels wide to save memory",
+                        "image-large",
+                    )  # fmt: skip
+                images.append(path)
+            elif kind is Kind.MP4:
+                media.mp4_info(data)
+                videos.append(path)
+            elif kind is Kind.FONT:
+                families.update(media.font_families(data))
+                fonts.append(path)
+        except MediaError as exc:
+            report.error(
+                str(rel), "", f"damaged or unsupported: {exc}",
+                _MEDIA_FIX[kind], "media-damaged",
+            )  # fmt: skip
+        except OSError as exc:
+            report.error(
+                str(rel), "", f"cannot be read ({exc.strerror})", "copy it again", "unreadable"
+            )
+        if progress:
+            progress("checking media", done, total)
+
+    if deep:
+        for path, msg in sorted(inspector.decode_images(images).items()):
+            report.error(
+                _rel(root, path),
+                "",
+                f"the image does not decode: {msg}",
+                _MEDIA_FIX[Kind.PNG],
+                "media-damaged",
+            )
+        for path, msg in sorted(inspector.probe_videos(videos).items()):
+            report.error(
+                _rel(root, path),
+                "",
+                f"the video does not play: {msg}",
+                _MEDIA_FIX[Kind.MP4],
+                "media-damaged",
+            )
+        font_errors, loaded = inspector.load_fonts(fonts)
+        for path, msg in sorted(font_errors.items()):
+            report.error(
+                _rel(root, path),
+                "",
+                f"the font does not load: {msg}",
+                _MEDIA_FIX[Kind.FONT],
+                "media-damaged",
+            )
+        if loaded:
+            families = loaded
+
+    assert scan.head and scan.head.fonts
+    f = scan.head.fonts
+    for key, fam in (
+        ("arabic", f.arabic),
+        ("arabic_heading", f.arabic_heading),
+        ("latin", f.latin),
+    ):
+        if fonts and fam not in families:
+            report.error(
+                MANIFEST, f"fonts.{key}", f"no listed font file provides the family '{fam}'",
+                f"use one of: {', '.join(sorted(families))}, or add the font file to fonts.files",
+                "font-family",
+            )  # fmt: skip
+
+
+_MEDIA_FIX = {
+    Kind.PNG: "export the image again (PNG or JPEG) from the original",
+    Kind.JPEG: "export the image again (PNG or JPEG) from the original",
+    Kind.MP4: "re-encode it as H.264 + AAC in MP4 (see docs/bundle-format.md for an ffmpeg line)",
+    Kind.FONT: "copy the font file again from its source (TTF or OTF)",
+}
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _read_manifests(root: Path, report: Report, scan: Scan, files: list[PurePosixPath]) -> None:
+    mf = root / MANIFEST
+    if not mf.is_file():
+        report.error(
+            MANIFEST, "", "the bundle has no bundle.toml at its top",
+            "point at the bundle's top folder, or start one with 'kiosk bundle init DIR'",
+            "no-manifest",
+        )  # fmt: skip
+        return
+    data = _load_toml(mf, MANIFEST, report)
+    if data is None:
+        return
+    scan.head = parse_bundle(data, report)
+    if scan.head is None:
+        return
+    for i, eid in enumerate(scan.head.entity_ids):
+        rel = f"entities/{eid}/{ENTITY_MANIFEST}"
+        path = root / rel
+        if not path.is_file():
+            report.error(
+                MANIFEST, f"entities[{i}]", f"there is no {rel}",
+                f"create the folder entities/{eid} with an {ENTITY_MANIFEST}, or remove '{eid}'",
+                "missing-file",
+            )  # fmt: skip
+            continue
+        if PurePosixPath(rel) not in scan.kinds:
+            continue  # refused by the walk (e.g. a symlink)
+        edata = _load_toml(path, rel, report)
+        if edata is None:
+            continue
+        ent = parse_entity(edata, report, rel, eid, scan.head.languages)
+        if ent is not None:
+            scan.entities.append(ent)
+    listed = set(scan.head.entity_ids)
+    for f in files:
+        if f.name == ENTITY_MANIFEST and len(f.parts) == 3 and f.parts[1] not in listed:
+            report.warning(
+                str(f), "", f"entity '{f.parts[1]}' is not listed in bundle.toml, so it is not shown",
+                f"add \"{f.parts[1]}\" to entities in bundle.toml, or remove the folder",
+                "unlisted-entity",
+            )  # fmt: skip
+
+
+def _load_toml(path: Path, rel: str, report: Report) -> dict[str, Any] | None:
+    try:
+        text = path.read_text("utf-8")
+    except UnicodeDecodeError:
+        report.error(rel, "", "the file is not UTF-8 text", "save it as UTF-8", "encoding")
+        return None
+    except OSError as exc:
+        report.error(rel, "", f"cannot be read ({exc.strerror})", "copy it again", "unreadable")
+        return None
+    return parse_toml(text, rel, report)
+
+
+def check_folder(
+    root: Path,
+    report: Report,
+    inspector: MediaInspector | None = None,
+    *,
+    deep: bool = True,
+    known_hashes: dict[PurePosixPath, tuple[str, int]] | None = None,
+    progress: Progress | None = None,
+) -> Scan:
+    """Run every check on an unpacked bundle folder, adding problems to ``report``."""
+    scan = Scan()
+    files = _walk(root, report, scan)
+    _read_manifests(root, report, scan, files)
+    if scan.head is not None and scan.head.fonts is not None:
+        _check_media(root, scan, report, inspector or StructuralInspector(), deep, progress)
+    if (root / CHECKSUMS).is_file():
+        _check_checksums(root, files, report, scan, known_hashes)
+    report.problems.sort(key=lambda p: (p.severity != "error", p.file, p.field))
+    return scan
+
+
+@contextmanager
+def opened(
+    source: Path, report: Report, limits: ZipLimits | None = None,
+    progress: Progress | None = None,
+) -> Iterator[tuple[Path | None, dict[PurePosixPath, tuple[str, int]] | None]]:  # fmt: skip
+    """The bundle folder of ``source``: itself, or a zip unpacked (safely) into a temp folder."""
+    if source.is_dir():
+        yield source, None
+        return
+    if not source.exists():
+        report.error(str(source), "", "no such file or folder", "check the path", "no-bundle")
+        yield None, None
+        return
+    with tempfile.TemporaryDirectory(prefix="kiosk-bundle-") as tmp:
+        cb = (lambda d, t: progress("unpacking", d, t)) if progress else None
+        ex = extract_zip(source, Path(tmp), report, limits, cb)
+        yield (ex.root, ex.hashes) if ex else (None, None)
+
+
+def validate(
+    source: Path,
+    inspector: MediaInspector | None = None,
+    *,
+    limits: ZipLimits | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Validate a bundle folder or .zip; the report lists every problem found."""
+    report = Report(str(source))
+    with opened(source, report, limits, progress) as (root, hashes):
+        if root is not None:
+            check_folder(root, report, inspector, known_hashes=hashes, progress=progress)
+    return report
+
+
+def load(root: Path, inspector: MediaInspector | None = None, *, deep: bool = False) -> m.Bundle:
+    """Load a bundle folder into the model; raises :class:`BundleError` with the full report.
+
+    ``deep=False`` (the kiosk's start-up path) skips full decoding, which was
+    done when the bundle was validated or installed.
+    """
+    report = Report(str(root))
+    scan = check_folder(root, report, inspector, deep=deep)
+    if not report.ok or scan.head is None or scan.head.fonts is None:
+        raise BundleError(report)
+    h = scan.head
+    assert h.fonts is not None
+    by_id = {e.id: e for e in scan.entities}
+    return m.Bundle(
+        root=root.resolve(), id=h.id, version=h.version, title=h.title, subtitle=h.subtitle,
+        languages=h.languages, default_language=h.default_language,
+        entities=tuple(by_id[i] for i in h.entity_ids), attract=h.attract, idle=h.idle,
+        theme=h.theme, fonts=h.fonts, files=dict(scan.hashes),
+    )  # fmt: skip

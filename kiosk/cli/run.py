@@ -1,0 +1,56 @@
+"""``kiosk run``: the visitor kiosk."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from ..paths import SAMPLE_BUNDLE
+
+RUN_HELP = """\
+Run the visitor kiosk: fullscreen, frameless, cursor hidden (kiosk mode).
+Without --bundle it shows the sample bundle in assets/sample-bundle.
+
+example:
+  kiosk run --windowed --lang en
+  kiosk run --bundle /media/usb/pavilion-day2 --trace /tmp/kiosk-trace.jsonl
+"""
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "run", help="run the visitor kiosk", description=RUN_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    add_run_arguments(p)
+    p.set_defaults(func=cmd_run)
+
+
+def add_run_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--bundle",
+        type=Path,
+        default=SAMPLE_BUNDLE,
+        help="bundle folder to show (default: the sample bundle)",
+    )
+    p.add_argument("--lang", choices=["ar", "en"], help="start language (default: the bundle's)")
+    p.add_argument(
+        "--windowed",
+        action="store_true",
+        help="a normal window with a cursor, for development (not kiosk mode)",
+    )
+    p.add_argument("--screen", type=int, default=0, metavar="N", help="screen to use (default 0)")
+    p.add_argument(
+        "--trace",
+        type=Path,
+        default=os.environ.get("KIOSK_TRACE") or None,
+        metavar="FILE",
+        help="append JSON-lines timing marks to FILE (or set KIOSK_TRACE)",
+    )
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from ..qt.app import run  # Qt is imported only when the kiosk really runs
+
+    return run(args)
