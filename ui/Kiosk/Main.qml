@@ -1,12 +1,12 @@
 import QtQuick
 import QtQuick.Window
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
+import KioskBackend
 
 Window {
-    id: root
-    required property string titleAr
-    required property string titleEn
-    required property string fontArabic
-    required property string fontLatin
+    id: win
+    required property Controller controller
     required property bool windowed
 
     width: 1920
@@ -14,25 +14,86 @@ Window {
     visible: true
     visibility: windowed ? Window.Windowed : Window.FullScreen
     flags: windowed ? Qt.Window : (Qt.Window | Qt.FramelessWindowHint)
-    color: "#8A1538"
-    title: titleEn
+    color: Theme.background
+    title: Theme.tr(controller.title)
 
-    Column {
-        anchors.centerIn: parent
-        spacing: 32
-        Text {
-            anchors.horizontalCenter: parent.horizontalCenter
-            text: root.titleAr
-            font.family: root.fontArabic
-            font.pixelSize: 96
-            color: "white"
+    // Kiosk mode: Alt+F4 and the window manager's close do nothing.
+    onClosing: (close) => { close.accepted = win.windowed }
+
+    Binding { target: Theme; property: "language"; value: win.controller.language }
+    Binding { target: Theme; property: "scale"; value: Math.min(win.width, win.height) / 1080 }
+    Binding { target: Theme; property: "primary"; value: win.controller.theme.primary }
+    Binding { target: Theme; property: "primaryInk"; value: win.controller.theme.onPrimary }
+    Binding { target: Theme; property: "background"; value: win.controller.theme.background }
+    Binding { target: Theme; property: "surface"; value: win.controller.theme.surface }
+    Binding { target: Theme; property: "text"; value: win.controller.theme.text }
+    Binding { target: Theme; property: "arabicFamily"; value: win.controller.fonts.arabic }
+    Binding { target: Theme; property: "arabicHeadingFamily"; value: win.controller.fonts.arabicHeading }
+    Binding { target: Theme; property: "latinFamily"; value: win.controller.fonts.latin }
+    Binding {
+        target: VirtualKeyboardSettings
+        property: "locale"
+        value: Theme.rtl ? "ar_AR" : "en_GB"
+    }
+
+    Item {
+        id: content
+        objectName: "content"
+        anchors.fill: parent
+        LayoutMirroring.enabled: Theme.rtl
+        LayoutMirroring.childrenInherit: true
+
+        // A gentle dip when the language changes, instead of a jump.
+        SequentialAnimation on opacity {
+            id: langFade
+            running: false
+            NumberAnimation { to: 0.55; duration: 90; easing.type: Easing.OutQuad }
+            NumberAnimation { to: 1.0; duration: 240; easing.type: Easing.InOutQuad }
         }
-        Text {
-            anchors.horizontalCenter: parent.horizontalCenter
-            text: root.titleEn
-            font.family: root.fontLatin
-            font.pixelSize: 72
-            color: "white"
+        Connections {
+            target: win.controller
+            function onLanguageChanged() { langFade.restart() }
         }
+
+        PageHost {
+            objectName: "attractHost"
+            current: win.controller.page === "attract"
+            sourceComponent: AttractPage { controller: win.controller }
+        }
+        PageHost {
+            objectName: "homeHost"
+            current: win.controller.page === "home"
+            sourceComponent: HomePage { controller: win.controller }
+        }
+        PageHost {
+            objectName: "entityHost"
+            current: win.controller.page === "entity"
+            sourceComponent: EntityPage { controller: win.controller }
+        }
+        PageHost {
+            objectName: "demoHost"
+            current: win.controller.page === "demo"
+            sourceComponent: DemoPage { controller: win.controller }
+        }
+        PageHost {
+            objectName: "demoEndHost"
+            current: win.controller.page === "demo-end"
+            sourceComponent: DemoEndPage { controller: win.controller }
+        }
+    }
+
+    IdleOverlay {
+        anchors.fill: parent
+        controller: win.controller
+    }
+
+    InputPanel {
+        id: keyboard
+        objectName: "keyboard"
+        z: 10
+        width: win.width
+        y: Qt.inputMethod.visible ? win.height - height : win.height
+        visible: y < win.height
+        Behavior on y { NumberAnimation { duration: 250; easing.type: Easing.OutCubic } }
     }
 }

@@ -1,0 +1,293 @@
+"""The bridge between the visitor session (pure core) and QML.
+
+QML calls slots; the controller forwards them to :class:`kiosk.session.Session`
+and then re-reads the session, emitting a change signal for each group of
+properties that really changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+from ..bundle.model import Bundle
+from ..session import Page, Session
+from . import models
+
+QML_IMPORT_NAME = "KioskBackend"
+QML_IMPORT_MAJOR_VERSION = 1
+
+TICK_MS = 250
+
+
+@QmlElement
+@QmlUncreatable("The controller is created by the kiosk and handed to Main.qml")
+class Controller(QObject):  # type: ignore[operator]
+    pageChanged = Signal()
+    languageChanged = Signal()
+    bundleChanged = Signal()
+    entityChanged = Signal()
+    slideChanged = Signal()
+    screenChanged = Signal()
+    idleChanged = Signal()
+    videoChanged = Signal()
+    demoMissed = Signal(int)
+    """A tap missed every hotspot; the argument is the hotspot to pulse."""
+    touched = Signal()
+    """The visitor touched the screen (auto-advance waits)."""
+    changed = Signal(str)
+    """Something a visitor sees changed (page, slide, screen, language): for the trace."""
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._entities = models.ListModel(models.ENTITY_ROLES, self)
+        self._slides = models.ListModel(models.SLIDE_ROLES, self)
+        self._demos = models.ListModel(models.DEMO_ROLES, self)
+        self._snap: dict[str, Any] = {}
+        self._load_bundle()
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    @property
+    def session(self) -> Session:
+        return self._session
+
+    def _load_bundle(self) -> None:
+        b = self._session.bundle
+        self._entities.set_rows([models.entity_row(b, e) for e in b.entities])
+        self._sync()
+
+    # -- change detection --------------------------------------------------------------------
+
+    def _sync(self) -> None:
+        s = self._session
+        snap = {
+            "page": s.page,
+            "language": s.language,
+            "entity": s.entity.id if s.entity else None,
+            "slide": (s.entity.id if s.entity else None, s.slide_index),
+            "screen": (s.demo.id if s.demo else None, s.screen.id if s.screen else None),
+            "idle": (s.warning, int(s.countdown_left() + 0.999)),
+            "video": s.video_playing,
+        }
+        old, self._snap = self._snap, snap
+        if snap["entity"] != old.get("entity"):
+            b = s.bundle
+            ent = s.entity
+            self._slides.set_rows([models.slide_row(b, x) for x in ent.slides] if ent else [])
+            self._demos.set_rows([models.demo_row(d) for d in ent.demos] if ent else [])
+            self.entityChanged.emit()
+        signals = {
+            "page": self.pageChanged, "language": self.languageChanged, "slide": self.slideChanged,
+            "screen": self.screenChanged, "idle": self.idleChanged, "video": self.videoChanged,
+        }  # fmt: skip
+        for key, signal in signals.items():
+            if snap[key] != old.get(key):
+                signal.emit()
+        for key in ("page", "language", "slide", "screen"):
+            if old and snap[key] != old.get(key):
+                self.changed.emit(self._describe())
+                break
+
+    def _describe(self) -> str:
+        s = self._session
+        if s.page is Page.ENTITY and s.entity:
+            return f"entity:{s.entity.id}:{s.slide_index}"
+        if s.page is Page.DEMO and s.screen:
+            return f"demo:{s.screen.id}"
+        return s.page.value
+
+    def _tick(self) -> None:
+        self._session.tick()
+        self._sync()
+
+    def _do(self, fn: Any, *args: Any) -> None:
+        fn(*args)
+        self._sync()
+
+    def add_listener(self, listener: Any) -> None:
+        self._session.listeners.append(listener)
+
+    def replace_bundle(self, bundle: Bundle) -> None:
+        self._session.replace_bundle(bundle)
+        self._load_bundle()
+        self.bundleChanged.emit()
+
+    # -- properties --------------------------------------------------------------------------
+
+    @Property(str, notify=pageChanged)
+    def page(self) -> str:
+        return self._session.page.value
+
+    @Property(str, notify=languageChanged)
+    def language(self) -> str:
+        return self._session.language
+
+    @Property(str, notify=bundleChanged)
+    def defaultLanguage(self) -> str:
+        return self._session.bundle.default_language
+
+    @Property(dict, notify=bundleChanged)
+    def title(self) -> dict[str, str]:
+        return models.text(self._session.bundle.title)
+
+    @Property(dict, notify=bundleChanged)
+    def subtitle(self) -> dict[str, str]:
+        return models.text(self._session.bundle.subtitle)
+
+    @Property(dict, notify=bundleChanged)
+    def theme(self) -> dict[str, str]:
+        t = self._session.bundle.theme
+        return {"primary": t.primary, "background": t.background, "surface": t.surface,
+                "text": t.text, "onPrimary": t.on_primary}  # fmt: skip
+
+    @Property(dict, notify=bundleChanged)
+    def fonts(self) -> dict[str, str]:
+        f = self._session.bundle.fonts
+        return {"arabic": f.arabic, "arabicHeading": f.arabic_heading, "latin": f.latin}
+
+    @Property(float, notify=bundleChanged)
+    def attractSeconds(self) -> float:
+        return self._session.bundle.attract.slide_seconds
+
+    @Property(QObject, notify=bundleChanged)
+    def entities(self) -> QObject:
+        return self._entities
+
+    @Property(list, notify=bundleChanged)
+    def attractSlides(self) -> list[dict[str, Any]]:
+        return models.attract_rows(self._session.bundle)
+
+    @Property(dict, notify=entityChanged)
+    def entity(self) -> dict[str, Any]:
+        e = self._session.entity
+        return models.entity_row(self._session.bundle, e) if e else {}
+
+    @Property(QObject, notify=entityChanged)
+    def slides(self) -> QObject:
+        return self._slides
+
+    @Property(QObject, notify=entityChanged)
+    def demos(self) -> QObject:
+        return self._demos
+
+    @Property(int, notify=slideChanged)
+    def slideIndex(self) -> int:
+        return self._session.slide_index
+
+    @Property(dict, notify=screenChanged)
+    def demo(self) -> dict[str, Any]:
+        d = self._session.demo
+        if d is None:
+            return {}
+        return {**models.demo_row(d), "serviceUrl": d.service_url or ""}
+
+    @Property(dict, notify=screenChanged)
+    def screen(self) -> dict[str, Any]:
+        return models.screen_map(self._session.bundle, self._session.screen)
+
+    @Property(int, notify=screenChanged)
+    def step(self) -> int:
+        return self._session.step
+
+    @Property(bool, notify=idleChanged)
+    def idleWarning(self) -> bool:
+        return self._session.warning
+
+    @Property(int, notify=idleChanged)
+    def countdown(self) -> int:
+        return int(self._session.countdown_left() + 0.999)
+
+    @Property(bool, notify=videoChanged)
+    def videoPlaying(self) -> bool:
+        return self._session.video_playing
+
+    # -- visitor actions ---------------------------------------------------------------------
+
+    @Slot()
+    def touch(self) -> None:
+        self._do(self._session.touch)
+        self.touched.emit()
+
+    @Slot(float, float, str)
+    def logTap(self, x: float, y: float, target: str) -> None:
+        self._session.tap(x, y, target)
+
+    @Slot()
+    def home(self) -> None:
+        self._do(self._session.home)
+
+    @Slot(str)
+    def openEntity(self, entity_id: str) -> None:
+        self._do(self._session.open_entity, entity_id)
+
+    @Slot()
+    def nextSlide(self) -> None:
+        self._do(self._session.next_slide)
+
+    @Slot()
+    def prevSlide(self) -> None:
+        self._do(self._session.prev_slide)
+
+    @Slot()
+    def autoAdvance(self) -> None:
+        self._do(lambda: self._session.next_slide(auto=True))
+
+    @Slot(int)
+    def showSlide(self, index: int) -> None:
+        self._do(self._session.show_slide, index)
+
+    @Slot(bool)
+    def setVideoPlaying(self, playing: bool) -> None:
+        self._do(self._session.set_video_playing, playing)
+
+    @Slot()
+    def videoFinished(self) -> None:
+        self._do(self._session.video_finished)
+
+    @Slot(str)
+    def openDemo(self, demo_id: str) -> None:
+        self._do(self._session.open_demo, demo_id)
+
+    @Slot(float, float, result=bool)
+    def tapImage(self, x: float, y: float) -> bool:
+        """A tap on a demo screenshot; False (and demoMissed) when it hit no hotspot."""
+        hit = self._session.tap_image(x, y)
+        self._sync()
+        if hit is None:
+            screen = self._session.screen
+            if screen and screen.hotspots:
+                self.demoMissed.emit(0)
+            return False
+        return True
+
+    @Slot(str)
+    def follow(self, target: str) -> None:
+        self._do(self._session.follow, target)
+
+    @Slot()
+    def restartDemo(self) -> None:
+        self._do(self._session.restart_demo)
+
+    @Slot()
+    def exitDemo(self) -> None:
+        self._do(self._session.exit_demo)
+
+    @Slot(int)
+    def feedback(self, rating: int) -> None:
+        self._session.feedback(rating)
+
+    @Slot(str)
+    def setLanguage(self, lang: str) -> None:
+        self._do(self._session.set_language, lang)
+
+    @Slot()
+    def toggleLanguage(self) -> None:
+        langs = self._session.bundle.languages
+        i = langs.index(self._session.language)
+        self._do(self._session.set_language, langs[(i + 1) % len(langs)])

@@ -1,0 +1,140 @@
+"""List models and plain-data conversions from the bundle model to QML.
+
+Visitor texts go to QML as ``{"ar": ..., "en": ...}`` maps; QML picks the current
+language through ``Theme.tr()``, so a language switch re-evaluates bindings
+without rebuilding any model.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+)
+
+from ..bundle.model import Bundle, Demo, Entity, FormItem, Screen, Slide, Text
+
+
+def text(t: Text | None) -> dict[str, str]:
+    return dict(t.values) if t else {}
+
+
+def url(bundle: Bundle, rel: Any) -> str:
+    return QUrl.fromLocalFile(str(bundle.path(rel))).toString() if rel else ""
+
+
+class ListModel(QAbstractListModel):
+    """A read-only list of dicts; each key is a role."""
+
+    def __init__(self, roles: list[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._roles = roles
+        self._rows: list[dict[str, Any]] = []
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rows(self) -> list[dict[str, Any]]:
+        return self._rows
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        key = role - Qt.ItemDataRole.UserRole - 1
+        if 0 <= key < len(self._roles):
+            return self._rows[index.row()].get(self._roles[key])
+        return None
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        base = Qt.ItemDataRole.UserRole + 1
+        return {base + i: QByteArray(name.encode()) for i, name in enumerate(self._roles)}
+
+
+ENTITY_ROLES = ["entityId", "name", "description", "accent", "logo", "slideCount", "demoCount"]
+SLIDE_ROLES = [
+    "slideId",
+    "kind",
+    "image",
+    "video",
+    "poster",
+    "caption",
+    "title",
+    "body",
+    "bullets",
+    "duration",
+]
+DEMO_ROLES = ["demoId", "title", "summary", "stepCount"]
+
+
+def entity_row(bundle: Bundle, e: Entity) -> dict[str, Any]:
+    return {
+        "entityId": e.id, "name": text(e.name), "description": text(e.description),
+        "accent": e.accent, "logo": url(bundle, e.logo), "slideCount": len(e.slides),
+        "demoCount": len(e.demos),
+    }  # fmt: skip
+
+
+def slide_row(bundle: Bundle, s: Slide) -> dict[str, Any]:
+    return {
+        "slideId": s.id, "kind": s.kind, "image": url(bundle, s.image), "video": url(bundle, s.video),
+        "poster": url(bundle, s.poster), "caption": text(s.caption), "title": text(s.title),
+        "body": text(s.body), "bullets": [text(b) for b in s.bullets], "duration": s.duration,
+    }  # fmt: skip
+
+
+def demo_row(d: Demo) -> dict[str, Any]:
+    return {
+        "demoId": d.id,
+        "title": text(d.title),
+        "summary": text(d.summary),
+        "stepCount": len(d.screens),
+    }
+
+
+def attract_rows(bundle: Bundle) -> list[dict[str, Any]]:
+    rows = []
+    for e, s in bundle.attract_slides() or tuple((e, e.slides[0]) for e in bundle.entities):
+        image = s.image or s.poster
+        if image is None:
+            continue
+        rows.append({
+            "image": url(bundle, image), "caption": text(s.caption or s.title),
+            "entityName": text(e.name), "accent": e.accent, "logo": url(bundle, e.logo),
+        })  # fmt: skip
+    return rows
+
+
+def _item(i: FormItem) -> dict[str, Any]:
+    return {
+        "type": i.type, "text": text(i.text), "label": text(i.label),
+        "placeholder": text(i.placeholder), "input": i.input,
+        "options": [text(o) for o in i.options], "target": i.target or "",
+        "rows": [{"label": text(r.label), "value": text(r.value)} for r in i.rows],
+    }  # fmt: skip
+
+
+def screen_map(bundle: Bundle, s: Screen | None) -> dict[str, Any]:
+    if s is None:
+        return {}
+    return {
+        "screenId": s.id, "kind": s.kind, "title": text(s.title), "image": url(bundle, s.image),
+        "hotspots": [
+            {"x": h.x, "y": h.y, "w": h.w, "h": h.h, "target": h.target, "hint": text(h.hint)}
+            for h in s.hotspots
+        ],
+        "items": [_item(i) for i in s.items],
+    }  # fmt: skip

@@ -1,0 +1,329 @@
+"""The visitor session: a pure state machine with an injectable clock.
+
+attract ──touch──► home ──entity──► entity ──demo──► demo ──end──► demo-end
+   ▲                ▲  ◄──back─────   │  ◄──exit────   │                │
+   └── idle timeout (after the "are you still there?" countdown) ◄──────┘
+
+Every change is reported to listeners as an :class:`Event` (type + payload), which
+the analytics writer logs. The Qt layer only calls methods and reads state; it
+calls :meth:`Session.tick` periodically so idle deadlines fire.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Protocol
+
+from .bundle.model import END, Bundle, Demo, Entity, Screen
+
+
+class Clock(Protocol):
+    def __call__(self) -> float:
+        """Seconds, monotonic."""
+        ...
+
+
+class Page(StrEnum):
+    ATTRACT = "attract"
+    HOME = "home"
+    ENTITY = "entity"
+    DEMO = "demo"
+    DEMO_END = "demo-end"
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+Listener = Callable[[Event], None]
+
+
+class Session:
+    """One kiosk's visitor state. Not thread-safe: call it from one thread."""
+
+    def __init__(self, bundle: Bundle, clock: Clock = time.monotonic) -> None:
+        self.clock = clock
+        self.listeners: list[Listener] = []
+        self._bundle = bundle
+        self.language = bundle.default_language
+        self.page = Page.ATTRACT
+        self.session_id: str | None = None
+        self.entity: Entity | None = None
+        self.slide_index = 0
+        self.demo: Demo | None = None
+        self.screen: Screen | None = None
+        self.warning = False
+        self.video_playing = False
+        self._last_touch = clock()
+        self._warning_since = 0.0
+        self._page_since = clock()
+        self._session_start = 0.0
+        self._slide_since = clock()
+
+    # -- reading -----------------------------------------------------------------------------
+
+    @property
+    def bundle(self) -> Bundle:
+        return self._bundle
+
+    @property
+    def idle_timeout(self) -> float:
+        idle = self._bundle.idle
+        return idle.video_timeout if self.video_playing else idle.timeout
+
+    def countdown_left(self) -> float:
+        """Seconds left on the idle warning's countdown (0 when no warning)."""
+        if not self.warning:
+            return 0.0
+        return max(0.0, self._bundle.idle.countdown - (self.clock() - self._warning_since))
+
+    @property
+    def step(self) -> int:
+        """1-based step of the current demo screen."""
+        if self.demo is None or self.screen is None:
+            return 0
+        return self.demo.index_of(self.screen.id) + 1
+
+    # -- events ------------------------------------------------------------------------------
+
+    def _emit(self, type_: str, **data: Any) -> None:
+        event = Event(type_, data)
+        for listener in list(self.listeners):
+            listener(event)
+
+    def _goto(self, page: Page) -> None:
+        """Leave the current page (logging its view and dwell time) and enter ``page``."""
+        now = self.clock()
+        self._emit("page_view", page=self.page.value, dwell_s=round(now - self._page_since, 3),
+                   **self._where())  # fmt: skip
+        self._page_since = now
+        if self.page is Page.ENTITY:
+            self.video_playing = False
+        self.page = page
+
+    def _where(self) -> dict[str, Any]:
+        where: dict[str, Any] = {}
+        if self.entity:
+            where["entity"] = self.entity.id
+        if self.demo:
+            where["demo"] = self.demo.id
+        return where
+
+    def _close_slide(self) -> None:
+        if self.entity is not None and self.page is Page.ENTITY:
+            slide = self.entity.slides[self.slide_index]
+            self._emit("slide_shown", entity=self.entity.id, slide=slide.id,
+                       shown_s=round(self.clock() - self._slide_since, 3))  # fmt: skip
+
+    # -- visitor input -----------------------------------------------------------------------
+
+    def touch(self) -> None:
+        """Any touch: starts a session from the attract loop, dismisses the idle warning."""
+        self._last_touch = self.clock()
+        if self.warning:
+            self.warning = False
+            self._emit("idle_dismissed")
+        if self.page is Page.ATTRACT:
+            self.session_id = uuid.uuid4().hex
+            self._session_start = self._last_touch
+            self._emit("session_start", language=self.language)
+            self._goto(Page.HOME)
+
+    def home(self) -> None:
+        if self.page in (Page.HOME, Page.ATTRACT):
+            return
+        self._close_slide()
+        self._abandon_demo()
+        self._goto(Page.HOME)
+        self.entity = None
+        self.demo = self.screen = None
+
+    def open_entity(self, entity_id: str) -> None:
+        if self.page is not Page.HOME:
+            return
+        self._goto(Page.ENTITY)
+        self.entity = self._bundle.entity(entity_id)
+        self.slide_index = 0
+        self._slide_since = self.clock()
+
+    def show_slide(self, index: int, *, auto: bool = False) -> None:
+        """Go to slide ``index`` (wrapping around)."""
+        if self.entity is None or self.page is not Page.ENTITY:
+            return
+        n = len(self.entity.slides)
+        index %= n
+        if index == self.slide_index:
+            return
+        self._close_slide()
+        self.slide_index = index
+        self._slide_since = self.clock()
+        self.video_playing = False
+        self._emit("slide_change", entity=self.entity.id, index=index, auto=auto)
+
+    def next_slide(self, *, auto: bool = False) -> None:
+        self.show_slide(self.slide_index + 1, auto=auto)
+
+    def prev_slide(self) -> None:
+        self.show_slide(self.slide_index - 1)
+
+    def set_video_playing(self, playing: bool) -> None:
+        if playing != self.video_playing:
+            self.video_playing = playing
+            if self.entity is not None:
+                slide = self.entity.slides[self.slide_index]
+                self._emit(
+                    "video_play" if playing else "video_stop", entity=self.entity.id, slide=slide.id
+                )
+
+    def video_finished(self) -> None:
+        if self.entity is not None:
+            slide = self.entity.slides[self.slide_index]
+            self._emit("video_complete", entity=self.entity.id, slide=slide.id)
+        self.video_playing = False
+        self.next_slide(auto=True)
+
+    def open_demo(self, demo_id: str) -> None:
+        if self.entity is None:
+            return
+        if self.page is not Page.ENTITY:
+            return
+        self._close_slide()
+        self._goto(Page.DEMO)
+        self.demo = next(d for d in self.entity.demos if d.id == demo_id)
+        self.screen = self.demo.screens[0]
+        self._emit("demo_start", entity=self.entity.id, demo=self.demo.id)
+        self._emit_step()
+
+    def _emit_step(self) -> None:
+        assert self.demo and self.screen and self.entity
+        self._emit("demo_step", entity=self.entity.id, demo=self.demo.id,
+                   screen=self.screen.id, step=self.step)  # fmt: skip
+
+    def follow(self, target: str) -> None:
+        """A hotspot or button was hit: go to ``target`` (a screen id or ``end``)."""
+        if self.demo is None or self.entity is None or self.page is not Page.DEMO:
+            return
+        if target == END:
+            self._emit("demo_complete", entity=self.entity.id, demo=self.demo.id,
+                       steps=len(self.demo.screens))  # fmt: skip
+            self._goto(Page.DEMO_END)
+            if self.demo.service_url:
+                self._emit("qr_shown", entity=self.entity.id, demo=self.demo.id)
+            return
+        self.screen = self.demo.screen(target)
+        self._emit_step()
+
+    def tap_image(self, x: float, y: float) -> str | None:
+        """A tap at normalised (x, y) on an image screen: follows a hotspot, or reports a miss.
+
+        Returns the target followed, or None for a miss.
+        """
+        if self.screen is None or self.screen.kind != "image" or self.page is not Page.DEMO:
+            return None
+        for h in self.screen.hotspots:
+            if h.contains(x, y):
+                self.follow(h.target)
+                return h.target
+        assert self.demo and self.entity
+        self._emit("hotspot_miss", entity=self.entity.id, demo=self.demo.id,
+                   screen=self.screen.id, x=round(x, 4), y=round(y, 4))  # fmt: skip
+        return None
+
+    def restart_demo(self) -> None:
+        if self.demo is None or self.entity is None:
+            return
+        if self.page is Page.DEMO:
+            self._emit(
+                "demo_abandon",
+                entity=self.entity.id,
+                demo=self.demo.id,
+                step=self.step,
+                reason="restart",
+            )
+        else:
+            self._goto(Page.DEMO)
+        self.screen = self.demo.screens[0]
+        self._emit("demo_start", entity=self.entity.id, demo=self.demo.id)
+        self._emit_step()
+
+    def exit_demo(self) -> None:
+        """Back to the entity page the demo was opened from."""
+        if self.entity is None or self.page not in (Page.DEMO, Page.DEMO_END):
+            return
+        self._abandon_demo()
+        self._goto(Page.ENTITY)
+        self.demo = self.screen = None
+        self._slide_since = self.clock()
+
+    def _abandon_demo(self, reason: str = "exit") -> None:
+        if self.demo is not None and self.entity is not None and self.page is Page.DEMO:
+            self._emit(
+                "demo_abandon",
+                entity=self.entity.id,
+                demo=self.demo.id,
+                step=self.step,
+                reason=reason,
+            )
+
+    def feedback(self, rating: int) -> None:
+        """One-tap rating (1 to 3) at the end of a demo."""
+        if rating not in (1, 2, 3):
+            raise ValueError(rating)
+        self._emit("feedback", rating=rating, **self._where())
+
+    def set_language(self, lang: str) -> None:
+        if lang not in self._bundle.languages or lang == self.language:
+            return
+        old, self.language = self.language, lang
+        self._emit("language_change", from_=old, to=lang)
+
+    def tap(self, x: float, y: float, target: str) -> None:
+        """A tap anywhere (normalised to the window), for heat maps."""
+        self._emit("tap", x=round(x, 4), y=round(y, 4), target=target, page=self.page.value,
+                   **self._where())  # fmt: skip
+
+    # -- time --------------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Advance idle deadlines; call it a few times a second."""
+        if self.page is Page.ATTRACT:
+            return
+        now = self.clock()
+        if not self.warning and now - self._last_touch >= self.idle_timeout:
+            self.warning = True
+            self._warning_since = now
+            self._emit("idle_warning")
+        elif self.warning and now - self._warning_since >= self._bundle.idle.countdown:
+            self.end("idle")
+
+    def end(self, reason: str) -> None:
+        """End the visitor session and return to the attract loop in the default language."""
+        if self.page is Page.ATTRACT:
+            return
+        self._close_slide()
+        self._abandon_demo(reason="timeout" if reason == "idle" else reason)
+        self._goto(Page.ATTRACT)
+        self.demo = self.screen = None
+        if reason == "idle":
+            self._emit("idle_timeout")
+        self._emit(
+            "session_end", reason=reason, duration_s=round(self.clock() - self._session_start, 3)
+        )
+        self.warning = False
+        self.video_playing = False
+        self.entity = None
+        self.session_id = None
+        self.language = self._bundle.default_language
+
+    def replace_bundle(self, bundle: Bundle) -> None:
+        """Switch content (only on the attract loop, when nobody is using the kiosk)."""
+        if self.page is not Page.ATTRACT:
+            raise RuntimeError("the bundle can only change on the attract loop")
+        self._bundle = bundle
+        self.language = bundle.default_language

@@ -1,0 +1,90 @@
+"""Screenshots of every page type, in Arabic and English, at the three target sizes.
+
+.venv/bin/python scripts/screenshots.py [--bundle PATH] [--out artifacts/screens]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtGui import QGuiApplication
+
+from kiosk.paths import SAMPLE_BUNDLE
+from kiosk.qt.testing import Kiosk, settle, start_kiosk
+
+SIZES = {"1080p": (1920, 1080), "portrait": (1080, 1920), "4k": (3840, 2160)}
+
+
+def shoot(bundle: Path, out: Path, sizes: list[str], langs: list[str]) -> list[Path]:
+    saved = []
+    for size in sizes:
+        w, h = SIZES[size]
+        for lang in langs:
+            k = start_kiosk(bundle, width=w, height=h, language=lang)
+            settle(1500)
+
+            def snap(name: str, k: Kiosk = k, prefix: str = f"{size}-{lang}") -> None:
+                settle(700)
+                p = out / f"{prefix}-{name}.png"
+                k.grab(p)
+                saved.append(p)
+
+            snap("attract")
+            k.tap_at(k.centre(k.window.contentItem()))
+            k.wait_page("home")
+            k.controller.setLanguage(lang)
+            snap("home")
+            first = k.bundle.entities[0]
+            k.tap(f"tile-{first.id}")
+            k.wait_page("entity")
+            snap("entity")
+            for i, s in enumerate(first.slides):
+                if s.kind in ("text", "video") and i:
+                    k.controller.showSlide(i)
+                    snap(f"entity-{s.kind}")
+            k.controller.showSlide(0)
+            demo = next(e for e in k.bundle.entities if e.demos).demos[0]
+            ent = next(e for e in k.bundle.entities if demo in e.demos)
+            if ent is not first:
+                k.controller.home()
+                k.controller.openEntity(ent.id)
+            k.controller.openDemo(demo.id)
+            k.wait_page("demo")
+            seen = set()
+            for screen in demo.screens:
+                if screen.kind not in seen:
+                    seen.add(screen.kind)
+                    k.session.screen = screen
+                    k.controller._sync()
+                    snap(f"demo-{screen.kind}")
+            k.controller.follow("end")
+            snap("demo-end")
+            k.session._last_touch -= 10_000
+            k.controller._tick()
+            snap("idle")
+            k.close()
+            settle(50)
+    return saved
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--bundle", type=Path, default=SAMPLE_BUNDLE)
+    p.add_argument("--out", type=Path, default=Path("artifacts/screens"))
+    p.add_argument("--sizes", nargs="+", default=list(SIZES), choices=list(SIZES))
+    p.add_argument("--langs", nargs="+", default=["ar", "en"])
+    args = p.parse_args()
+    _app = QGuiApplication(sys.argv[:1])
+    for path in shoot(args.bundle, args.out, args.sizes, args.langs):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

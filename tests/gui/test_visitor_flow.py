@@ -1,0 +1,223 @@
+"""A visitor's path through the real UI (offscreen): what they would see at each stage."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QImage
+
+from kiosk.bundle.model import END, Demo
+from kiosk.qt.testing import Kiosk, settle, wait_until
+
+from .conftest import FakeClock
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "gui"
+MakeKiosk = Callable[..., Kiosk]
+
+
+def path_to_end(demo: Demo) -> list[tuple[str, int, str]]:
+    """(screen id, hotspot or item index, target) for the shortest path to the end."""
+    first = demo.screens[0].id
+    prev: dict[str, tuple[str, int, str] | None] = {first: None}
+    queue = deque([first])
+    while queue:
+        sid = queue.popleft()
+        screen = demo.screen(sid)
+        choices = (
+            [(i, h.target) for i, h in enumerate(screen.hotspots)]
+            if screen.kind == "image"
+            else [(i, it.target or "") for i, it in enumerate(screen.items) if it.type == "button"]
+        )
+        for idx, target in choices:
+            if target == END:
+                steps = [(sid, idx, target)]
+                while prev[sid] is not None:
+                    p = prev[sid]
+                    assert p is not None
+                    steps.append(p)
+                    sid = p[0]
+                return steps[::-1]
+            if target not in prev:
+                prev[target] = (sid, idx, target)
+                queue.append(target)
+    raise AssertionError(f"no path to the end in {demo.id}")
+
+
+def non_blank(image: QImage) -> bool:
+    small = image.scaled(64, 36)
+    colours = {small.pixel(x, y) for x in range(small.width()) for y in range(small.height())}
+    return len(colours) > 40
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_visitor_taps_through_every_entity_slide_and_demo(make_kiosk: MakeKiosk, lang: str) -> None:
+    k = make_kiosk(language=lang)
+    assert k.controller.page == "attract"
+    k.tap_at(QPoint(960, 540))
+    k.wait_page("home")
+    assert k.controller.language == lang
+    for entity in k.bundle.entities:
+        k.tap(f"tile-{entity.id}")
+        k.wait_page("entity")
+        assert k.controller.entity["entityId"] == entity.id
+        assert k.controller.slideIndex == 0
+        n = len(entity.slides)
+        for i in range(1, n + 1):
+            k.tap("nextSlide")
+            want = i % n
+            assert wait_until(lambda want=want: k.controller.slideIndex == want)
+            k.wait_item(f"slide-{entity.slides[want].id}")
+        for demo in entity.demos:
+            k.tap(f"startDemo-{demo.id}")
+            k.wait_page("demo")
+            assert k.controller.step == 1
+            for screen_id, index, target in path_to_end(demo):
+                assert k.controller.screen["screenId"] == screen_id
+                step = demo.index_of(screen_id) + 1
+                label = k.wait_item("stepLabel").property("text")
+                assert str(step) in label and str(len(demo.screens)) in label
+                kind = demo.screen(screen_id).kind
+                k.tap(f"hotspot-{index}" if kind == "image" else f"formButton-{index}")
+                if target == END:
+                    k.wait_page("demo-end")
+                else:
+                    assert wait_until(lambda t=target: k.controller.screen.get("screenId") == t)
+            if demo.service_url:
+                qr = k.wait_item("qrCode")
+                assert wait_until(
+                    lambda qr=qr: qr.property("implicitWidth") > 0
+                )  # decoded and shown
+            k.tap("backToEntity")
+            k.wait_page("entity")
+        k.tap("homeButton")
+        k.wait_page("home")
+
+
+def test_layout_mirrors_in_arabic(make_kiosk: MakeKiosk) -> None:
+    positions = {}
+    for lang in ("en", "ar"):
+        k = make_kiosk(language=lang)
+        k.controller.touch()
+        k.controller.openEntity(k.bundle.entities[0].id)
+        k.wait_page("entity")
+        settle(400)
+        positions[lang] = {
+            n: k.centre(k.wait_item(n)).x() for n in ("homeButton", "nextSlide", "prevSlide")
+        }
+        k.close()
+    assert positions["en"]["homeButton"] < 960 < positions["ar"]["homeButton"]
+    assert positions["en"]["nextSlide"] > positions["en"]["prevSlide"]
+    assert positions["ar"]["nextSlide"] < positions["ar"]["prevSlide"]
+
+
+def test_language_switch_keeps_the_visitors_place(make_kiosk: MakeKiosk) -> None:
+    k = make_kiosk(language="ar")
+    k.controller.touch()
+    entity = k.bundle.entities[1]
+    k.controller.openEntity(entity.id)
+    k.wait_page("entity")
+    k.tap("nextSlide")
+    assert wait_until(lambda: k.controller.slideIndex == 1)
+    k.tap("languageButton")
+    assert wait_until(lambda: k.controller.language == "en")
+    assert k.controller.page == "entity" and k.controller.slideIndex == 1
+    assert k.item("languageButton").property("label") == "العربية"
+
+
+def test_hotspot_miss_shows_a_hint_and_stays(make_kiosk: MakeKiosk) -> None:
+    k = make_kiosk(language="en")
+    k.controller.touch()
+    entity, demo = next(
+        (e, d) for e in k.bundle.entities for d in e.demos if d.screens[0].kind == "image"
+    )
+    k.controller.openEntity(entity.id)
+    k.controller.openDemo(demo.id)
+    k.wait_page("demo")
+    spots = [k.item(f"hotspot-{i}") for i in range(len(demo.screens[0].hotspots))]
+    image = k.wait_item("screenImage")
+    # a point on the screenshot far from every hotspot
+    corner = image.mapToScene(image.boundingRect().topLeft())
+    miss = QPoint(round(corner.x()) + 5, round(corner.y()) + 5)
+    assert all(not s.contains(s.mapFromScene(miss.toPointF())) for s in spots)
+    k.tap_at(miss)
+    hint = k.wait_item("hint")
+    assert hint.property("visible")
+    assert k.controller.page == "demo" and k.controller.step == 1
+
+
+def test_idle_warning_then_reset_to_attract_in_default_language(
+    make_kiosk: MakeKiosk, clock: FakeClock
+) -> None:
+    k = make_kiosk(language="ar")
+    k.tap_at(QPoint(960, 540))
+    k.wait_page("home")
+    k.tap("languageButton")
+    assert wait_until(lambda: k.controller.language == "en")
+    clock.advance(k.bundle.idle.timeout + 1)
+    overlay = k.wait_item("idleOverlay")
+    assert wait_until(lambda: overlay.property("opacity") == 1.0)
+    assert int(k.item("countdown").property("text")) == int(k.bundle.idle.countdown)
+    clock.advance(k.bundle.idle.countdown + 1)
+    k.wait_page("attract")
+    assert k.controller.language == "ar"
+    assert wait_until(lambda: not overlay.isVisible())
+
+
+def test_a_touch_dismisses_the_idle_warning(make_kiosk: MakeKiosk, clock: FakeClock) -> None:
+    k = make_kiosk(language="en")
+    k.tap_at(QPoint(960, 540))
+    k.wait_page("home")
+    clock.advance(k.bundle.idle.timeout + 1)
+    k.wait_item("idleOverlay")
+    k.tap_at(QPoint(960, 540))  # swallowed: it must not open the tile under the finger
+    assert wait_until(lambda: not k.controller.idleWarning)
+    assert k.controller.page == "home"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_screenshots_of_every_page_type(make_kiosk: MakeKiosk, lang: str) -> None:
+    k = make_kiosk(language=lang)
+    shots: dict[str, QImage] = {}
+
+    def shot(name: str) -> None:
+        settle(500)
+        shots[name] = k.grab(ARTIFACTS / f"{lang}-{name}.png")
+
+    shot("attract")
+    k.controller.touch()
+    shot("home")
+    entity = next(e for e in k.bundle.entities if any(s.kind == "video" for s in e.slides))
+    k.controller.openEntity(entity.id)
+    for kind in ("image", "text", "video"):
+        index = next(i for i, s in enumerate(entity.slides) if s.kind == kind)
+        k.controller.showSlide(index)
+        shot(f"slide-{kind}")
+    demo = next(
+        d
+        for e in k.bundle.entities
+        for d in e.demos
+        if {s.kind for s in d.screens} == {"image", "form"}
+    )
+    owner = next(e for e in k.bundle.entities if demo in e.demos)
+    k.controller.home()
+    k.controller.openEntity(owner.id)
+    k.controller.openDemo(demo.id)
+    for screen in demo.screens:
+        if f"demo-{screen.kind}" not in shots:
+            for sid, _index, target in path_to_end(demo):
+                if sid == screen.id:
+                    break
+                k.controller.follow(target)
+            shot(f"demo-{screen.kind}")
+            k.controller.restartDemo()
+    for _sid, _i, target in path_to_end(demo):
+        k.controller.follow(target)
+    shot("demo-end")
+    assert set(shots) == {"attract", "home", "slide-image", "slide-text", "slide-video",
+                          "demo-image", "demo-form", "demo-end"}  # fmt: skip
+    blank = [name for name, image in shots.items() if not non_blank(image)]
+    assert blank == []

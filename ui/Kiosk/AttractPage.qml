@@ -1,0 +1,163 @@
+import QtQuick
+import KioskBackend
+
+// The attract loop: calm cross-fading highlights from every entity.
+Rectangle {
+    id: page
+    objectName: "attractPage"
+    required property Controller controller
+    color: Theme.primary
+
+    property int index: 0
+    property bool showA: true
+    readonly property var slides: controller.attractSlides
+    readonly property int count: slides.length
+
+    function rowAt(i) { return slides[i] }
+    property var slideA: count > 0 ? rowAt(0) : ({})
+    property var slideB: count > 1 ? rowAt(1) : slideA
+    readonly property var shown: showA ? slideA : slideB
+
+    Timer {
+        interval: page.controller.attractSeconds * 1000
+        running: page.count > 1 && page.visible
+        repeat: true
+        onTriggered: {
+            page.index = (page.index + 1) % page.count
+            if (page.showA) page.slideB = page.rowAt(page.index)
+            else page.slideA = page.rowAt(page.index)
+            page.showA = !page.showA
+        }
+    }
+
+    component Highlight: Image {
+        property bool active
+        anchors.fill: parent
+        fillMode: Image.PreserveAspectCrop
+        asynchronous: true
+        sourceSize.width: page.width
+        sourceSize.height: page.height
+        opacity: active && status === Image.Ready ? 1 : 0
+        Behavior on opacity { NumberAnimation { duration: 1200; easing.type: Easing.InOutQuad } }
+        scale: active ? 1.06 : 1.0
+        Behavior on scale { NumberAnimation { duration: page.controller.attractSeconds * 1000 + 1200 } }
+    }
+    Highlight { source: page.slideA.image || ""; active: page.showA }
+    Highlight { source: page.slideB.image || ""; active: !page.showA }
+
+    // Scrims keep the text readable over any picture.
+    Rectangle {
+        anchors.fill: parent
+        gradient: Gradient {
+            GradientStop { position: 0.0; color: "#CC3D0A1A" }
+            GradientStop { position: 0.35; color: "#33000000" }
+            GradientStop { position: 0.6; color: "#33000000" }
+            GradientStop { position: 1.0; color: "#E6000000" }
+        }
+    }
+
+    Column {
+        anchors { top: parent.top; left: parent.left; right: parent.right; margins: Theme.margin }
+        spacing: Theme.px(8)
+        Text {
+            width: parent.width
+            text: page.controller.title.ar || ""
+            font.family: Theme.arabicHeadingFamily
+            font.pixelSize: Theme.px(76)
+            font.bold: true
+            color: "white"
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            width: parent.width
+            text: page.controller.title.en || ""
+            font.family: Theme.latinFamily
+            font.pixelSize: Theme.px(56)
+            color: "white"
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            width: parent.width
+            visible: text !== ""
+            text: Theme.tr(page.controller.subtitle)
+            font.family: Theme.bodyFamily
+            font.pixelSize: Theme.lead
+            color: "#F2FFFFFF"
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+        }
+    }
+
+    Column {
+        id: captionBlock
+        anchors { left: parent.left; right: parent.right; bottom: prompt.top; margins: Theme.margin }
+        spacing: Theme.px(6)
+        Text {
+            width: parent.width
+            text: (page.shown.entityName || {}).ar || ""
+            font.family: Theme.arabicFamily
+            font.pixelSize: Theme.px(40)
+            font.bold: true
+            color: "white"
+            horizontalAlignment: Text.AlignHCenter
+        }
+        Text {
+            width: parent.width
+            text: (page.shown.caption || {}).ar || ""
+            font.family: Theme.arabicFamily
+            font.pixelSize: Theme.px(34)
+            color: "white"
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            width: parent.width
+            text: (page.shown.caption || {}).en || ""
+            font.family: Theme.latinFamily
+            font.pixelSize: Theme.px(30)
+            color: "#E6FFFFFF"
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+        }
+    }
+
+    Rectangle {
+        id: prompt
+        objectName: "touchPrompt"
+        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.margin }
+        width: promptRow.implicitWidth + Theme.px(96)
+        height: Theme.px(112)
+        radius: height / 2
+        color: "white"
+        SequentialAnimation on opacity {
+            loops: Animation.Infinite
+            running: page.visible
+            NumberAnimation { from: 1.0; to: 0.78; duration: 1600; easing.type: Easing.InOutSine }
+            NumberAnimation { from: 0.78; to: 1.0; duration: 1600; easing.type: Easing.InOutSine }
+        }
+        Row {
+            id: promptRow
+            anchors.centerIn: parent
+            spacing: Theme.px(28)
+            Text {
+                text: "المس للاستكشاف"
+                font.family: Theme.arabicFamily
+                font.pixelSize: Theme.px(44)
+                font.bold: true
+                color: Theme.primary
+                anchors.verticalCenter: parent.verticalCenter
+            }
+            Rectangle { width: Theme.px(3); height: Theme.px(48); color: Theme.line; anchors.verticalCenter: parent.verticalCenter }
+            Text {
+                text: "Touch to explore"
+                font.family: Theme.latinFamily
+                font.pixelSize: Theme.px(40)
+                font.bold: true
+                color: Theme.primary
+                anchors.verticalCenter: parent.verticalCenter
+            }
+        }
+    }
+}

@@ -1,0 +1,254 @@
+import QtQuick
+import KioskBackend
+
+// A service demo: step k of n, the instruction, then the screen itself —
+// a screenshot with invisible hotspots, or a form built live.
+Rectangle {
+    id: page
+    objectName: "demoPage"
+    required property Controller controller
+    readonly property var screen: controller.screen
+    readonly property var demo: controller.demo
+    readonly property color accent: controller.entity.accent || Theme.primary
+    color: Theme.surface
+
+    Rectangle {
+        id: header
+        anchors { top: parent.top; left: parent.left; right: parent.right }
+        height: Theme.px(150)
+        color: Theme.background
+        Rectangle {
+            anchors { bottom: parent.bottom; left: parent.left; right: parent.right }
+            height: Theme.px(8)
+            color: page.accent
+        }
+        KButton {
+            id: exitButton
+            objectName: "exitDemo"
+            anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+            label: (Theme.rtl ? "›  " : "‹  ") + Theme.ui("إنهاء العرض", "Leave the demo")
+            outlined: true
+            fill: page.accent
+            onClicked: page.controller.exitDemo()
+        }
+        Column {
+            anchors { left: exitButton.right; leftMargin: Theme.px(36); right: restartButton.left
+                      rightMargin: Theme.px(36); verticalCenter: parent.verticalCenter }
+            Text {
+                width: parent.width
+                text: Theme.tr(page.demo.title)
+                font.family: Theme.headingFamily
+                font.pixelSize: Theme.px(38 * Theme.boost)
+                font.bold: true
+                color: Theme.text
+                elide: Text.ElideRight
+                horizontalAlignment: Text.AlignLeft
+            }
+            Row {
+                spacing: Theme.px(16)
+                Text {
+                    objectName: "stepLabel"
+                    text: Theme.ui("الخطوة " + page.controller.step + " من " + page.demo.stepCount,
+                                   "Step " + page.controller.step + " of " + page.demo.stepCount)
+                    font.family: Theme.bodyFamily
+                    font.pixelSize: Theme.caption
+                    color: Theme.muted
+                    anchors.verticalCenter: parent.verticalCenter
+                }
+                Repeater {
+                    model: page.demo.stepCount || 0
+                    delegate: Rectangle {
+                        required property int index
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: Theme.px(36); height: Theme.px(10); radius: height / 2
+                        color: index < page.controller.step ? page.accent : Theme.line
+                    }
+                }
+            }
+        }
+        KButton {
+            id: restartButton
+            objectName: "restartDemo"
+            anchors { right: langButton.left; rightMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
+            label: Theme.ui("من البداية", "Start again")
+            outlined: true
+            fill: page.accent
+            onClicked: page.controller.restartDemo()
+        }
+        LanguageButton {
+            id: langButton
+            anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+            controller: page.controller
+            fill: Theme.primary
+            ink: Theme.primaryInk
+        }
+    }
+
+    Text {
+        id: instruction
+        objectName: "instruction"
+        anchors { top: header.bottom; left: parent.left; right: parent.right
+                  topMargin: Theme.px(28); leftMargin: Theme.margin; rightMargin: Theme.margin }
+        text: Theme.tr(page.screen.title)
+        font.family: Theme.headingFamily
+        font.pixelSize: Theme.lead
+        font.bold: true
+        color: Theme.text
+        wrapMode: Text.WordWrap
+        horizontalAlignment: Text.AlignHCenter
+    }
+
+    Item {
+        id: stage
+        anchors { top: instruction.bottom; left: parent.left; right: parent.right; bottom: parent.bottom
+                  topMargin: Theme.px(24); leftMargin: Theme.margin; rightMargin: Theme.margin
+                  bottomMargin: Theme.px(40) }
+
+        // --- image screen: a screenshot with invisible hotspots -------------------------
+        Item {
+            id: shot
+            anchors.fill: parent
+            visible: page.screen.kind === "image"
+            // Screenshots show the real (bilingual) service: never mirrored.
+            LayoutMirroring.enabled: false
+            LayoutMirroring.childrenInherit: true
+
+            Image {
+                id: shotImage
+                objectName: "screenImage"
+                anchors.fill: parent
+                source: page.screen.kind === "image" ? page.screen.image : ""
+                sourceSize.width: width
+                sourceSize.height: height
+                fillMode: Image.PreserveAspectFit
+                asynchronous: true
+                readonly property real pw: paintedWidth
+                readonly property real ph: paintedHeight
+                readonly property real px0: (width - paintedWidth) / 2
+                readonly property real py0: (height - paintedHeight) / 2
+
+                TapHandler {
+                    gesturePolicy: TapHandler.ReleaseWithinBounds
+                    onTapped: (point) => {
+                        const x = (point.position.x - shotImage.px0) / shotImage.pw
+                        const y = (point.position.y - shotImage.py0) / shotImage.ph
+                        if (x >= 0 && x <= 1 && y >= 0 && y <= 1) {
+                            if (!page.controller.tapImage(x, y)) hint.show()
+                        } else {
+                            hint.show()
+                        }
+                        idleHint.restart()
+                    }
+                }
+
+                Repeater {
+                    model: page.screen.kind === "image" ? page.screen.hotspots : []
+                    delegate: Rectangle {
+                        id: spot
+                        required property var modelData
+                        required property int index
+                        objectName: "hotspot-" + index
+                        x: shotImage.px0 + modelData.x * shotImage.pw
+                        y: shotImage.py0 + modelData.y * shotImage.ph
+                        width: modelData.w * shotImage.pw
+                        height: modelData.h * shotImage.ph
+                        radius: Theme.px(12)
+                        color: "transparent"
+                        border.color: page.accent
+                        border.width: Theme.px(6)
+                        opacity: 0
+                        SequentialAnimation {
+                            id: pulse
+                            loops: 2
+                            NumberAnimation { target: spot; property: "opacity"; to: 1; duration: 350; easing.type: Easing.OutQuad }
+                            NumberAnimation { target: spot; property: "opacity"; to: 0; duration: 450; easing.type: Easing.InQuad }
+                        }
+                        Connections {
+                            target: hint
+                            function onPulse() { pulse.restart() }
+                        }
+                    }
+                }
+            }
+
+            // The hint: a gentle pulse on the right spot and a sentence; never a punishment.
+            Rectangle {
+                id: hint
+                objectName: "hint"
+                signal pulse()
+                function show() { visible = true; hideHint.restart(); pulse() }
+                visible: false
+                anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom }
+                width: Math.min(parent.width, hintText.implicitWidth + Theme.px(64))
+                height: hintText.implicitHeight + Theme.px(32)
+                radius: height / 2
+                color: Theme.scrim
+                LayoutMirroring.enabled: Theme.rtl
+                Text {
+                    id: hintText
+                    anchors.centerIn: parent
+                    width: Math.min(implicitWidth, shot.width - Theme.px(64))
+                    text: page.screen.kind === "image" && page.screen.hotspots.length > 0
+                          ? Theme.tr(page.screen.hotspots[0].hint) : ""
+                    font.family: Theme.bodyFamily
+                    font.pixelSize: Theme.body
+                    color: "white"
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: Text.AlignHCenter
+                }
+                Timer { id: hideHint; interval: 4000; onTriggered: hint.visible = false }
+            }
+            // After 8 s without a tap, the hint shows by itself.
+            Timer {
+                id: idleHint
+                interval: 8000
+                running: shot.visible && page.visible
+                repeat: true
+                onTriggered: hint.show()
+            }
+            Connections {
+                target: page.controller
+                function onScreenChanged() { hint.visible = false; idleHint.restart() }
+            }
+        }
+
+        // --- form screen: built live from the vocabulary ----------------------------------
+        Flickable {
+            id: form
+            objectName: "formScreen"
+            visible: page.screen.kind === "form"
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: Math.min(parent.width, Theme.px(1200))
+            height: parent.height
+            contentHeight: formCard.height
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            Rectangle {
+                id: formCard
+                width: form.width
+                height: formColumn.implicitHeight + Theme.px(96)
+                radius: Theme.radius
+                color: Theme.background
+                border.color: Theme.line
+                border.width: Theme.px(2)
+                Column {
+                    id: formColumn
+                    anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(48) }
+                    spacing: Theme.px(20)
+                    Repeater {
+                        model: page.screen.kind === "form" ? page.screen.items : []
+                        delegate: FormItemView {
+                            required property var modelData
+                            required property int index
+                            width: formColumn.width
+                            item: modelData
+                            itemIndex: index
+                            accent: page.accent
+                            controller: page.controller
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import QtQuick
+import KioskBackend
+
+// "Are you still there?" with a countdown; any touch dismisses it.
+Rectangle {
+    id: overlay
+    objectName: "idleOverlay"
+    required property Controller controller
+    color: "#CC1F1A1C"
+    opacity: controller.idleWarning ? 1 : 0
+    visible: opacity > 0
+    Behavior on opacity { NumberAnimation { duration: 250 } }
+
+    Rectangle {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, Theme.px(1100))
+        height: col.implicitHeight + Theme.px(120)
+        radius: Theme.radius * 1.5
+        color: Theme.background
+        Column {
+            id: col
+            anchors.centerIn: parent
+            width: parent.width - Theme.px(120)
+            spacing: Theme.px(28)
+            Text {
+                width: parent.width
+                text: "هل ما زلت هنا؟"
+                font.family: Theme.arabicHeadingFamily
+                font.pixelSize: Theme.px(64)
+                font.bold: true
+                color: Theme.text
+                horizontalAlignment: Text.AlignHCenter
+            }
+            Text {
+                width: parent.width
+                text: "Are you still there?"
+                font.family: Theme.latinFamily
+                font.pixelSize: Theme.px(56)
+                font.bold: true
+                color: Theme.text
+                horizontalAlignment: Text.AlignHCenter
+            }
+            Text {
+                objectName: "countdown"
+                width: parent.width
+                text: overlay.controller.countdown
+                font.family: Theme.latinFamily
+                font.pixelSize: Theme.px(120)
+                font.bold: true
+                color: Theme.primary
+                horizontalAlignment: Text.AlignHCenter
+            }
+            Text {
+                width: parent.width
+                text: "المس الشاشة للمتابعة  ·  Touch the screen to continue"
+                font.family: Theme.bodyFamily
+                font.pixelSize: Theme.body
+                color: Theme.muted
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+            }
+        }
+    }
+}

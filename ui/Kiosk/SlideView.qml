@@ -1,0 +1,220 @@
+import QtQuick
+import QtMultimedia
+import KioskBackend
+
+// The entity's slides: swipe or buttons, page dots, auto-advance that waits
+// while the visitor interacts, and videos that play only while shown.
+Item {
+    id: view
+    required property Controller controller
+    property color accent: Theme.primary
+    readonly property int count: list.count
+    readonly property int captionHeight: Theme.px(150)
+
+    ListView {
+        id: list
+        objectName: "slideList"
+        anchors { top: parent.top; left: parent.left; right: parent.right; bottom: controls.top
+                  bottomMargin: Theme.px(20) }
+        orientation: ListView.Horizontal
+        layoutDirection: Theme.rtl ? Qt.RightToLeft : Qt.LeftToRight
+        snapMode: ListView.SnapOneItem
+        highlightRangeMode: ListView.StrictlyEnforceRange
+        highlightMoveDuration: 350
+        boundsBehavior: Flickable.StopAtBounds
+        cacheBuffer: width * 2      // the previous and next slides are loaded ahead
+        clip: true
+        model: view.controller.slides
+        currentIndex: view.controller.slideIndex
+        onCurrentIndexChanged: if (currentIndex !== view.controller.slideIndex) view.controller.showSlide(currentIndex)
+
+        delegate: Item {
+            id: slide
+            required property int index
+            required property string slideId
+            required property string kind
+            required property string image
+            required property string video
+            required property string poster
+            required property var caption
+            required property var title
+            required property var body
+            required property var bullets
+            required property real duration
+            readonly property bool current: ListView.isCurrentItem && view.visible
+            objectName: "slide-" + slideId
+            width: list.width
+            height: list.height
+
+            Rectangle {
+                id: frame
+                anchors.fill: parent
+                anchors.leftMargin: Theme.px(4)
+                anchors.rightMargin: Theme.px(4)
+                radius: Theme.radius
+                color: slide.kind === "text" ? Theme.background : "#1A1A1A"
+                clip: true
+
+                Image {
+                    anchors.fill: parent
+                    visible: slide.kind !== "text"
+                    source: slide.kind === "image" ? slide.image : slide.poster
+                    sourceSize.width: width
+                    sourceSize.height: height
+                    fillMode: Image.PreserveAspectCrop
+                    asynchronous: true
+                }
+
+                Loader {
+                    id: videoLoader
+                    anchors.fill: parent
+                    active: slide.kind === "video" && slide.current
+                    sourceComponent: VideoPane { source: slide.video; controller: view.controller }
+                }
+
+                // Text slides are typeset here, in the visitor's language.
+                Column {
+                    visible: slide.kind === "text"
+                    anchors { fill: parent; margins: Theme.px(64) }
+                    spacing: Theme.px(28)
+                    Rectangle {
+                        anchors.left: parent.left
+                        width: Theme.px(96); height: Theme.px(10); radius: height / 2; color: view.accent
+                    }
+                    Text {
+                        width: parent.width
+                        text: Theme.tr(slide.title)
+                        font.family: Theme.headingFamily
+                        font.pixelSize: Theme.heading
+                        font.bold: true
+                        color: Theme.text
+                        wrapMode: Text.WordWrap
+                        lineHeight: 1.2
+                        horizontalAlignment: Text.AlignLeft
+                    }
+                    Text {
+                        width: parent.width
+                        visible: text !== ""
+                        text: Theme.tr(slide.body)
+                        font.family: Theme.bodyFamily
+                        font.pixelSize: Theme.body
+                        color: Theme.text
+                        wrapMode: Text.WordWrap
+                        lineHeight: Theme.lineHeight
+                        horizontalAlignment: Text.AlignLeft
+                    }
+                    Repeater {
+                        model: slide.bullets
+                        delegate: Row {
+                            id: bullet
+                            required property var modelData
+                            spacing: Theme.px(20)
+                            width: parent.width
+                            Rectangle {
+                                width: Theme.px(16); height: width; radius: width / 2
+                                color: view.accent
+                                y: Theme.body * 0.55
+                            }
+                            Text {
+                                width: bullet.width - Theme.px(36)
+                                text: Theme.tr(bullet.modelData)
+                                font.family: Theme.bodyFamily
+                                font.pixelSize: Theme.body
+                                color: Theme.text
+                                wrapMode: Text.WordWrap
+                                lineHeight: Theme.lineHeight
+                                horizontalAlignment: Text.AlignLeft
+                            }
+                        }
+                    }
+                }
+
+                // Caption on a scrim, never straight on the photo.
+                Rectangle {
+                    anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                    visible: slide.kind !== "text" && captionText.text !== ""
+                    height: captionText.implicitHeight + Theme.px(48)
+                    color: Theme.scrim
+                    Text {
+                        id: captionText
+                        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
+                                  leftMargin: Theme.px(36); rightMargin: Theme.px(36) }
+                        text: Theme.tr(slide.caption)
+                        font.family: Theme.bodyFamily
+                        font.pixelSize: Theme.body
+                        color: "white"
+                        wrapMode: Text.WordWrap
+                        lineHeight: Theme.lineHeight * 0.85
+                        maximumLineCount: 3
+                        elide: Text.ElideRight
+                        horizontalAlignment: Text.AlignLeft
+                    }
+                }
+            }
+        }
+    }
+
+    // Auto-advance; restarted by every touch and every slide change.
+    Timer {
+        id: advance
+        interval: list.currentItem ? list.currentItem.duration * 1000 : 8000
+        running: view.visible && !view.controller.videoPlaying && list.count > 1
+        repeat: true
+        onTriggered: view.controller.autoAdvance()
+    }
+    Connections {
+        target: view.controller
+        function onSlideChanged() { advance.restart() }
+        function onTouched() { advance.restart() }
+    }
+
+    Item {
+        id: controls
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: Theme.touch
+        KButton {
+            id: prevButton
+            objectName: "prevSlide"
+            anchors { left: parent.left; verticalCenter: parent.verticalCenter }
+            label: Theme.rtl ? "›" : "‹"
+            fontSize: Theme.px(52)
+            implicitWidth: Theme.touch * 1.4
+            outlined: true
+            fill: view.accent
+            onClicked: view.controller.prevSlide()
+        }
+        Row {
+            id: dots
+            objectName: "pageDots"
+            anchors.centerIn: parent
+            spacing: Theme.px(18)
+            Repeater {
+                model: list.count
+                delegate: Rectangle {
+                    required property int index
+                    width: index === list.currentIndex ? Theme.px(44) : Theme.px(16)
+                    height: Theme.px(16)
+                    radius: height / 2
+                    color: index === list.currentIndex ? view.accent : Theme.line
+                    Behavior on width { NumberAnimation { duration: 200 } }
+                }
+            }
+        }
+        Text {
+            anchors { left: prevButton.right; leftMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
+            text: (list.currentIndex + 1) + " / " + list.count
+            font.family: Theme.latinFamily
+            font.pixelSize: Theme.caption
+            color: Theme.muted
+        }
+        KButton {
+            objectName: "nextSlide"
+            anchors { right: parent.right; verticalCenter: parent.verticalCenter }
+            label: Theme.rtl ? "‹" : "›"
+            fontSize: Theme.px(52)
+            implicitWidth: Theme.touch * 1.4
+            fill: view.accent
+            onClicked: view.controller.nextSlide()
+        }
+    }
+}
