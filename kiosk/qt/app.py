@@ -44,7 +44,13 @@ class InputWatcher(QObject):
     warning the press is consumed: it wakes the kiosk and must not also hit
     whatever appears under the finger. Presses are logged for heat maps, and
     noted for the trace's response marks.
+
+    Keep a Python reference to it: its state lives on the Python wrapper.
     """
+
+    # Class defaults: Qt may deliver an event while __init__ is still running.
+    pending_input: float | None = None
+    _swallow_release = False
 
     def __init__(self, window: QQuickWindow, controller: Controller, trace: Trace) -> None:
         super().__init__(window)
@@ -86,6 +92,10 @@ class InputWatcher(QObject):
         return None
 
 
+RESPONSE_WINDOW_S = 2.0
+"""A tap is press + release; its visible answer comes within this time or never."""
+
+
 class ResponseTracer(QObject):
     """Marks first_frame, and for each visible change the first frame that shows it."""
 
@@ -101,8 +111,13 @@ class ResponseTracer(QObject):
         window.frameSwapped.connect(self._on_frame, Qt.ConnectionType.DirectConnection)
 
     def _on_changed(self, to: str) -> None:
-        if self.watcher.pending_input is not None:
+        # Only a change that follows an input closely answers it: a tap that changed
+        # nothing must not be paired with a later timer-driven change (idle reset).
+        pending = self.watcher.pending_input
+        if pending is not None and time.monotonic() - pending <= RESPONSE_WINDOW_S:
             self._to = to
+        elif pending is not None:
+            self.watcher.pending_input = None
 
     def _on_frame(self) -> None:
         now = time.monotonic()
@@ -136,6 +151,8 @@ def create_engine(
     controller: Controller, *, windowed: bool, screen: int = 0
 ) -> tuple[QQmlApplicationEngine, QQuickWindow]:
     engine = QQmlApplicationEngine()
+    # The engine owns the controller, so QML never outlives it.
+    controller.setParent(engine)
     engine.addImportPath(str(UI_DIR))
     engine.addImageProvider("qr", QrImageProvider())
     engine.setInitialProperties({"controller": controller, "windowed": windowed})

@@ -60,6 +60,7 @@ class Kiosk:
     controller: Controller
     session: Session
     bundle: Bundle
+    watcher: InputWatcher
 
     def item(self, name: str) -> QQuickItem:
         """The visible item with this objectName (the first found)."""
@@ -131,7 +132,12 @@ class Kiosk:
             image.save(str(path))
         return image
 
+    closed: bool = False
+
     def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
         self.window.hide()
         self.engine.deleteLater()
         self.window.deleteLater()
@@ -156,7 +162,7 @@ def start_kiosk(
     window.installEventFilter(watcher)
     window.show()
     QTest.qWaitForWindowExposed(window)
-    return Kiosk(engine, window, controller, session, bundle)
+    return Kiosk(engine, window, controller, session, bundle, watcher)
 
 
 def visible_items(root: QQuickItem) -> list[QQuickItem]:

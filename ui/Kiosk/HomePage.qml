@@ -88,7 +88,7 @@ Rectangle {
                 Rectangle {
                     id: logoBox
                     anchors { left: parent.left; leftMargin: Theme.px(36); verticalCenter: parent.verticalCenter }
-                    width: Math.min(Theme.px(168), parent.height - Theme.px(80))
+                    width: Math.min(Theme.px(140), parent.height - Theme.px(80))
                     height: width
                     radius: width / 2
                     color: "#FFFFFF"
@@ -112,13 +112,13 @@ Rectangle {
                         width: parent.width
                         text: Theme.tr(cell.name)
                         font.family: Theme.headingFamily
-                        font.pixelSize: Theme.px(36 * Theme.boost)
+                        font.pixelSize: Theme.px(32 * Theme.boost)
                         font.bold: true
                         color: Theme.text
                         wrapMode: Text.WordWrap
                         maximumLineCount: 3
                         elide: Text.ElideRight
-                        lineHeight: 1.15
+                        lineHeight: 1.05
                         horizontalAlignment: Text.AlignLeft
                     }
                     Text {
