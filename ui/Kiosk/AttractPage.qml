@@ -49,10 +49,11 @@ Rectangle {
     Rectangle {
         anchors.fill: parent
         gradient: Gradient {
-            GradientStop { position: 0.0; color: "#CC3D0A1A" }
-            GradientStop { position: 0.35; color: "#33000000" }
-            GradientStop { position: 0.6; color: "#33000000" }
-            GradientStop { position: 1.0; color: "#E6000000" }
+            GradientStop { position: 0.0; color: "#F03D0A1A" }
+            GradientStop { position: 0.3; color: "#A63D0A1A" }
+            GradientStop { position: 0.45; color: "#4D000000" }
+            GradientStop { position: 0.6; color: "#99000000" }
+            GradientStop { position: 1.0; color: "#F2000000" }
         }
     }
 
@@ -90,9 +91,15 @@ Rectangle {
         }
     }
 
+    Rectangle {   // a panel behind the captions: text never sits on the bare picture
+        anchors.fill: captionBlock
+        anchors.margins: -Theme.px(24)
+        radius: Theme.radius
+        color: "#A6000000"
+    }
     Column {
         id: captionBlock
-        anchors { left: parent.left; right: parent.right; bottom: prompt.top; margins: Theme.margin }
+        anchors { left: parent.left; right: parent.right; bottom: prompt.top; margins: Theme.margin * 1.5 }
         spacing: Theme.px(6)
         Text {
             width: parent.width

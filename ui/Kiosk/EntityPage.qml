@@ -40,9 +40,16 @@ Rectangle {
         Text {
             anchors { left: logo.right; leftMargin: Theme.px(28); right: langButton.left
                       rightMargin: Theme.px(28); verticalCenter: parent.verticalCenter }
+            height: parent.height - Theme.px(24)
             text: Theme.tr(page.entity.name)
             font.family: Theme.headingFamily
             font.pixelSize: Theme.px(44 * Theme.boost)
+            // Long names wrap onto two lines and shrink to fit rather than being cut.
+            fontSizeMode: Text.Fit
+            minimumPixelSize: Theme.px(26)
+            wrapMode: Text.WordWrap
+            maximumLineCount: 2
+            verticalAlignment: Text.AlignVCenter
             font.bold: true
             color: Theme.text
             elide: Text.ElideRight
