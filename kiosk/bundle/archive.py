@@ -1,4 +1,4 @@
-"""Reading untrusted bundle archives safely: entry by entry, never ``extractall``.
+"""Reading untrusted bundle archives safely: entry by entry, never in one blind call.
 
 Every entry is checked before a byte is written: no absolute paths, no ``..``,
 no symlinks or devices, no duplicate names (also case-insensitively, for FAT

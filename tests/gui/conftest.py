@@ -7,17 +7,7 @@ from PySide6.QtGui import QGuiApplication
 
 from kiosk.paths import SAMPLE_BUNDLE
 from kiosk.qt.testing import Kiosk, settle, start_kiosk
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.t = 5000.0
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, s: float) -> None:
-        self.t += s
+from tests.fakes import FakeClock
 
 
 @pytest.fixture

@@ -12,8 +12,7 @@ from PySide6.QtGui import QImage
 
 from kiosk.bundle.model import END, Demo
 from kiosk.qt.testing import Kiosk, settle, wait_until
-
-from .conftest import FakeClock
+from tests.fakes import FakeClock
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "gui"
 MakeKiosk = Callable[..., Kiosk]

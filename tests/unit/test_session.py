@@ -6,19 +6,9 @@ import pytest
 
 from kiosk.bundle import Bundle, init, load
 from kiosk.session import Event, Page, Session
+from tests.fakes import FakeClock
 
 from .bundle.test_validate import IMAGE_DEMO
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.t = 1000.0
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, s: float) -> None:
-        self.t += s
 
 
 @pytest.fixture(scope="module")
