@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtGui import QGuiApplication
 
+from kiosk.clock import ManualClock
 from kiosk.paths import SAMPLE_BUNDLE
 from kiosk.qt.testing import Kiosk, settle, start_kiosk
 
@@ -26,7 +27,8 @@ def shoot(bundle: Path, out: Path, sizes: list[str], langs: list[str]) -> list[P
     for size in sizes:
         w, h = SIZES[size]
         for lang in langs:
-            k = start_kiosk(bundle, width=w, height=h, language=lang)
+            clock = ManualClock()
+            k = start_kiosk(bundle, width=w, height=h, language=lang, clock=clock)
             settle(1500)
 
             def snap(name: str, k: Kiosk = k, prefix: str = f"{size}-{lang}") -> None:
@@ -57,16 +59,14 @@ def shoot(bundle: Path, out: Path, sizes: list[str], langs: list[str]) -> list[P
             k.controller.openDemo(demo.id)
             k.wait_page("demo")
             seen = set()
-            for screen in demo.screens:
-                if screen.kind not in seen:
-                    seen.add(screen.kind)
-                    k.session.screen = screen
-                    k.controller._sync()
-                    snap(f"demo-{screen.kind}")
-            k.controller.follow("end")
+            for screen_id, _index, target in demo.route_to_end():
+                kind = demo.screen(screen_id).kind
+                if kind not in seen:
+                    seen.add(kind)
+                    snap(f"demo-{kind}")
+                k.controller.follow(target)
             snap("demo-end")
-            k.session._last_touch -= 10_000
-            k.controller._tick()
+            clock.advance(k.bundle.idle.timeout + 1)
             snap("idle")
             k.close()
             settle(50)

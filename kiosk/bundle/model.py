@@ -115,6 +115,31 @@ class Demo:
     def index_of(self, screen_id: str) -> int:
         return next(i for i, s in enumerate(self.screens) if s.id == screen_id)
 
+    def route_to_end(self) -> list[tuple[str, int, str]]:
+        """The shortest walk from the first screen to the end, as
+        (screen id, hotspot or item index, target) steps; [] if the end is unreachable."""
+        first = self.screens[0].id
+        came: dict[str, tuple[str, int, str] | None] = {first: None}
+        queue = [first]
+        for sid in queue:
+            screen = self.screen(sid)
+            if screen.kind == "image":
+                choices = [(i, h.target) for i, h in enumerate(screen.hotspots)]
+            else:
+                choices = [(i, it.target) for i, it in enumerate(screen.items) if it.target]
+            for index, target in choices:
+                if target == END:
+                    route = [(sid, index, target)]
+                    step = came[sid]
+                    while step is not None:
+                        route.append(step)
+                        step = came[step[0]]
+                    return route[::-1]
+                if target not in came:
+                    came[target] = (sid, index, target)
+                    queue.append(target)
+        return []
+
 
 @dataclass(frozen=True)
 class Entity:

@@ -5,18 +5,18 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtGui import QGuiApplication
 
+from kiosk.clock import ManualClock
 from kiosk.paths import SAMPLE_BUNDLE
 from kiosk.qt.testing import Kiosk, settle, start_kiosk
-from tests.fakes import FakeClock
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
+def clock() -> ManualClock:
+    return ManualClock()
 
 
 @pytest.fixture
-def make_kiosk(qapp: QGuiApplication, clock: FakeClock) -> Iterator[Callable[..., Kiosk]]:
+def make_kiosk(qapp: QGuiApplication, clock: ManualClock) -> Iterator[Callable[..., Kiosk]]:
     made: list[Kiosk] = []
 
     def make(language: str = "ar", width: int = 1920, height: int = 1080) -> Kiosk:

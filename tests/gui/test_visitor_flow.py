@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,40 +9,12 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QImage
 
-from kiosk.bundle.model import END, Demo
+from kiosk.bundle.model import END
+from kiosk.clock import ManualClock
 from kiosk.qt.testing import Kiosk, settle, wait_until
-from tests.fakes import FakeClock
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "gui"
 MakeKiosk = Callable[..., Kiosk]
-
-
-def path_to_end(demo: Demo) -> list[tuple[str, int, str]]:
-    """(screen id, hotspot or item index, target) for the shortest path to the end."""
-    first = demo.screens[0].id
-    prev: dict[str, tuple[str, int, str] | None] = {first: None}
-    queue = deque([first])
-    while queue:
-        sid = queue.popleft()
-        screen = demo.screen(sid)
-        choices = (
-            [(i, h.target) for i, h in enumerate(screen.hotspots)]
-            if screen.kind == "image"
-            else [(i, it.target or "") for i, it in enumerate(screen.items) if it.type == "button"]
-        )
-        for idx, target in choices:
-            if target == END:
-                steps = [(sid, idx, target)]
-                while prev[sid] is not None:
-                    p = prev[sid]
-                    assert p is not None
-                    steps.append(p)
-                    sid = p[0]
-                return steps[::-1]
-            if target not in prev:
-                prev[target] = (sid, idx, target)
-                queue.append(target)
-    raise AssertionError(f"no path to the end in {demo.id}")
 
 
 def non_blank(image: QImage) -> bool:
@@ -75,7 +46,7 @@ def test_visitor_taps_through_every_entity_slide_and_demo(make_kiosk: MakeKiosk,
             k.tap(f"startDemo-{demo.id}")
             k.wait_page("demo")
             assert k.controller.step == 1
-            for screen_id, index, target in path_to_end(demo):
+            for screen_id, index, target in demo.route_to_end():
                 assert k.controller.screen["screenId"] == screen_id
                 step = demo.index_of(screen_id) + 1
                 label = k.wait_item("stepLabel").property("text")
@@ -150,7 +121,7 @@ def test_hotspot_miss_shows_a_hint_and_stays(make_kiosk: MakeKiosk) -> None:
 
 
 def test_idle_warning_then_reset_to_attract_in_default_language(
-    make_kiosk: MakeKiosk, clock: FakeClock
+    make_kiosk: MakeKiosk, clock: ManualClock
 ) -> None:
     k = make_kiosk(language="ar")
     k.tap_at(QPoint(960, 540))
@@ -167,7 +138,7 @@ def test_idle_warning_then_reset_to_attract_in_default_language(
     assert wait_until(lambda: not overlay.isVisible())
 
 
-def test_a_touch_dismisses_the_idle_warning(make_kiosk: MakeKiosk, clock: FakeClock) -> None:
+def test_a_touch_dismisses_the_idle_warning(make_kiosk: MakeKiosk, clock: ManualClock) -> None:
     k = make_kiosk(language="en")
     k.tap_at(QPoint(960, 540))
     k.wait_page("home")
@@ -208,13 +179,13 @@ def test_screenshots_of_every_page_type(make_kiosk: MakeKiosk, lang: str) -> Non
     k.controller.openDemo(demo.id)
     for screen in demo.screens:
         if f"demo-{screen.kind}" not in shots:
-            for sid, _index, target in path_to_end(demo):
+            for sid, _index, target in demo.route_to_end():
                 if sid == screen.id:
                     break
                 k.controller.follow(target)
             shot(f"demo-{screen.kind}")
             k.controller.restartDemo()
-    for _sid, _i, target in path_to_end(demo):
+    for _sid, _i, target in demo.route_to_end():
         k.controller.follow(target)
     shot("demo-end")
     assert set(shots) == {"attract", "home", "slide-image", "slide-text", "slide-video",

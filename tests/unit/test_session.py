@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kiosk.bundle import Bundle, init, load
+from kiosk.clock import ManualClock
 from kiosk.session import Event, Page, Session
-from tests.fakes import FakeClock
 
 from .bundle.test_validate import IMAGE_DEMO
 
@@ -21,8 +21,8 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
+def clock() -> ManualClock:
+    return ManualClock()
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def events() -> list[Event]:
 
 
 @pytest.fixture
-def session(bundle: Bundle, clock: FakeClock, events: list[Event]) -> Session:
+def session(bundle: Bundle, clock: ManualClock, events: list[Event]) -> Session:
     s = Session(bundle, clock)
     s.listeners.append(events.append)
     return s
@@ -68,7 +68,7 @@ def test_entity_slides_wrap_both_ways(session: Session) -> None:
 
 
 def test_slide_shown_carries_its_duration(
-    session: Session, clock: FakeClock, events: list[Event]
+    session: Session, clock: ManualClock, events: list[Event]
 ) -> None:
     session.touch()
     session.open_entity("example")
@@ -138,7 +138,7 @@ def test_language_switch_keeps_the_place(session: Session, events: list[Event]) 
 
 
 def test_idle_warning_then_timeout_resets_to_attract_in_default_language(
-    session: Session, clock: FakeClock, events: list[Event]
+    session: Session, clock: ManualClock, events: list[Event]
 ) -> None:
     idle = session.bundle.idle
     session.touch()
@@ -166,7 +166,7 @@ def test_idle_warning_then_timeout_resets_to_attract_in_default_language(
 
 
 def test_touch_dismisses_the_warning(
-    session: Session, clock: FakeClock, events: list[Event]
+    session: Session, clock: ManualClock, events: list[Event]
 ) -> None:
     session.touch()
     clock.advance(session.bundle.idle.timeout)
@@ -180,7 +180,7 @@ def test_touch_dismisses_the_warning(
     assert not session.warning
 
 
-def test_a_playing_video_gets_the_longer_timeout(session: Session, clock: FakeClock) -> None:
+def test_a_playing_video_gets_the_longer_timeout(session: Session, clock: ManualClock) -> None:
     idle = session.bundle.idle
     session.touch()
     session.open_entity("example")
@@ -194,7 +194,7 @@ def test_a_playing_video_gets_the_longer_timeout(session: Session, clock: FakeCl
 
 
 def test_timeout_during_a_demo_abandons_it(
-    session: Session, clock: FakeClock, events: list[Event]
+    session: Session, clock: ManualClock, events: list[Event]
 ) -> None:
     idle = session.bundle.idle
     session.touch()
@@ -209,7 +209,7 @@ def test_timeout_during_a_demo_abandons_it(
     assert abandon[-1].data["reason"] == "timeout"
 
 
-def test_attract_never_warns(session: Session, clock: FakeClock, events: list[Event]) -> None:
+def test_attract_never_warns(session: Session, clock: ManualClock, events: list[Event]) -> None:
     clock.advance(10_000)
     session.tick()
     assert not session.warning and events == []
@@ -222,3 +222,10 @@ def test_bundle_swap_only_on_attract(session: Session, bundle: Bundle) -> None:
     session.end("staff")
     session.replace_bundle(bundle)
     assert session.page is Page.ATTRACT
+
+
+def test_route_to_end_is_the_shortest_walk(bundle: Bundle) -> None:
+    demo = bundle.entity("example").demos[1]
+    assert demo.route_to_end() == [("shot", 0, "end")]
+    form = bundle.entity("example").demos[0]
+    assert form.route_to_end() == [("apply", 2, "end")]
