@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# As in the kiosk: the on-screen keyboard is the input method (read when the app starts).
+os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
 
 import pytest
 from PySide6.QtGui import QGuiApplication

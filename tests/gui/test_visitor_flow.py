@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QGuiApplication, QImage
 
 from kiosk.bundle.model import END
 from kiosk.clock import ManualClock
@@ -192,3 +192,38 @@ def test_screenshots_of_every_page_type(make_kiosk: MakeKiosk, lang: str) -> Non
                           "demo-image", "demo-form", "demo-end"}  # fmt: skip
     blank = [name for name, image in shots.items() if not non_blank(image)]
     assert blank == []
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_a_form_field_opens_the_keyboard_in_the_visitors_language(
+    make_kiosk: MakeKiosk, lang: str
+) -> None:
+    k = make_kiosk(language=lang)
+    k.controller.touch()
+    entity, demo, screen = next(
+        (e, d, s) for e in k.bundle.entities for d in e.demos for s in d.screens
+        if s.kind == "form" and any(i.type == "field" for i in s.items)
+    )  # fmt: skip
+    k.controller.openEntity(entity.id)
+    k.controller.openDemo(demo.id)
+    for screen_id, _index, target in demo.route_to_end():
+        if screen_id == screen.id:
+            break
+        k.controller.follow(target)
+    field_index = next(i for i, item in enumerate(screen.items) if item.type == "field")
+    k.tap(f"field-{field_index}")
+    assert wait_until(lambda: QGuiApplication.inputMethod().isVisible())
+    # the layout's locale: Arabic letters in Arabic, Latin in English
+    assert QGuiApplication.inputMethod().locale().name().split("_")[0] == lang
+    field = k.item(f"field-{field_index}")
+    keyboard = k.item("keyboard")
+
+    def field_above_keyboard() -> bool:
+        keyboard_top = keyboard.y()
+        bottom = field.mapToScene(field.boundingRect().bottomLeft()).y()
+        return keyboard_top < k.window.height() - 100 and bottom <= keyboard_top
+
+    # the keyboard slides in and the form scrolls the focused field into sight
+    assert wait_until(field_above_keyboard), "the focused field is hidden under the keyboard"
+    shot = k.grab(ARTIFACTS / f"{lang}-keyboard.png")
+    assert non_blank(shot)

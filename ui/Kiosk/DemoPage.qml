@@ -223,6 +223,25 @@ Rectangle {
             contentHeight: formCard.height
             clip: true
             boundsBehavior: Flickable.StopAtBounds
+            // Room to scroll the last field above the keyboard, and keep the focused
+            // field in sight whenever the keyboard opens or focus moves.
+            bottomMargin: Theme.keyboardInset
+            onBottomMarginChanged: reveal()
+            function reveal() {
+                const item = page.Window.activeFocusItem
+                if (!item || Theme.keyboardInset <= 0 || !visible)
+                    return
+                const top = item.mapToItem(form.contentItem, 0, 0).y
+                const formTop = form.mapToItem(null, 0, 0).y
+                const shown = Math.max(Theme.px(120), page.Window.height - Theme.keyboardInset - formTop)
+                const maxY = Math.max(0, contentHeight + bottomMargin - height)
+                if (top < contentY || top + item.height > contentY + shown)
+                    contentY = Math.min(maxY, Math.max(0, top - shown / 3))
+            }
+            Connections {
+                target: page.Window
+                function onActiveFocusItemChanged() { form.reveal() }
+            }
             Rectangle {
                 id: formCard
                 width: form.width

@@ -55,7 +55,7 @@ Column {
         color: Theme.text
         font.family: Theme.bodyFamily
         font.pixelSize: Theme.body
-        horizontalAlignment: Theme.rtl ? TextInput.AlignRight : TextInput.AlignLeft
+        horizontalAlignment: TextInput.AlignLeft   // mirrored to the right in Arabic
         leftPadding: Theme.px(24)
         rightPadding: Theme.px(24)
         inputMethodHints: {

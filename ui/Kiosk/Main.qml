@@ -30,6 +30,7 @@ Window {
     Binding { target: Theme; property: "arabicFamily"; value: win.controller.fonts.arabic }
     Binding { target: Theme; property: "arabicHeadingFamily"; value: win.controller.fonts.arabicHeading }
     Binding { target: Theme; property: "latinFamily"; value: win.controller.fonts.latin }
+    Binding { target: Theme; property: "keyboardInset"; value: keyboard.visible ? win.height - keyboard.y : 0 }
     Binding {
         target: VirtualKeyboardSettings
         property: "locale"

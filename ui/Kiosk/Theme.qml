@@ -7,6 +7,8 @@ QtObject {
     property string language: "ar"
     readonly property bool rtl: language === "ar"
     property real scale: 1.0
+    // How much of the window's bottom the on-screen keyboard covers (0 when hidden).
+    property real keyboardInset: 0
 
     // brand (overridden from the bundle's [theme])
     property color primary: "#8A1538"
