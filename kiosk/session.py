@@ -226,11 +226,13 @@ class Session:
         """
         if self.screen is None or self.screen.kind != "image" or self.page is not Page.DEMO:
             return None
-        for h in self.screen.hotspots:
-            if h.contains(x, y):
-                self.follow(h.target)
-                return h.target
         assert self.demo and self.entity
+        hit = next((h for h in self.screen.hotspots if h.contains(x, y)), None)
+        self._emit("demo_tap", entity=self.entity.id, demo=self.demo.id, screen=self.screen.id,
+                   x=round(x, 4), y=round(y, 4), hit=hit is not None)  # fmt: skip
+        if hit is not None:
+            self.follow(hit.target)
+            return hit.target
         self._emit("hotspot_miss", entity=self.entity.id, demo=self.demo.id,
                    screen=self.screen.id, x=round(x, 4), y=round(y, 4))  # fmt: skip
         return None

@@ -9,7 +9,7 @@ import argparse
 import sys
 
 from .. import __version__
-from . import bundle
+from . import bundle, report, stats
 
 DESCRIPTION = """\
 Qatar pavilion kiosk: run the visitor kiosk and manage its content.
@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     run.add_parser(sub)
     bundle.add_parser(sub)
+    stats.add_parser(sub)
+    report.add_parser(sub)
     return parser
 
 
@@ -41,4 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kiosk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. `kiosk stats | head`
+        sys.stderr.close()
+        return 0
     return status

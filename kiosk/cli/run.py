@@ -15,6 +15,7 @@ Without --bundle it shows the sample bundle in assets/sample-bundle.
 example:
   kiosk run --windowed --lang en
   kiosk run --bundle /media/usb/pavilion-day2 --trace /tmp/kiosk-trace.jsonl
+  kiosk run --db /var/lib/kiosk/booth-2.db --kiosk-id booth-2
 """
 
 
@@ -41,6 +42,14 @@ def add_run_arguments(p: argparse.ArgumentParser) -> None:
         help="a normal window with a cursor, for development (not kiosk mode)",
     )
     p.add_argument("--screen", type=int, default=0, metavar="N", help="screen to use (default 0)")
+    p.add_argument(
+        "--db", type=Path, default=None, metavar="PATH",
+        help="analytics database (default: kiosk.db in the platform data directory)",
+    )  # fmt: skip
+    p.add_argument(
+        "--kiosk-id", default=None, metavar="ID",
+        help="this kiosk's name in the analytics (default: the host name)",
+    )  # fmt: skip
     p.add_argument(
         "--trace",
         type=Path,

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
+import socket
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLoggingCategory, QObject, QPointF, Qt
+from PySide6.QtCore import QEvent, QLoggingCategory, QObject, QPointF, QSocketNotifier, Qt
 from PySide6.QtGui import QCursor, QFontDatabase, QGuiApplication, QMouseEvent, QTouchEvent
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
+from ..analytics import EventLog, Recorder
 from ..bundle import Bundle, BundleError, load
-from ..paths import UI_DIR
+from ..paths import UI_DIR, default_db
 from ..session import Page, Session
 from ..trace import Trace
 from .controller import Controller
@@ -189,12 +193,52 @@ def run(args: argparse.Namespace) -> int:
     session = Session(bundle)
     if args.lang:
         session.language = args.lang
+    log = open_event_log(args.db or default_db(), args.kiosk_id or socket.gethostname())
+    Recorder(session, log)
     controller = Controller(session)
     engine, window = create_engine(controller, windowed=args.windowed, screen=args.screen)
+    stop_on_signals(app)
     watcher = InputWatcher(window, controller, trace)
     window.installEventFilter(watcher)
     tracer = ResponseTracer(window, controller, watcher, trace) if trace.enabled else None
     status = app.exec()
-    del tracer, engine
+    log.close(timeout=5)  # commit what is queued
     trace.close()
+    del tracer, watcher, engine
     return status
+
+
+def stop_on_signals(app: QGuiApplication) -> QSocketNotifier:
+    """SIGTERM (systemd) and SIGINT leave the event loop, so the event log is flushed.
+
+    The signal only writes a byte to a socket (set_wakeup_fd); Qt sees it through a
+    socket notifier and quits from an ordinary slot. Calling Qt from inside a Python
+    signal handler crashed PySide6 here.
+    """
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: None)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def quit_now() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+        # exit(), not quit(): quit() asks the windows first, and kiosk mode refuses.
+        app.exit(0)
+
+    notifier.activated.connect(quit_now)
+    notifier._sockets = (reader, writer)  # type: ignore[attr-defined]  # keep them open
+    return notifier
+
+
+def open_event_log(db: Path, kiosk_id: str) -> EventLog:
+    """Start the analytics writer; it opens (and if need be creates) the database itself."""
+    # if this fails, the writer reports the problem through its status, and keeps retrying
+    with contextlib.suppress(OSError):
+        db.parent.mkdir(parents=True, exist_ok=True)
+    log = EventLog(db, kiosk_id)
+    log.start()
+    return log

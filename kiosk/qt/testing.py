@@ -16,6 +16,7 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
+from ..analytics import EventLog, Recorder
 from ..bundle import Bundle, load
 from ..session import Session
 from ..trace import Trace
@@ -61,6 +62,7 @@ class Kiosk:
     session: Session
     bundle: Bundle
     watcher: InputWatcher
+    log: EventLog | None = None
 
     def item(self, name: str) -> QQuickItem:
         """The visible item with this objectName (the first found)."""
@@ -138,6 +140,8 @@ class Kiosk:
         if self.closed:
             return
         self.closed = True
+        if self.log is not None:
+            self.log.close()
         self.window.hide()
         self.engine.deleteLater()
         self.window.deleteLater()
@@ -145,7 +149,7 @@ class Kiosk:
 
 def start_kiosk(
     bundle_path: Path, *, width: int = 1920, height: int = 1080, language: str | None = None,
-    clock: Callable[[], float] | None = None,
+    clock: Callable[[], float] | None = None, db: Path | None = None,
 ) -> Kiosk:  # fmt: skip
     """The real kiosk UI in a window of the given size (call with a QGuiApplication running)."""
     configure_environment()
@@ -155,6 +159,11 @@ def start_kiosk(
     session = Session(bundle, clock) if clock else Session(bundle)
     if language:
         session.language = language
+    log = None
+    if db is not None:
+        log = EventLog(db, "test-kiosk")
+        log.start()
+        Recorder(session, log)
     controller = Controller(session)
     engine, window = create_engine(controller, windowed=True)
     window.resize(width, height)
@@ -162,7 +171,7 @@ def start_kiosk(
     window.installEventFilter(watcher)
     window.show()
     QTest.qWaitForWindowExposed(window)
-    return Kiosk(engine, window, controller, session, bundle, watcher)
+    return Kiosk(engine, window, controller, session, bundle, watcher, log)
 
 
 def visible_items(root: QQuickItem) -> list[QQuickItem]:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
@@ -19,8 +20,12 @@ def clock() -> ManualClock:
 def make_kiosk(qapp: QGuiApplication, clock: ManualClock) -> Iterator[Callable[..., Kiosk]]:
     made: list[Kiosk] = []
 
-    def make(language: str = "ar", width: int = 1920, height: int = 1080) -> Kiosk:
-        k = start_kiosk(SAMPLE_BUNDLE, width=width, height=height, language=language, clock=clock)
+    def make(
+        language: str = "ar", width: int = 1920, height: int = 1080, db: Path | None = None
+    ) -> Kiosk:
+        k = start_kiosk(
+            SAMPLE_BUNDLE, width=width, height=height, language=language, clock=clock, db=db
+        )
         made.append(k)
         return k
 

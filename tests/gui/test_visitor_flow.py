@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,8 +26,12 @@ def non_blank(image: QImage) -> bool:
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
-def test_visitor_taps_through_every_entity_slide_and_demo(make_kiosk: MakeKiosk, lang: str) -> None:
-    k = make_kiosk(language=lang)
+def test_visitor_taps_through_every_entity_slide_and_demo(
+    make_kiosk: MakeKiosk, lang: str, tmp_path: Path
+) -> None:
+    db = tmp_path / "kiosk.db"
+    k = make_kiosk(language=lang, db=db)
+    expected: list[tuple[str, str | None, str | None]] = [("session_start", None, None)]
     assert k.controller.page == "attract"
     k.tap_at(QPoint(960, 540))
     k.wait_page("home")
@@ -34,6 +39,7 @@ def test_visitor_taps_through_every_entity_slide_and_demo(make_kiosk: MakeKiosk,
     for entity in k.bundle.entities:
         k.tap(f"tile-{entity.id}")
         k.wait_page("entity")
+        expected.append(("page_view", None, "home"))
         assert k.controller.entity["entityId"] == entity.id
         assert k.controller.slideIndex == 0
         n = len(entity.slides)
@@ -45,6 +51,10 @@ def test_visitor_taps_through_every_entity_slide_and_demo(make_kiosk: MakeKiosk,
         for demo in entity.demos:
             k.tap(f"startDemo-{demo.id}")
             k.wait_page("demo")
+            expected += [
+                ("demo_start", entity.id, demo.id),
+                ("demo_step", entity.id, demo.screens[0].id),
+            ]
             assert k.controller.step == 1
             for screen_id, index, target in demo.route_to_end():
                 assert k.controller.screen["screenId"] == screen_id
@@ -55,8 +65,10 @@ def test_visitor_taps_through_every_entity_slide_and_demo(make_kiosk: MakeKiosk,
                 k.tap(f"hotspot-{index}" if kind == "image" else f"formButton-{index}")
                 if target == END:
                     k.wait_page("demo-end")
+                    expected.append(("demo_complete", entity.id, demo.id))
                 else:
                     assert wait_until(lambda t=target: k.controller.screen.get("screenId") == t)
+                    expected.append(("demo_step", entity.id, target))
             if demo.service_url:
                 qr = k.wait_item("qrCode")
                 assert wait_until(
@@ -66,6 +78,23 @@ def test_visitor_taps_through_every_entity_slide_and_demo(make_kiosk: MakeKiosk,
             k.wait_page("entity")
         k.tap("homeButton")
         k.wait_page("home")
+
+    # What the visitor did is in the log, in order.
+    assert k.log is not None and k.log.flush()
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "SELECT type, entity, target, session_id, language FROM events ORDER BY seq"
+        ).fetchall()
+    kept = {"session_start", "demo_start", "demo_step", "demo_complete"}
+    logged = [
+        (t, e, tg) for t, e, tg, _s, _l in rows if t in kept or (t == "page_view" and tg == "home")
+    ]
+    assert logged == expected
+    assert len({s for *_x, s, _l in rows}) == 1  # one visitor session throughout
+    assert {lang_ for *_x, lang_ in rows} == {lang}
+    slides = sum(len(e.slides) for e in k.bundle.entities)
+    assert sum(1 for t, *_ in rows if t == "slide_change") == slides
+    assert sum(1 for t, *_ in rows if t == "tap") >= slides
 
 
 def test_layout_mirrors_in_arabic(make_kiosk: MakeKiosk) -> None:

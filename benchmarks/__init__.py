@@ -1,0 +1,1 @@
+"""Reproducible performance measurements; each prints a table and a JSON line."""

@@ -1,0 +1,345 @@
+"""The event log: the UI thread only enqueues; one writer thread commits.
+
+"Acknowledged" means committed: :attr:`EventLog.committed` counts acknowledged
+events and ``on_commit`` receives their ids. With ``synchronous=FULL`` in WAL
+mode a commit is on disk before it is acknowledged, so an acknowledged event
+survives a killed process *and* a power cut (see docs/analytics.md).
+
+Faults never reach the UI: when SQLite fails (disk full, read-only or locked
+database) the batch stays in memory, the writer reconnects and retries with a
+growing delay, and :meth:`EventLog.status` (and a small JSON file next to the
+database, for the staff CLI) carries the warning. Memory is bounded: beyond
+``max_pending`` the oldest waiting events are dropped and counted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import queue
+import sqlite3
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from .events import Row, check_payload, new_id, utc_now
+from .schema import EVENT_COLUMNS, connect
+
+_INSERT = f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
+_STOP = object()
+BATCH = 2000
+
+
+@dataclass
+class Status:
+    ok: bool = True
+    committed: int = 0
+    pending: int = 0
+    dropped: int = 0
+    last_error: str = ""
+    since: str = ""
+    """When the current error state began (UTC), for staff."""
+
+
+@dataclass(frozen=True)
+class _Item:
+    id: str
+    wall_utc: str
+    mono_ms: float
+    type: str
+    session_id: str | None
+    entity: str | None
+    target: str | None
+    language: str | None
+    payload: str
+    bundle_id: str
+    bundle_version: str
+
+
+def status_path(db: Path) -> Path:
+    return db.with_name(db.name + ".status.json")
+
+
+class EventLog:
+    def __init__(
+        self,
+        path: Path,
+        kiosk_id: str,
+        *,
+        synchronous: str = "FULL",
+        max_pending: int = 100_000,
+        on_commit: Callable[[list[str]], None] | None = None,
+        on_connect: Callable[[sqlite3.Connection], None] | None = None,
+        busy_timeout: float = 2.0,
+        retry: tuple[float, float] = (0.2, 5.0),
+        wall_clock: Callable[[], str] = utc_now,
+    ) -> None:
+        self.path = path
+        self.kiosk_id = kiosk_id
+        self.synchronous = synchronous
+        self.max_pending = max_pending
+        self.on_commit = on_commit
+        self.on_connect = on_connect
+        self.busy_timeout = busy_timeout
+        self.retry = retry
+        self.wall_clock = wall_clock
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._status = Status()
+        self._lock = threading.Lock()
+        self._done = threading.Condition(self._lock)
+        self._enqueued = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="kiosk-event-writer", daemon=True)
+        self._bundle = ("", "")
+        self._entities: list[tuple[str, str, str, str, str, int]] = []
+
+    # -- UI thread ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def set_bundle(
+        self, bundle_id: str, version: str, entities: Sequence[tuple[str, str, str]] = ()
+    ) -> None:
+        """Tag the following events with this bundle, and record its entities' names."""
+        self._bundle = (bundle_id, version)
+        rows = [(bundle_id, version, e, ar, en, i) for i, (e, ar, en) in enumerate(entities)]
+        self._queue.put(("entities", rows))
+
+    def log(
+        self,
+        type: str,
+        *,
+        session_id: str | None = None,
+        entity: str | None = None,
+        target: str | None = None,
+        language: str | None = None,
+        payload: dict[str, Any] | None = None,
+    ) -> str:
+        """Enqueue one event (never blocks, never touches the disk); returns its id."""
+        item = _Item(
+            new_id(), self.wall_clock(), round(time.monotonic() * 1000, 3), type, session_id, entity,
+            target, language, check_payload(payload or {}), *self._bundle,
+        )  # fmt: skip
+        with self._lock:
+            self._enqueued += 1
+        self._queue.put(item)
+        return item.id
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until every event logged so far is committed (or dropped)."""
+        deadline = time.monotonic() + timeout
+        with self._done:
+            while self._status.committed + self._status.dropped < self._enqueued:
+                left = deadline - time.monotonic()
+                if left <= 0 or not self._thread.is_alive():
+                    return False
+                self._done.wait(left)
+        return True
+
+    def close(self, timeout: float = 10.0) -> bool:
+        """Commit what is queued, then stop the writer. True if nothing was left behind."""
+        if not self._thread.is_alive():
+            return True
+        flushed = self.flush(timeout)
+        self._stop.set()
+        self._queue.put(_STOP)
+        self._thread.join(timeout)
+        return flushed
+
+    def status(self) -> Status:
+        with self._lock:
+            return Status(**asdict(self._status))
+
+    @property
+    def committed(self) -> int:
+        return self._status.committed
+
+    # -- writer thread -----------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = connect(str(self.path), synchronous=self.synchronous, timeout=self.busy_timeout)
+        if self.on_connect:
+            self.on_connect(conn)
+        return conn
+
+    def _run(self) -> None:
+        conn: sqlite3.Connection | None = None
+        pending: deque[Any] = deque()
+        delay = self.retry[0]
+        seq = -1
+        recovered = False
+        stopping = False
+        # Open at once (not at the first event), so sessions a crash left open are
+        # closed even if nobody touches the kiosk; a failure here is retried below.
+        try:
+            conn = self._connect()
+            seq = self._close_crashed_sessions(conn, self._last_seq(conn))
+            recovered = True
+        except (sqlite3.Error, OSError) as exc:
+            self._set_error(exc, 0)
+            if conn is not None:
+                conn.close()
+                conn = None
+        while True:
+            # gather: block only when there is nothing to write
+            try:
+                item = self._queue.get(timeout=None if not pending else 0)
+                taken = 0  # per round, not len(pending): while retrying, pending stays full
+                while True:
+                    if item is _STOP:
+                        stopping = True
+                    else:
+                        pending.append(item)
+                        taken += 1
+                    if taken >= BATCH:
+                        break
+                    item = self._queue.get_nowait()
+            except queue.Empty:
+                pass
+            self._bound(pending)
+            if not pending and stopping:
+                break
+            try:
+                if conn is None:
+                    conn = self._connect()
+                    seq = self._last_seq(conn)
+                    if not recovered:
+                        seq = self._close_crashed_sessions(conn, seq)
+                        recovered = True
+                seq = self._write(conn, pending, seq)
+                delay = self.retry[0]
+                self._set_ok()
+            except (sqlite3.Error, OSError) as exc:
+                self._set_error(exc, len(pending))
+                if conn is not None:
+                    conn.close()
+                    conn = None
+                if self._stop.wait(delay) and stopping:
+                    break  # closing while the disk is failing: give up after one more try
+                delay = min(self.retry[1], delay * 2)
+        if conn is not None:
+            conn.close()
+
+    def _bound(self, pending: deque[Any]) -> None:
+        over = len(pending) - self.max_pending
+        if over > 0:
+            for _ in range(over):
+                pending.popleft()
+            with self._done:
+                self._status.dropped += over
+                self._status.pending = len(pending)
+                self._done.notify_all()
+
+    def _last_seq(self, conn: sqlite3.Connection) -> int:
+        row = conn.execute(
+            "SELECT MAX(seq) FROM events WHERE kiosk_id = ?", (self.kiosk_id,)
+        ).fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def _close_crashed_sessions(self, conn: sqlite3.Connection, seq: int) -> int:
+        """Sessions left open by an earlier run end with reason 'crash'."""
+        open_sessions = conn.execute(
+            """SELECT s.session_id, s.bundle_id, s.bundle_version, s.language,
+                      (SELECT MAX(julianday(x.wall_utc)) FROM events x WHERE x.session_id = s.session_id)
+                       - julianday(s.wall_utc)
+               FROM events s
+               WHERE s.kiosk_id = ? AND s.type = 'session_start' AND NOT EXISTS (
+                   SELECT 1 FROM events e WHERE e.session_id = s.session_id AND e.type = 'session_end')""",
+            (self.kiosk_id,),
+        ).fetchall()
+        if not open_sessions:
+            return seq
+        rows = []
+        for session_id, bundle_id, version, language, days in open_sessions:
+            seq += 1
+            payload = check_payload(
+                {"reason": "crash", "duration_s": round((days or 0) * 86400, 3)}
+            )
+            rows.append(Row(new_id(), self.kiosk_id, bundle_id, version, session_id, seq, utc_now(),
+                            round(time.monotonic() * 1000, 3), "session_end", None, None, language,
+                            payload).values())  # fmt: skip
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(_INSERT, rows)
+        conn.execute("COMMIT")
+        return seq
+
+    def _write(self, conn: sqlite3.Connection, pending: deque[Any], seq: int) -> int:
+        rows = []
+        ids = []
+        entity_rows: list[Any] = []
+        next_seq = seq
+        for item in pending:
+            if isinstance(item, tuple):
+                entity_rows.extend(item[1])
+                continue
+            next_seq += 1
+            ids.append(item.id)
+            rows.append((item.id, self.kiosk_id, item.bundle_id, item.bundle_version, item.session_id,
+                         next_seq, item.wall_utc, item.mono_ms, item.type, item.entity, item.target,
+                         item.language, item.payload))  # fmt: skip
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if entity_rows:
+                conn.executemany(
+                    "INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?)", entity_rows
+                )
+            conn.executemany(_INSERT, rows)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        pending.clear()
+        with self._done:
+            self._status.committed += len(ids)
+            self._status.pending = 0
+            self._done.notify_all()
+        if self.on_commit and ids:
+            try:
+                self.on_commit(ids)
+            except Exception as exc:  # a listener's bug must not stop the logging
+                with self._lock:
+                    self._status.last_error = f"on_commit failed: {exc!r}"
+        return next_seq
+
+    def _set_error(self, exc: BaseException, pending: int) -> None:
+        with self._lock:
+            first = self._status.ok
+            self._status.ok = False
+            self._status.last_error = str(exc)
+            self._status.pending = pending
+            if first:
+                self._status.since = utc_now()
+            snapshot = asdict(self._status)
+        if first:
+            self._write_status(snapshot)
+
+    def _set_ok(self) -> None:
+        with self._lock:
+            was_bad = not self._status.ok
+            self._status.ok = True
+            self._status.last_error = ""
+            self._status.since = ""
+            snapshot = asdict(self._status)
+        if was_bad:
+            self._write_status(snapshot)
+
+    def _write_status(self, snapshot: dict[str, Any]) -> None:
+        # the disk may be what is failing; the in-memory status still tells
+        with contextlib.suppress(OSError):
+            status_path(self.path).write_text(json.dumps(snapshot), "utf-8")
+
+
+def read_status(db: Path) -> Status | None:
+    """The writer's last reported problem, for the staff CLI; None when all was well."""
+    try:
+        data = json.loads(status_path(db).read_text("utf-8"))
+        status = Status(**data)
+    except (OSError, ValueError, TypeError):
+        return None
+    return None if status.ok else status

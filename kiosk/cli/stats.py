@@ -1,0 +1,215 @@
+"""``kiosk stats``: visitor statistics, exports and merging several kiosks' logs."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from ..analytics import Filter, connect, export, export_per_entity, merge, read_status, summarize
+from ..analytics.stats import Summary
+from ..paths import default_db
+
+STATS_HELP = """\
+A summary of visitor activity: sessions, session length, sessions per hour,
+attention per entity, top slides, demo funnels, languages, idle timeouts.
+
+example:
+  kiosk stats --since 2015-11-25 --entity moi
+  kiosk stats export --format csv -o visitors.csv
+  kiosk stats export --format csv --per-entity exports/
+  kiosk stats merge kiosk-a.db kiosk-b.db -o pavilion.db
+"""
+
+EXPORT_HELP = """\
+Export events to CSV (opens in Excel, Arabic included) or JSON lines.
+--per-entity writes one file per entity, so each ministry gets only its own.
+
+example:
+  kiosk stats export --format csv -o visitors.csv --since 2015-11-25
+  kiosk stats export --format jsonl --per-entity exports/
+"""
+
+MERGE_HELP = """\
+Combine several kiosks' databases into one. Events keep their unique ids, so
+running it again (or merging overlapping copies) adds no duplicates.
+
+example:
+  kiosk stats merge kiosk-a.db kiosk-b.db -o pavilion.db
+"""
+
+
+def _filters(p: argparse.ArgumentParser, *, sub: bool = False) -> None:
+    # On a subcommand the options may also come before it (kiosk stats --db X export):
+    # SUPPRESS keeps the subcommand from resetting what the parent already parsed.
+    d = argparse.SUPPRESS if sub else None
+    p.add_argument(
+        "--db", type=Path, default=d, help="the analytics database (default: the kiosk's)"
+    )
+    p.add_argument("--since", default=d, help="from this date or time (UTC), e.g. 2015-11-25")
+    p.add_argument("--until", default=d, help="before this date or time (UTC), e.g. 2015-11-26")
+    p.add_argument("--entity", default=d, help="only this entity's id, e.g. moi")
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    fmt = argparse.RawDescriptionHelpFormatter
+    p = sub.add_parser(
+        "stats",
+        help="visitor statistics, exports, merging",
+        description=STATS_HELP,
+        formatter_class=fmt,
+    )
+    _filters(p)
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="print Arabic in logical order (for terminals that do bidi themselves)",
+    )
+    p.set_defaults(func=cmd_stats)
+    ssub = p.add_subparsers(dest="stats_cmd", metavar="COMMAND")
+
+    e = ssub.add_parser(
+        "export",
+        help="export events to CSV or JSON lines",
+        description=EXPORT_HELP,
+        formatter_class=fmt,
+    )
+    _filters(e, sub=True)
+    e.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    group = e.add_mutually_exclusive_group(required=True)
+    group.add_argument("-o", "--output", type=Path, help="the file to write")
+    group.add_argument("--per-entity", type=Path, metavar="DIR", help="one file per entity in DIR")
+    e.set_defaults(func=cmd_export)
+
+    m = ssub.add_parser(
+        "merge", help="combine several kiosks' logs", description=MERGE_HELP, formatter_class=fmt
+    )
+    m.add_argument("sources", type=Path, nargs="+", help="databases to merge")
+    m.add_argument(
+        "-o", "--output", type=Path, required=True, help="the combined database (created if needed)"
+    )
+    m.set_defaults(func=cmd_merge)
+
+
+def _open(args: argparse.Namespace) -> sqlite3.Connection | None:
+    db: Path = args.db or default_db()
+    if not db.is_file():
+        print(f"kiosk: no analytics database at {db}; pass --db PATH (a kiosk creates it when it runs)",
+              file=sys.stderr)  # fmt: skip
+        return None
+    status = read_status(db)
+    if status is not None:
+        print(f"WARNING: the kiosk could not write events since {status.since}: {status.last_error}. "
+              f"{status.pending} waiting, {status.dropped} dropped. Free disk space or check the database.",
+              file=sys.stderr)  # fmt: skip
+    try:
+        return connect(str(db))
+    except sqlite3.DatabaseError as exc:
+        print(f"kiosk: cannot read {db}: {exc}", file=sys.stderr)
+        return None
+
+
+def _filter(args: argparse.Namespace) -> Filter:
+    return Filter(args.since, args.until, args.entity)
+
+
+def visual(text: str, out: TextIO, raw: bool) -> str:
+    """Arabic for a terminal without bidi: shaped and in visual order; logical otherwise.
+
+    Only for terminals: anything written to a file or a pipe stays in logical order,
+    and Qt never sees this (it shapes Arabic itself).
+    """
+    if raw or not out.isatty() or not any("\u0600" <= c <= "\u06ff" for c in text):
+        return text
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+
+    return str(get_display(arabic_reshaper.reshape(text)))
+
+
+def print_summary(s: Summary, out: TextIO, raw: bool) -> None:
+    def w(line: str = "") -> None:
+        print(line, file=out)
+
+    w(f"Events: {s.events}   Sessions: {s.sessions}   "
+      f"Session length: median {s.median_s:.0f} s, p90 {s.p90_s:.0f} s   Idle timeouts: {s.idle_timeouts}")  # fmt: skip
+    if not s.sessions:
+        w("No visitor sessions in this period.")
+        return
+    w()
+    w("Sessions per hour (local time)")
+    peak = max(n for _h, n in s.per_hour)
+    for hour, n in s.per_hour:
+        w(f"  {hour}:00  {n:5d}  {'#' * max(1, round(30 * n / peak))}")
+    w()
+    w("Entities: page views and dwell time")
+    for e in s.entities:
+        w(
+            f"  {e.entity:<8} {e.views:6d} views {e.dwell_s / 60:8.1f} min   {e.name_en}  |  {visual(e.name_ar, out, raw)}"
+        )
+    w()
+    w("Top slides")
+    for sl in s.slides:
+        w(f"  {sl.entity:<8} {sl.slide:<28} {sl.shows:6d} shows {sl.seconds / 60:7.1f} min")
+    w()
+    w("Demo funnels, in sessions: started → each step → completed (abandoned)")
+    for f in s.funnels:
+        steps = " → ".join(f"{n}" for _st, n in f.steps)
+        w(
+            f"  {f.entity}/{f.demo}: {f.started} → {steps} → {f.completed} done ({f.abandoned} abandoned)"
+        )
+    w()
+    w("Languages (sessions that used each): " + ", ".join(f"{lang} {n}" for lang, n in s.languages))
+    w("How sessions ended: " + ", ".join(f"{r} {n}" for r, n in s.end_reasons))
+    if s.feedback:
+        w("Ratings (1 unhappy - 3 happy): " + ", ".join(f"{r}: {n}" for r, n in s.feedback))
+    w(f"Taps that missed a demo hotspot: {s.hotspot_misses}")
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    conn = _open(args)
+    if conn is None:
+        return 1
+    with conn:
+        print_summary(summarize(conn, _filter(args)), sys.stdout, args.raw)
+    conn.close()
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    conn = _open(args)
+    if conn is None:
+        return 1
+    try:
+        if args.per_entity:
+            counts = export_per_entity(conn, args.per_entity, args.format, _filter(args))
+            for entity, n in counts.items():
+                print(f"{args.per_entity / f'{entity}.{args.format}'}: {n} events")
+        else:
+            n = export(conn, args.output, args.format, _filter(args))
+            print(f"{args.output}: {n} events")
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        print(f"kiosk: cannot write the export ({exc.strerror or exc}); check the folder and free space",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    finally:
+        conn.close()
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    missing = [str(p) for p in args.sources if not p.is_file()]
+    if missing:
+        print(f"kiosk: no such database: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    try:
+        added, skipped = merge(args.sources, args.output)
+    except sqlite3.DatabaseError as exc:
+        print(f"kiosk: cannot merge: {exc}", file=sys.stderr)
+        return 1
+    print(f"{args.output}: {added} events added, {skipped} already there")
+    return 0
