@@ -9,7 +9,7 @@ import argparse
 import sys
 
 from .. import __version__
-from . import bundle, report, stats
+from . import bundle, keys, report, stats
 
 DESCRIPTION = """\
 Qatar pavilion kiosk: run the visitor kiosk and manage its content.
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     bundle.add_parser(sub)
     stats.add_parser(sub)
     report.add_parser(sub)
+    keys.add_parser(sub)
     return parser
 
 

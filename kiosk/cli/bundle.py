@@ -10,6 +10,7 @@ from typing import TextIO
 
 from ..bundle import MediaInspector, Report, init, pack, validate
 from ..bundle.problems import Problem
+from ..store import BundleStore, InstallError, InstallOptions
 from .progress import ProgressBar
 
 VALIDATE_HELP = """\
@@ -38,9 +39,39 @@ example:
 """
 
 
+INSTALL_HELP = """\
+Install a bundle (.zip or folder) into the kiosk's bundle store and make it
+active: it is unpacked safely, every file is checked against the bundle's
+checksums, the bundle is validated in full, and only then does the active
+pointer switch. A running kiosk picks it up at the next quiet moment. Ctrl+C
+cancels without leaving anything half-installed.
+
+example:
+  kiosk bundle install /media/usb/pavilion-1.1.0.zip
+  kiosk bundle install pavilion.zip --trusted-key "$(cat keys/kiosk-signing.pub)"
+"""
+
+STORE_HELP = """\
+example:
+  kiosk bundle list
+  kiosk bundle verify
+  kiosk bundle rollback
+  kiosk bundle activate qatar-gcc-egov-2015-1.0.0
+"""
+
+
+def _store_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="the kiosk's data directory (default: the platform's, see kiosk doctor)",
+    )
+
+
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     fmt = argparse.RawDescriptionHelpFormatter
-    p = sub.add_parser("bundle", help="validate, create and pack asset bundles")
+    p = sub.add_parser("bundle", help="validate, create, pack and install asset bundles")
     bsub = p.add_subparsers(dest="bundle_cmd", required=True, metavar="COMMAND")
 
     v = bsub.add_parser(
@@ -67,7 +98,61 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     k.add_argument("dir", type=Path, help="bundle folder")
     k.add_argument("-o", "--output", type=Path, required=True, help="the .zip to write")
+    k.add_argument(
+        "--sign", type=Path, metavar="KEY", help="sign it with this key (from 'kiosk keys new')"
+    )
     k.set_defaults(func=cmd_pack)
+
+    ins = bsub.add_parser(
+        "install",
+        help="install a bundle into the kiosk",
+        description=INSTALL_HELP,
+        formatter_class=fmt,
+    )
+    ins.add_argument("source", type=Path, help="bundle .zip or folder")
+    _store_args(ins)
+    ins.add_argument("--no-activate", action="store_true", help="install only; activate later")
+    ins.add_argument(
+        "--force", action="store_true", help="accept an unsigned, wrongly signed or older bundle"
+    )
+    ins.add_argument("--keep", type=int, default=3, help="installed bundles to keep (default 3)")
+    ins.add_argument(
+        "--trusted-key",
+        action="append",
+        default=[],
+        metavar="BASE64",
+        help="require a signature by this public key (repeatable)",
+    )
+    ins.set_defaults(func=cmd_install)
+
+    ls = bsub.add_parser(
+        "list", help="installed bundles", description=STORE_HELP, formatter_class=fmt
+    )
+    _store_args(ls)
+    ls.set_defaults(func=cmd_list)
+    ver = bsub.add_parser(
+        "verify", help="re-hash an installed bundle", description=STORE_HELP, formatter_class=fmt
+    )
+    ver.add_argument("name", nargs="?", help="installed bundle (default: the active one)")
+    _store_args(ver)
+    ver.set_defaults(func=cmd_verify)
+    rb = bsub.add_parser(
+        "rollback",
+        help="go back to the previous bundle",
+        description=STORE_HELP,
+        formatter_class=fmt,
+    )
+    _store_args(rb)
+    rb.set_defaults(func=cmd_rollback)
+    act = bsub.add_parser(
+        "activate",
+        help="make an installed bundle active",
+        description=STORE_HELP,
+        formatter_class=fmt,
+    )
+    act.add_argument("name", help="installed bundle name (or its start)")
+    _store_args(act)
+    act.set_defaults(func=cmd_activate)
 
 
 def _inspector(decode: bool = True) -> MediaInspector | None:
@@ -137,4 +222,91 @@ def cmd_pack(args: argparse.Namespace) -> int:
     for p in report.warnings:
         _print_problem(p, sys.stdout)
     print(f"Packed {args.dir} into {args.output}")
+    if args.sign:
+        from ..store import SignatureError, load_private_key, sign_file
+
+        try:
+            sig = sign_file(args.output, load_private_key(args.sign))
+        except SignatureError as exc:
+            print(f"kiosk: {exc}", file=sys.stderr)
+            return 1
+        print(f"Signed: {sig}")
+    return 0
+
+
+def _store(args: argparse.Namespace) -> BundleStore:
+    from ..paths import data_dir
+
+    return BundleStore(args.data_dir or data_dir())
+
+
+def cmd_install(args: argparse.Namespace) -> int:
+    store = _store(args)
+    store.clean_staging()
+    bar = ProgressBar()
+    options = InstallOptions(trusted_keys=args.trusted_key, force=args.force, activate=not args.no_activate,
+                             keep=args.keep, inspector=_inspector(), progress=bar)  # fmt: skip
+    try:
+        item = store.install(args.source, options)
+    except InstallError as exc:
+        bar.close()
+        print_report(exc.report)
+        print("Nothing was installed; the active bundle is unchanged.")
+        return 1
+    except KeyboardInterrupt:
+        bar.close()
+        print("Cancelled; nothing was installed.", file=sys.stderr)
+        return 130
+    bar.close()
+    state = "and activated" if not args.no_activate else "(not active)"
+    print(f"Installed {item.name} {state}.")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    store = _store(args)
+    state = store.state()
+    items = store.installed()
+    if not items:
+        print(f"No bundles installed in {store.bundles}; the kiosk shows the sample bundle.")
+        return 0
+    for item in items:
+        mark = (
+            "active  "
+            if item.name == state.current
+            else ("previous" if item.name == state.previous else "        ")
+        )
+        signed = "signed" if item.signed_by else ("forced" if item.forced else "unsigned")
+        print(f"{mark} {item.name}  installed {item.installed_utc}  {signed}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    store = _store(args)
+    try:
+        report = store.verify(args.name)
+    except KeyError:
+        print("kiosk: no such installed bundle (see kiosk bundle list)", file=sys.stderr)
+        return 1
+    print_report(report)
+    return 0 if report.ok else 1
+
+
+def cmd_rollback(args: argparse.Namespace) -> int:
+    try:
+        name = _store(args).rollback()
+    except KeyError as exc:
+        print(f"kiosk: {exc.args[0]}", file=sys.stderr)
+        return 1
+    print(f"Rolled back: {name} is active again.")
+    return 0
+
+
+def cmd_activate(args: argparse.Namespace) -> int:
+    try:
+        _store(args).activate(args.name)
+    except KeyError:
+        print(f"kiosk: no installed bundle '{args.name}' (see kiosk bundle list)", file=sys.stderr)
+        return 1
+    print(f"{_store(args).state().current} is active.")
     return 0

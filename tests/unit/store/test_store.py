@@ -1,0 +1,228 @@
+"""The bundle store: install, refuse, roll back, verify; kill an install at random moments."""
+
+from __future__ import annotations
+
+import shutil
+import stat
+import threading
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from kiosk.bundle import init, pack
+from kiosk.store import BundleStore, Cancelled, InstallError, InstallOptions, new_keypair, sign_file
+from kiosk.store.keys import load_private_key
+
+from .killinstall import run_trials
+
+
+def _bundle(root: Path, version: str, colour: str = "#0D6E6E") -> Path:
+    init(root, "pavilion")
+    toml = root / "bundle.toml"
+    toml.write_text(
+        toml.read_text("utf-8").replace('version = "1.0.0"', f'version = "{version}"'), "utf-8"
+    )
+    ent = root / "entities/example/entity.toml"
+    ent.write_text(ent.read_text("utf-8").replace("#0D6E6E", colour), "utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def zips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    tmp = tmp_path_factory.mktemp("zips")
+    out = {}
+    for version, colour in (("1.0.0", "#0D6E6E"), ("1.1.0", "#0D6E7A"), ("0.9.0", "#0D6E11")):
+        z = tmp / f"v{version}.zip"
+        assert pack(_bundle(tmp / version, version, colour), z).ok
+        out[version] = z
+    return out
+
+
+@pytest.fixture
+def store(tmp_path: Path, zips: dict[str, Path]) -> BundleStore:
+    s = BundleStore(tmp_path / "data")
+    s.install(zips["1.0.0"])
+    return s
+
+
+def _untouched(store: BundleStore, name: str) -> None:
+    assert store.state().current == name
+    assert store.verify(name).ok
+    assert not any(store.staging.iterdir()) if store.staging.exists() else True
+
+
+def test_install_activates_and_verifies(store: BundleStore, zips: dict[str, Path]) -> None:
+    first = store.state().current
+    assert first and first.startswith("pavilion-1.0.0-")
+    item = store.install(zips["1.1.0"])
+    assert store.state().current == item.name and store.state().previous == first
+    assert store.verify().ok
+    assert store.active_path() == item.path
+
+
+def test_rollback_and_activate(store: BundleStore, zips: dict[str, Path]) -> None:
+    first = store.state().current
+    second = store.install(zips["1.1.0"]).name
+    assert store.rollback() == first
+    assert store.state().current == first and store.state().previous == second
+    store.activate(second)
+    assert store.state().current == second
+
+
+def test_prune_keeps_current_and_previous(store: BundleStore, tmp_path: Path) -> None:
+    for i in range(5):
+        z = tmp_path / f"b{i}.zip"
+        assert pack(_bundle(tmp_path / f"src{i}", f"2.{i}.0"), z).ok
+        store.install(z, InstallOptions(keep=2))
+    names = [i.name for i in store.installed()]
+    assert len(names) == 2
+    assert set(names) == {store.state().current, store.state().previous}
+
+
+def test_verify_finds_a_changed_file(store: BundleStore) -> None:
+    active = store.active_path()
+    assert active is not None
+    (active / "entities/example/entity.toml").write_text("changed", "utf-8")
+    report = store.verify()
+    assert [(p.file, p.code) for p in report.errors] == [
+        ("entities/example/entity.toml", "checksum-mismatch")
+    ]
+
+
+def _rewrite(
+    src: Path,
+    dst: Path,
+    edit: dict[str, bytes | None],
+    extra: list[tuple[zipfile.ZipInfo | str, bytes]] = (),
+) -> Path:  # type: ignore[assignment]
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a duplicate name is the point of one case
+        for info in zin.infolist():
+            data = edit.get(info.filename, zin.read(info))
+            if data is not None:
+                zout.writestr(info, data)
+        for info, data in extra:
+            zout.writestr(info, data)
+    return dst
+
+
+def _link(name: str) -> tuple[zipfile.ZipInfo, bytes]:
+    info = zipfile.ZipInfo(name)
+    info.external_attr = (stat.S_IFLNK | 0o777) << 16
+    return info, b"/etc/passwd"
+
+
+def _device(name: str) -> tuple[zipfile.ZipInfo, bytes]:
+    info = zipfile.ZipInfo(name)
+    info.external_attr = (stat.S_IFCHR | 0o644) << 16
+    return info, b""
+
+
+HOSTILE = {
+    "traversal": lambda z, t: _rewrite(z, t, {}, [("../../escaped.txt", b"x")]),
+    "absolute": lambda z, t: _rewrite(z, t, {}, [("/tmp/escaped.txt", b"x")]),
+    "symlink": lambda z, t: _rewrite(z, t, {}, [_link("fonts/evil.ttf")]),
+    "device": lambda z, t: _rewrite(z, t, {}, [_device("dev")]),
+    "duplicate": lambda z, t: _rewrite(z, t, {}, [("bundle.toml", b"format = 1")]),
+    "bomb-ratio": lambda z, t: _rewrite(z, t, {}, [("big.txt", b"\0" * (30 << 20))]),
+    "wrong-hash": lambda z, t: _rewrite(z, t, {"entities/example/entity.toml": None}, [
+        ("entities/example/entity.toml", zipfile.ZipFile(z).read("entities/example/entity.toml").replace(b"#0D6E7A", b"#0D6E7B"))]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_archives_are_refused_and_nothing_changes(
+    case: str, store: BundleStore, zips: dict[str, Path], tmp_path: Path
+) -> None:
+    before = store.state().current
+    assert before
+    bad = HOSTILE[case](zips["1.1.0"], tmp_path / "bad.zip")
+    with pytest.raises(InstallError) as exc:
+        store.install(bad)
+    assert exc.value.report.errors
+    assert all(p.fix for p in exc.value.report.errors)
+    _untouched(store, before)
+    assert not (tmp_path / "escaped.txt").exists() and not Path("/tmp/escaped.txt").exists()
+    assert len(store.installed()) == 1
+
+
+def test_size_limit(store: BundleStore, zips: dict[str, Path]) -> None:
+    from kiosk.bundle import ZipLimits
+
+    before = store.state().current
+    with pytest.raises(InstallError) as exc:
+        store.install(zips["1.1.0"], InstallOptions(limits=ZipLimits(max_total_bytes=100_000)))
+    assert exc.value.report.errors[0].code == "zip-too-large"
+    _untouched(store, before or "")
+
+
+def test_truncated_archive(store: BundleStore, zips: dict[str, Path], tmp_path: Path) -> None:
+    before = store.state().current
+    data = zips["1.1.0"].read_bytes()
+    (tmp_path / "t.zip").write_bytes(data[: len(data) // 2])
+    with pytest.raises(InstallError):
+        store.install(tmp_path / "t.zip")
+    _untouched(store, before or "")
+
+
+def test_downgrade_is_refused_unless_forced(store: BundleStore, zips: dict[str, Path]) -> None:
+    store.install(zips["1.1.0"])
+    current = store.state().current
+    with pytest.raises(InstallError) as exc:
+        store.install(zips["0.9.0"])
+    assert [(p.field, p.code) for p in exc.value.report.errors] == [("version", "downgrade")]
+    assert store.state().current == current
+    forced = store.install(zips["0.9.0"], InstallOptions(force=True))
+    assert forced.forced and store.state().current == forced.name
+
+
+def test_signatures(store: BundleStore, zips: dict[str, Path], tmp_path: Path) -> None:
+    _private, public = new_keypair(tmp_path / "keys")
+    _other_private, other = new_keypair(tmp_path / "other")
+    signed = tmp_path / "s.zip"
+    shutil.copyfile(zips["1.1.0"], signed)
+    before = store.state().current
+    with pytest.raises(InstallError, match="not signed"):
+        store.install(signed, InstallOptions(trusted_keys=[public]))
+    sign_file(signed, load_private_key(tmp_path / "other" / "kiosk-signing.key"))
+    with pytest.raises(InstallError, match="not signed by a trusted key"):
+        store.install(signed, InstallOptions(trusted_keys=[public]))
+    assert store.state().current == before
+    sign_file(signed, load_private_key(tmp_path / "keys" / "kiosk-signing.key"))
+    item = store.install(signed, InstallOptions(trusted_keys=[other, public]))
+    assert item.signed_by == public
+    with pytest.raises(InstallError, match="folder cannot be signed"):
+        store.install(tmp_path.parent, InstallOptions(trusted_keys=[public]))
+
+
+def test_cancel_leaves_nothing(store: BundleStore, zips: dict[str, Path]) -> None:
+    before = store.state().current
+    cancel = threading.Event()
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if done >= 3:
+            cancel.set()
+
+    with pytest.raises(Cancelled):
+        store.install(zips["1.1.0"], InstallOptions(progress=progress, cancel=cancel))
+    _untouched(store, before or "")
+    assert len(store.installed()) == 1
+
+
+def test_folder_install_gets_checksums(store: BundleStore, tmp_path: Path) -> None:
+    src = _bundle(tmp_path / "src", "3.0.0")
+    item = store.install(src)
+    assert (item.path / "checksums.json").is_file()
+    assert store.verify().ok
+
+
+def test_kill_at_random_moments_leaves_old_or_new_whole(
+    tmp_path: Path, zips: dict[str, Path]
+) -> None:
+    outcomes = run_trials(tmp_path, zips["1.0.0"], zips["1.1.0"], trials=20, seed=7)
+    assert all(o.whole for o in outcomes), outcomes
+    versions = {o.active.split("-")[1] for o in outcomes if o.active}
+    assert versions <= {"1.0.0", "1.1.0"}
+    assert len(outcomes) == 20
