@@ -70,6 +70,7 @@ def simulate(
     bundle: Bundle, db: Path, sessions: int, *, kiosk_id: str = "kiosk-sim", seed: int = 1
 ) -> int:
     """Log ``sessions`` simulated visits into ``db``; returns the number of events."""
+    db.parent.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     clock = ManualClock()
     session = Session(bundle, clock)
@@ -89,7 +90,8 @@ def simulate(
     for _ in range(sessions):
         clock.advance(rng.uniform(5, 300))
         visit(session, clock, rng)
-    log.close(timeout=600)
+    if not log.close(timeout=600):
+        raise OSError(f"could not write {db}: {log.status().last_error}")
     return log.committed
 
 

@@ -114,11 +114,17 @@ def summarize(conn: sqlite3.Connection, f: Filter = EVERYTHING) -> Summary:
 
     s = Summary()
     s.events = q("SELECT COUNT(*) FROM events WHERE {W}")[0][0]
-    s.sessions = q("SELECT COUNT(*) FROM events WHERE type = 'session_start' AND {W}")[0][0]
+    # A "session" that staff ended (the corner gesture starts one) was no visitor.
+    s.sessions = q(
+        "SELECT COUNT(*) FROM events AS s WHERE type = 'session_start' AND {W} AND NOT EXISTS ("
+        "SELECT 1 FROM events AS e WHERE e.session_id = s.session_id AND e.type = 'session_end' "
+        "AND json_extract(e.payload, '$.reason') = 'staff')"
+    )[0][0]
     lengths = sorted(
         float(r[0])
         for r in q(
-            "SELECT json_extract(payload, '$.duration_s') FROM events WHERE type = 'session_end' AND {W}"
+            "SELECT json_extract(payload, '$.duration_s') FROM events WHERE type = 'session_end' "
+            "AND json_extract(payload, '$.reason') != 'staff' AND {W}"
         )
         if r[0] is not None
     )

@@ -9,7 +9,7 @@ import argparse
 import sys
 
 from .. import __version__
-from . import bundle, keys, report, stats
+from . import admin, bundle, config, doctor, keys, report, stats
 
 DESCRIPTION = """\
 Qatar pavilion kiosk: run the visitor kiosk and manage its content.
@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     bundle.add_parser(sub)
     stats.add_parser(sub)
     report.add_parser(sub)
+    config.add_parser(sub)
+    admin.add_parser(sub)
+    doctor.add_parser(sub)
     keys.add_parser(sub)
     return parser
 

@@ -6,11 +6,11 @@ import argparse
 import os
 from pathlib import Path
 
-from ..paths import SAMPLE_BUNDLE
-
 RUN_HELP = """\
 Run the visitor kiosk: fullscreen, frameless, cursor hidden (kiosk mode).
-Without --bundle it shows the sample bundle in assets/sample-bundle.
+Without --bundle it shows the active bundle of the kiosk's bundle store (see
+'kiosk bundle install'), and follows it when staff install a new one; with no
+bundle installed it shows the sample bundle in assets/sample-bundle.
 
 example:
   kiosk run --windowed --lang en
@@ -32,8 +32,8 @@ def add_run_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--bundle",
         type=Path,
-        default=SAMPLE_BUNDLE,
-        help="bundle folder to show (default: the sample bundle)",
+        default=None,
+        help="bundle folder to show, fixed (default: the store's active bundle, else the sample)",
     )
     p.add_argument("--lang", choices=["ar", "en"], help="start language (default: the bundle's)")
     p.add_argument(
@@ -41,7 +41,21 @@ def add_run_arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="a normal window with a cursor, for development (not kiosk mode)",
     )
-    p.add_argument("--screen", type=int, default=0, metavar="N", help="screen to use (default 0)")
+    p.add_argument(
+        "--screen",
+        type=int,
+        default=None,
+        metavar="N",
+        help="screen to use (default: screen in kiosk.toml, else 0)",
+    )
+    p.add_argument(
+        "--config", type=Path, default=None, metavar="PATH",
+        help="kiosk.toml (default: $KIOSK_CONFIG, else kiosk.toml in the data directory)",
+    )  # fmt: skip
+    p.add_argument(
+        "--data-dir", type=Path, default=None, metavar="DIR",
+        help="the kiosk's data directory: bundle store (default: the platform's)",
+    )  # fmt: skip
     p.add_argument(
         "--db", type=Path, default=None, metavar="PATH",
         help="analytics database (default: kiosk.db in the platform data directory)",

@@ -9,6 +9,8 @@ import signal
 import socket
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLoggingCategory, QObject, QPointF, QSocketNotifier, Qt
@@ -18,11 +20,18 @@ from PySide6.QtQuick import QQuickWindow
 
 from ..analytics import EventLog, Recorder
 from ..bundle import Bundle, BundleError, load
-from ..paths import UI_DIR, default_db
+from ..config import Config, config_path, load_config
+from ..gesture import StaffGesture
+from ..paths import SAMPLE_BUNDLE, UI_DIR
 from ..session import Page, Session
+from ..store import BundleStore
 from ..trace import Trace
+from .admin import Admin
 from .controller import Controller
 from .qr import QrImageProvider
+from .screensaver import keep_screen_on
+from .swap import BundleSwapper, active_bundle_path
+from .systemd import SystemdNotifier
 
 
 def load_fonts(bundle: Bundle) -> list[str]:
@@ -41,6 +50,12 @@ _FOLLOW_UPS = frozenset({
 })  # fmt: skip
 
 
+_PRESS_RELEASE = frozenset({
+    QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.MouseButtonRelease,
+    QEvent.Type.TouchEnd,
+})  # fmt: skip
+
+
 class InputWatcher(QObject):
     """Sees every press before QML does.
 
@@ -56,16 +71,24 @@ class InputWatcher(QObject):
     pending_input: float | None = None
     _swallow_release = False
 
-    def __init__(self, window: QQuickWindow, controller: Controller, trace: Trace) -> None:
+    def __init__(
+        self, window: QQuickWindow, controller: Controller, trace: Trace, admin: Admin | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:  # fmt: skip
         super().__init__(window)
+        self.clock = clock
         self.window = window
         self.controller = controller
         self.trace = trace
+        self.admin = admin
+        self.gesture = StaffGesture()
         self.pending_input: float | None = None
         self._swallow_release = False
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         et = event.type()
+        if self.admin is not None and et in _PRESS_RELEASE and self._staff(et, event):
+            return False  # the staff overlay is open: not a visitor's touch
         if et in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
             pos = self._pos(event)
             session = self.controller.session
@@ -84,6 +107,24 @@ class InputWatcher(QObject):
             # the rest of a swallowed press
             if et in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd):
                 self._swallow_release = False
+            return True
+        return False
+
+    def _staff(self, et: QEvent.Type, event: QEvent) -> bool:
+        """Feed the corner gesture; True while the admin overlay is open."""
+        assert self.admin is not None
+        if self.admin.is_open:
+            self.admin.touched()
+            return True
+        pos = self._pos(event)
+        if pos is None:
+            return False
+        w, h = max(1, self.window.width()), max(1, self.window.height())
+        x, y, t = pos.x() / w, pos.y() / h, self.clock()
+        if et in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            self.gesture.press(x, y, t)
+        elif self.gesture.release(x, y, t):
+            self.admin.open_pin()
             return True
         return False
 
@@ -152,14 +193,17 @@ def configure_environment() -> None:
 
 
 def create_engine(
-    controller: Controller, *, windowed: bool, screen: int = 0
+    controller: Controller, *, windowed: bool, screen: int = 0, admin: Admin | None = None
 ) -> tuple[QQmlApplicationEngine, QQuickWindow]:
     engine = QQmlApplicationEngine()
     # The engine owns the controller, so QML never outlives it.
     controller.setParent(engine)
     engine.addImportPath(str(UI_DIR))
     engine.addImageProvider("qr", QrImageProvider())
-    engine.setInitialProperties({"controller": controller, "windowed": windowed})
+    initial: dict[str, object] = {"controller": controller, "windowed": windowed}
+    if admin is not None:
+        initial["admin"] = admin
+    engine.setInitialProperties(initial)
     engine.loadFromModule("Kiosk", "Main")
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
@@ -176,13 +220,17 @@ def create_engine(
 
 def run(args: argparse.Namespace) -> int:
     trace = Trace(args.trace)
-    try:
-        bundle = load(args.bundle)
-    except BundleError as exc:
-        print(f"kiosk: cannot show {args.bundle}:", file=sys.stderr)
-        for p in exc.report.errors:
-            print(f"  {p}", file=sys.stderr)
-        print("Check it with: kiosk bundle validate PATH", file=sys.stderr)
+    config, problems = load_config(config_path(args.config))
+    for problem in problems:
+        print(f"kiosk: config: {problem}", file=sys.stderr)
+    data = args.data_dir or config.data_dir
+    store = BundleStore(data)
+
+    def prepare(path: Path) -> Bundle:
+        return with_overrides(load(path), config)
+
+    bundle = start_bundle(args.bundle, store if args.bundle is None else None, prepare)
+    if bundle is None:
         return 1
     configure_environment()
     app = QGuiApplication(sys.argv[:1])
@@ -193,19 +241,84 @@ def run(args: argparse.Namespace) -> int:
     session = Session(bundle)
     if args.lang:
         session.language = args.lang
-    log = open_event_log(args.db or default_db(), args.kiosk_id or socket.gethostname())
-    Recorder(session, log)
+    log = open_event_log(args.db or data / "kiosk.db", args.kiosk_id or config.kiosk_id)
+    recorder = Recorder(session, log)
     controller = Controller(session)
-    engine, window = create_engine(controller, windowed=args.windowed, screen=args.screen)
+    admin = Admin(config, store, controller, log)
+    engine, window = create_engine(
+        controller,
+        windowed=args.windowed,
+        screen=args.screen if args.screen is not None else config.screen,
+        admin=admin,
+    )
+    admin.exitRequested.connect(app.exit)
+    swapper = None
+    if args.bundle is None:
+        swapper = BundleSwapper(store, controller, window, load_fonts, recorder.tag, loader=prepare)
     stop_on_signals(app)
-    watcher = InputWatcher(window, controller, trace)
+    notifier = SystemdNotifier(window)  # READY at the first frame, then watchdog pings
+    if not args.windowed:
+        keep_screen_on(app.platformName())  # X only: screen saver and DPMS off
+    watcher = InputWatcher(window, controller, trace, admin)
     window.installEventFilter(watcher)
     tracer = ResponseTracer(window, controller, watcher, trace) if trace.enabled else None
     status = app.exec()
+    notifier.stopping()
+    admin.shutdown()
+    if swapper is not None:
+        swapper.close()
     log.close(timeout=5)  # commit what is queued
     trace.close()
     del tracer, watcher, engine
     return status
+
+
+def with_overrides(bundle: Bundle, config: Config) -> Bundle:
+    """The bundle with this kiosk's kiosk.toml settings applied (idle times, default language)."""
+    idle = bundle.idle
+    o = config.idle
+    idle = replace(
+        idle,
+        timeout=o.timeout if o.timeout is not None else idle.timeout,
+        video_timeout=o.video_timeout if o.video_timeout is not None else idle.video_timeout,
+        countdown=o.countdown if o.countdown is not None else idle.countdown,
+    )
+    lang = (
+        config.default_language
+        if config.default_language in bundle.languages
+        else bundle.default_language
+    )
+    return replace(bundle, idle=idle, default_language=lang or bundle.default_language)
+
+
+def start_bundle(
+    explicit: Path | None, store: BundleStore | None, loader: Callable[[Path], Bundle] = load
+) -> Bundle | None:
+    """The bundle to start with: ``--bundle``; else the store's active one (rolling back
+    if it no longer loads); else the sample. None (after telling why) if nothing loads."""
+    candidates: list[Path] = []
+    if explicit is not None:
+        candidates = [explicit]
+    else:
+        assert store is not None
+        active = active_bundle_path(store, SAMPLE_BUNDLE)
+        candidates = [active] if active == SAMPLE_BUNDLE else [active, SAMPLE_BUNDLE]
+    for i, path in enumerate(candidates):
+        try:
+            return loader(path)
+        except BundleError as exc:
+            print(f"kiosk: cannot show {path}:", file=sys.stderr)
+            for p in exc.report.errors[:10]:
+                print(f"  {p}", file=sys.stderr)
+            if store is not None and i == 0 and explicit is None:
+                with contextlib.suppress(KeyError):
+                    restored = store.rollback()
+                    print(f"kiosk: rolled back to {restored}", file=sys.stderr)
+                    restored_path = store.active_path()
+                    if restored_path is not None:
+                        candidates.insert(1, restored_path)
+    print("Check bundles with: kiosk bundle validate PATH", file=sys.stderr)
+    return None
 
 
 def stop_on_signals(app: QGuiApplication) -> QSocketNotifier:

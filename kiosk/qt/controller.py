@@ -102,6 +102,10 @@ class Controller(QObject):  # type: ignore[operator]
             return f"demo:{s.screen.id}"
         return s.page.value
 
+    def sync(self) -> None:
+        """Re-read the session after it was changed outside a slot (staff, tests)."""
+        self._sync()
+
     def _tick(self) -> None:
         self._session.tick()
         self._sync()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
-import segno
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtQuick import QQuickImageProvider
@@ -14,6 +13,8 @@ QUIET_ZONE = 4
 
 def qr_image(data: str, size: int) -> QImage:
     """A black-on-white QR code of ``data``, ``size`` pixels square (quiet zone included)."""
+    import segno  # only when a demo's end screen shows a code: keeps start-up fast
+
     matrix = segno.make(data, error="m", micro=False).matrix
     n = len(matrix) + 2 * QUIET_ZONE
     module = max(1, size // n)

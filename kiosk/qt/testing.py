@@ -6,6 +6,7 @@ which deadlocks under Xvfb when a Python slot is connected to frameSwapped).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,12 +17,17 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
+from ..admin import PinLock
 from ..analytics import EventLog, Recorder
 from ..bundle import Bundle, load
+from ..config import Config
 from ..session import Session
+from ..store import BundleStore
 from ..trace import Trace
+from .admin import Admin
 from .app import InputWatcher, configure_environment, create_engine, load_fonts
 from .controller import Controller
+from .swap import BundleSwapper
 
 
 def wait_until(predicate: Callable[[], bool], timeout_ms: int = 5000, step_ms: int = 10) -> bool:
@@ -63,6 +69,8 @@ class Kiosk:
     bundle: Bundle
     watcher: InputWatcher
     log: EventLog | None = None
+    swapper: BundleSwapper | None = None
+    admin: Admin | None = None
 
     def item(self, name: str) -> QQuickItem:
         """The visible item with this objectName (the first found)."""
@@ -140,6 +148,13 @@ class Kiosk:
         if self.closed:
             return
         self.closed = True
+        # Detach Python from the window before it goes: events still reach it until
+        # the deferred delete runs, and must not call into a half-gone Python object.
+        self.window.removeEventFilter(self.watcher)
+        if self.swapper is not None:
+            self.swapper.close()
+        if self.admin is not None:
+            self.admin.shutdown()
         if self.log is not None:
             self.log.close()
         self.window.hide()
@@ -150,6 +165,8 @@ class Kiosk:
 def start_kiosk(
     bundle_path: Path, *, width: int = 1920, height: int = 1080, language: str | None = None,
     clock: Callable[[], float] | None = None, db: Path | None = None,
+    store: BundleStore | None = None, poll_ms: int = 100,
+    config: Config | None = None, pin_clock: Callable[[], float] | None = None,
 ) -> Kiosk:  # fmt: skip
     """The real kiosk UI in a window of the given size (call with a QGuiApplication running)."""
     configure_environment()
@@ -160,18 +177,29 @@ def start_kiosk(
     if language:
         session.language = language
     log = None
+    recorder = None
     if db is not None:
         log = EventLog(db, "test-kiosk")
         log.start()
-        Recorder(session, log)
+        recorder = Recorder(session, log)
     controller = Controller(session)
-    engine, window = create_engine(controller, windowed=True)
+    admin = None
+    if config is not None:
+        assert store is not None and log is not None, "the admin panel needs a store and a log"
+        lock = PinLock.in_data_dir(config.data_dir, pin_clock) if pin_clock else None
+        admin = Admin(config, store, controller, log, lock)
+    engine, window = create_engine(controller, windowed=True, admin=admin)
+    swapper = None
+    if store is not None:
+        swapper = BundleSwapper(
+            store, controller, window, load_fonts, recorder.tag if recorder else None, poll_ms
+        )
     window.resize(width, height)
-    watcher = InputWatcher(window, controller, Trace(None))
+    watcher = InputWatcher(window, controller, Trace(None), admin, clock or time.monotonic)
     window.installEventFilter(watcher)
     window.show()
     QTest.qWaitForWindowExposed(window)
-    return Kiosk(engine, window, controller, session, bundle, watcher, log)
+    return Kiosk(engine, window, controller, session, bundle, watcher, log, swapper, admin)
 
 
 def visible_items(root: QQuickItem) -> list[QQuickItem]:

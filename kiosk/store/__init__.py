@@ -3,11 +3,12 @@
 Layout in the kiosk's data directory::
 
     bundles/<id>-<version>-<hash12>/    one installed bundle, never changed after install
+    bundles/<name>.installed.json       its install record, written last: no record, not installed
     bundles/.staging/                   installs in progress (cleared on start)
     active.json                         {"current": ..., "previous": ...}: swapped atomically
 
 A bundle becomes visible only by renaming its finished staging folder into place
-(after every file and folder is fsynced), and becomes active only by replacing
+(after every file and folder is fsynced) and then writing its record, and becomes active only by replacing
 active.json (written new, fsynced, then os.replace). So a power cut or a killed
 install leaves the old bundle active and whole, or the new one.
 Pure Python; never imports PySide6.

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..atomicfile import write_atomic
 from ..bundle import CHECKSUMS, Report, ZipLimits, extract_zip
 from ..bundle.media import MediaInspector, is_junk
 from ..bundle.validate import check_folder, hash_tree
@@ -99,14 +100,8 @@ def _version_key(version: str) -> tuple[int, ...]:
 
 
 def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
-    """Write new, fsync, rename over the old, fsync the folder: all or nothing."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        json.dump(data, fh, indent=1)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.replace(path)
-    _fsync_dir(path.parent)
+    """All or nothing: a reader (or the next start after a power cut) sees old or new."""
+    write_atomic(path, json.dumps(data, indent=1).encode("utf-8"))
 
 
 class BundleStore:
@@ -135,7 +130,7 @@ class BundleStore:
             if path.name.startswith(".") or not path.is_dir():
                 continue
             try:
-                meta = json.loads((path / ".installed.json").read_text("utf-8"))
+                meta = json.loads(self._meta(path.name).read_text("utf-8"))
                 out.append(Installed(path.name, path, meta["bundle_id"], meta["version"], meta["content_hash"],
                                      meta["installed_utc"], meta.get("signed_by"), meta.get("forced", False)))  # fmt: skip
             except (OSError, ValueError, KeyError):
@@ -154,7 +149,12 @@ class BundleStore:
         if current is None:
             return None
         path = self.bundles / current
-        return path if (path / ".installed.json").is_file() else None
+        return path if self._meta(current).is_file() and path.is_dir() else None
+
+    def _meta(self, name: str) -> Path:
+        """The install record beside the bundle's folder; it is written last, so a folder
+        without one is an unfinished install."""
+        return self.bundles / f"{name}.installed.json"
 
     # -- changing ----------------------------------------------------------------------------
 
@@ -162,6 +162,14 @@ class BundleStore:
         """Remove what an interrupted install left behind."""
         if self.staging.is_dir():
             shutil.rmtree(self.staging, ignore_errors=True)
+        if self.bundles.is_dir():
+            for path in self.bundles.iterdir():
+                if (
+                    path.is_dir()
+                    and not path.name.startswith(".")
+                    and not self._meta(path.name).is_file()
+                ):
+                    shutil.rmtree(path, ignore_errors=True)
 
     def install(self, source: Path, options: InstallOptions | None = None) -> Installed:
         """Verify, validate and install ``source`` (a .zip or a folder); activate it by default.
@@ -218,14 +226,14 @@ class BundleStore:
             final = self.bundles / name
             meta = {"bundle_id": head.id, "version": head.version, "content_hash": content,
                     "installed_utc": _now(), "signed_by": signed_by, "forced": opts.force}  # fmt: skip
-            if not (final / ".installed.json").is_file():
-                write_json_atomic(root / ".installed.json", meta)
+            if not self._meta(name).is_file():
                 _fsync_tree(root)
                 self._check_cancel(opts)
-                if final.exists():  # a half-removed earlier copy
+                if final.exists():  # an unfinished earlier copy
                     shutil.rmtree(final)
                 root.rename(final)
                 _fsync_dir(self.bundles)
+                write_json_atomic(self._meta(name), meta)
             if opts.activate:
                 self.activate(name)
             self.prune(opts.keep)
@@ -297,7 +305,7 @@ class BundleStore:
     def rollback(self) -> str:
         """Swap back to the previous bundle; returns its name."""
         state = self.state()
-        if not state.previous or not (self.bundles / state.previous / ".installed.json").is_file():
+        if not state.previous or not self._meta(state.previous).is_file():
             raise KeyError("there is no previous bundle to roll back to")
         write_json_atomic(
             self.pointer,
@@ -336,8 +344,8 @@ class BundleStore:
         items = [i for i in self.installed() if i.name not in protected]
         removable = items[: max(0, len(items) - max(0, keep - len(protected - {None})))]
         for item in removable:
-            # the marker goes first, so a half-removed folder never counts as installed
+            # the record goes first, so a half-removed folder never counts as installed
             with contextlib.suppress(OSError):
-                (item.path / ".installed.json").unlink()
+                self._meta(item.name).unlink()
             shutil.rmtree(item.path, ignore_errors=True)
         return [i.name for i in removable]

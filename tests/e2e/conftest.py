@@ -308,7 +308,7 @@ def launch_kiosk(x_display: XDisplay, tmp_path: Path) -> Iterator[Callable[..., 
         trace, log = tmp_path / f"trace-{n}.jsonl", tmp_path / f"kiosk-{n}.log"
         with log.open("wb") as out:
             proc = subprocess.Popen(
-                [sys.executable, "main.py", "--trace", str(trace), "--db", str(trace.with_suffix(".db")), *args],
+                [sys.executable, "main.py", "--trace", str(trace), "--db", str(trace.with_suffix(".db")), "--data-dir", str(trace.parent / "data"), *args],
                 cwd=REPO, env=kiosk_env(x_display.name),
                 stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
             )  # fmt: skip

@@ -47,7 +47,7 @@ def test_trace_marks_the_first_frame(tmp_path: Path) -> None:
     trace = tmp_path / "trace.jsonl"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     proc = subprocess.Popen(
-        [sys.executable, "main.py", "--windowed", "--trace", str(trace), "--db", str(tmp_path / "k.db")],
+        [sys.executable, "main.py", "--windowed", "--trace", str(trace), "--db", str(tmp_path / "k.db"), "--data-dir", str(tmp_path / "data")],
         cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
     try:

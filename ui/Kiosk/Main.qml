@@ -8,6 +8,8 @@ Window {
     id: win
     required property Controller controller
     required property bool windowed
+    // The staff side (PIN pad and panel); null where the kiosk runs without one (tests).
+    property Admin admin: null
 
     width: 1920
     height: 1080
@@ -54,6 +56,14 @@ Window {
         Connections {
             target: win.controller
             function onLanguageChanged() { langFade.restart() }
+            function onBundleChanged() { bundleFade.restart() }
+        }
+        // A new bundle arrives with a crossfade.
+        SequentialAnimation on opacity {
+            id: bundleFade
+            running: false
+            NumberAnimation { to: 0.0; duration: 200; easing.type: Easing.InQuad }
+            NumberAnimation { to: 1.0; duration: 400; easing.type: Easing.OutQuad }
         }
 
         PageHost {
@@ -86,6 +96,12 @@ Window {
     IdleOverlay {
         anchors.fill: parent
         controller: win.controller
+    }
+
+    AdminOverlay {
+        anchors.fill: parent
+        z: 20
+        admin: win.admin
     }
 
     InputPanel {

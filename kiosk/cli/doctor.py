@@ -1,0 +1,92 @@
+"""``kiosk doctor``: check this machine and this kiosk's files, and say what to fix."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .. import doctor as d
+from ..config import config_path
+from ..paths import SAMPLE_BUNDLE
+from .config import add_config_option
+
+DOCTOR_HELP = """\
+Check everything the kiosk needs, one line per check (OK, WARN or FAIL, and what
+to fix): the config file, the admin PIN, free disk space in the data folder, the
+analytics database (PRAGMA quick_check) and the event writer's last report, the
+active bundle (re-hashed), the display, OpenGL and Qt Multimedia (one video of
+the bundle is decoded), and the bundle's fonts. Run it as the kiosk's user, in
+its session, to check the real screen (docs/deploy.md).
+Exit status: 0 nothing failed (warnings allowed), 1 something failed.
+
+example:
+  kiosk doctor
+  kiosk doctor --config /etc/kiosk/kiosk.toml --db /srv/kiosk/kiosk.db
+  kiosk doctor --bundle /media/usb/pavilion-day2 --quick
+"""
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "doctor", help="check the machine and the kiosk's files, say what to fix",
+        description=DOCTOR_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    add_config_option(p)
+    p.add_argument(
+        "--db", type=Path, default=None, metavar="PATH",
+        help="the analytics database (default: kiosk.db in the data folder)",
+    )  # fmt: skip
+    p.add_argument(
+        "--bundle", type=Path, default=None, metavar="DIR",
+        help="check this bundle folder's fonts and video (default: the active bundle, "
+        "else the sample bundle)",
+    )  # fmt: skip
+    p.add_argument(
+        "--quick", action="store_true",
+        help="skip the checks that start Qt (display, OpenGL, multimedia, video, fonts)",
+    )  # fmt: skip
+    p.set_defaults(func=cmd_doctor)
+
+
+def _show(result: d.CheckResult, results: list[d.CheckResult]) -> None:
+    results.append(result)
+    for line in result.lines():
+        print(line, flush=True)
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    results: list[d.CheckResult] = []
+    cfg, config_result = d.check_config(config_path(args.config))
+    _show(config_result, results)
+    _show(d.check_admin(cfg), results)
+    _show(d.check_disk(cfg.data_dir), results)
+    db = args.db or cfg.db_path
+    _show(d.check_database(db), results)
+    _show(d.check_event_writer(db), results)
+    active, bundle_result = d.check_active_bundle(cfg.data_dir)
+    _show(bundle_result, results)
+    bundle = args.bundle or active or SAMPLE_BUNDLE
+
+    if not args.quick:
+        probe = d.run_qt_probe(d.first_video(bundle))
+        for r in d.probe_results(probe):
+            _show(r, results)
+        if "error" in probe:
+            # Qt could not start on this display: the fonts can still be checked offscreen.
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from ..qt.inspector import QtInspector  # Qt only when it is wanted
+
+        _show(d.check_fonts(bundle, QtInspector()), results)
+
+    fails = sum(r.level is d.Level.FAIL for r in results)
+    warns = sum(r.level is d.Level.WARN for r in results)
+    if fails:
+        print(f"{fails} check(s) failed, {warns} warning(s): fix the FAIL lines above.")
+    elif warns:
+        print(f"Nothing failed; {warns} warning(s) above.")
+    else:
+        print("All checks passed.")
+    sys.stdout.flush()
+    return 1 if fails else 0

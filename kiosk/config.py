@@ -1,0 +1,457 @@
+"""The kiosk's own settings: ``kiosk.toml`` (see docs/config.md).
+
+``load_config(path)`` never raises on bad content: each wrong key, type or value becomes
+a :class:`~kiosk.bundle.problems.Problem` naming the file, the field and the fix, and the
+default is used in its place. A missing file is not a problem: everything has a default.
+
+Where the file is: ``--config PATH``, else ``$KIOSK_CONFIG``, else ``kiosk.toml`` in the
+platform data directory (:func:`kiosk.paths.data_dir`). Its ``data_dir`` key moves the
+rest of the kiosk's files (database, bundles, lockout state), not the config itself.
+
+Pure Python; never imports PySide6.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import os
+import re
+import socket
+import stat
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import paths
+from .admin import PinError, parse_pin_hash
+from .atomicfile import write_atomic
+from .bundle.problems import Problem, Report
+from .bundle.schema import Reader, _distance, parse_toml
+
+CONFIG_NAME = "kiosk.toml"
+ENV_VAR = "KIOSK_CONFIG"
+
+TOP_KEYS = (
+    "kiosk_id", "data_dir", "drop_folders", "trusted_keys", "default_language", "screen",
+    "rotation", "auto_apply", "keep_bundles", "idle", "admin",
+)  # fmt: skip
+IDLE_RANGES: dict[str, tuple[float, float]] = {
+    "timeout": (10, 3600),
+    "video_timeout": (10, 7200),
+    "countdown": (3, 120),
+}
+"""The same ranges as a bundle's ``[idle]`` (kiosk/bundle/schema.py; a test keeps them equal)."""
+ADMIN_KEYS = ("pin_hash",)
+LANGUAGES = ("ar", "en")
+ROTATIONS = (0, 90, 180, 270)
+MAX_SCREEN = 15
+MAX_KEEP = 100
+KIOSK_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+ED25519_KEY_BYTES = 32
+
+
+@dataclass(frozen=True)
+class IdleOverrides:
+    """Seconds that replace the bundle's ``[idle]`` values; None keeps the bundle's."""
+
+    timeout: float | None = None
+    video_timeout: float | None = None
+    countdown: float | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    """The file this came from (which may not exist: then everything is a default)."""
+    kiosk_id: str = field(default_factory=socket.gethostname)
+    data_dir: Path = field(default_factory=lambda: paths.data_dir())
+    drop_folders: tuple[Path, ...] = ()
+    idle: IdleOverrides = IdleOverrides()
+    pin_hash: str | None = None
+    trusted_keys: tuple[str, ...] = ()
+    """Ed25519 public keys, base64 (each decodes to 32 bytes)."""
+    default_language: str | None = None
+    """None: the bundle's default language."""
+    screen: int = 0
+    rotation: int = 0
+    auto_apply: bool = False
+    keep_bundles: int = 3
+
+    @property
+    def db_path(self) -> Path:
+        """The analytics database in the data directory."""
+        return self.data_dir / "kiosk.db"
+
+    def trusted_key_bytes(self) -> tuple[bytes, ...]:
+        return tuple(base64.b64decode(k) for k in self.trusted_keys)
+
+
+def config_path(arg: Path | None = None, env: Mapping[str, str] | None = None) -> Path:
+    """Which kiosk.toml to use: ``--config``, else ``$KIOSK_CONFIG``, else the data dir's."""
+    if arg is not None:
+        return arg
+    value = (os.environ if env is None else env).get(ENV_VAR)
+    if value:
+        return Path(value).expanduser()
+    return paths.data_dir() / CONFIG_NAME
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def load_config(path: Path) -> tuple[Config, list[Problem]]:
+    """The settings in ``path`` over the defaults, and every problem found on the way."""
+    report = Report(str(path))
+    file = str(path)
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        return Config(path), []
+    except IsADirectoryError:
+        report.error(
+            file, "", "this is a folder, not a config file",
+            f"point --config (or {ENV_VAR}) at a file named {CONFIG_NAME}", "not-a-file",
+        )  # fmt: skip
+        return Config(path), report.problems
+    except UnicodeDecodeError:
+        report.error(file, "", "the file is not UTF-8 text", "save it as UTF-8", "encoding")
+        return Config(path), report.problems
+    except OSError as exc:
+        report.error(
+            file, "", f"cannot be read ({exc.strerror})",
+            "check the file's permissions: the kiosk's user must be able to read it", "unreadable",
+        )  # fmt: skip
+        return Config(path), report.problems
+    data = parse_toml(text, file, report)
+    if data is None:
+        return Config(path), report.problems
+    cfg = _parse(data, path, _ConfigReader(report, file, ()))
+    if cfg.pin_hash is not None:
+        with contextlib.suppress(OSError):
+            if path.stat().st_mode & 0o077:
+                report.warning(
+                    file, "admin.pin_hash", "other users of this machine can read the PIN hash",
+                    f"chmod 600 {path}", "readable-pin-hash",
+                )  # fmt: skip
+    return cfg, report.problems
+
+
+class _ConfigReader(Reader):
+    """The bundle manifests' reader, with hints for keys that sit in the wrong table."""
+
+    def misplaced(self, table: dict[str, Any], allowed: tuple[str, ...], path: str) -> None:
+        """Report unknown keys; a top-level key written under a [section] gets its own fix."""
+        for key in table:
+            if key in allowed:
+                continue
+            fld = self.join(path, key)
+            near_idle = [k for k in IDLE_RANGES if _distance(k, key) <= 2] if not path else []
+            if path and key in TOP_KEYS:
+                self.error(
+                    fld, f"'{key}' is not a setting of [{path}]",
+                    f"in TOML every key after the [{path}] line belongs to it: move '{key}' "
+                    "above the first [section] line of the file", "misplaced-key",
+                )  # fmt: skip
+            elif near_idle and not any(_distance(k, key) <= 2 for k in allowed):
+                wanted = near_idle[0]
+                self.error(
+                    fld, f"'{key}' is not a setting here" if key != wanted
+                    else f"'{key}' belongs in the [idle] section",
+                    ("" if key == wanted else f"did you mean '{wanted}'? ")
+                    + f"write it under the [idle] line, at the end of the file: {wanted} = ...",
+                    "misplaced-key",
+                )  # fmt: skip
+            elif not path and key in ADMIN_KEYS:
+                self.error(
+                    fld, f"'{key}' belongs in the [admin] section",
+                    "set it with: kiosk admin set-pin (it writes [admin] pin_hash)",
+                    "misplaced-key",
+                )  # fmt: skip
+            else:
+                self.unknown({key: None}, allowed, path)
+
+    def path_value(self, value: Any, fld: str, base: Path, example: str) -> Path | None:
+        if not isinstance(value, str) or not value.strip():
+            self.error(
+                fld, "expected a folder path in quotes" if not isinstance(value, str)
+                else "the path is empty",
+                f'write it as "{example}" (a relative path starts at the config file\'s folder)',
+                "type" if not isinstance(value, str) else "empty-text",
+            )  # fmt: skip
+            return None
+        p = Path(value).expanduser()
+        return p if p.is_absolute() else base / p
+
+    def whole(
+        self, table: dict[str, Any], key: str, default: int, lo: int, hi: int, path: str = ""
+    ) -> int:
+        if key not in table:
+            return default
+        value, fld = table[key], self.join(path, key)
+        if isinstance(value, bool) or not isinstance(value, int):
+            found = "text" if isinstance(value, str) else repr(value)
+            self.error(fld, f"expected a whole number, found {found}",
+                       f"write it without quotes or decimals, e.g. {key} = {default}", "type")  # fmt: skip
+            return default
+        if not lo <= value <= hi:
+            self.error(fld, f"{value} is out of range", f"use a whole number from {lo} to {hi}",
+                       "range")  # fmt: skip
+            return default
+        return value
+
+
+def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
+    base = path.parent
+    d = Config(path)
+    r.misplaced(data, TOP_KEYS, "")
+
+    kiosk_id = d.kiosk_id
+    value = r.get(data, "kiosk_id", "", str, required=False, example='"booth-1"')
+    if value is not None:
+        if KIOSK_ID.match(value):
+            kiosk_id = value
+        else:
+            r.error(
+                "kiosk_id", f"'{value}' is not a usable kiosk id",
+                'use letters, digits, ".", "_" or "-", at most 64, e.g. "booth-1"', "bad-id",
+            )  # fmt: skip
+
+    data_dir = d.data_dir
+    if "data_dir" in data:
+        data_dir = r.path_value(data["data_dir"], "data_dir", base, "/var/lib/kiosk") or data_dir
+
+    drops: list[Path] = []
+    raw = r.get(data, "drop_folders", "", list, required=False, example='["/media/usb"]')
+    for i, item in enumerate(raw or []):
+        p = r.path_value(item, r.join("drop_folders", i), base, "/media/kiosk/usb")
+        if p is None:
+            continue
+        if p in drops:
+            r.warning(
+                r.join("drop_folders", i), f"'{item}' is listed twice",
+                "list each folder once", "duplicate",
+            )  # fmt: skip
+            continue
+        drops.append(p)
+
+    keys: list[str] = []
+    raw = r.get(data, "trusted_keys", "", list, required=False, example='["<base64 key>"]')
+    for i, item in enumerate(raw or []):
+        key = _trusted_key(r, item, r.join("trusted_keys", i))
+        if key is not None and key in keys:
+            r.warning(r.join("trusted_keys", i), "this key is listed twice", "list each key once",
+                      "duplicate")  # fmt: skip
+        elif key is not None:
+            keys.append(key)
+
+    language = r.get(data, "default_language", "", str, required=False, example='"ar"')
+    if language is not None and language not in LANGUAGES:
+        r.error(
+            "default_language", f"'{language}' is not a kiosk language",
+            'use "ar" or "en", or remove the line to use the bundle\'s default', "bad-language",
+        )  # fmt: skip
+        language = None
+
+    rotation = r.whole(data, "rotation", d.rotation, -(2**31), 2**31)
+    if rotation not in ROTATIONS:
+        r.error("rotation", f"{rotation} is not a rotation",
+                "use 0, 90, 180 or 270 (degrees, clockwise)", "range")  # fmt: skip
+        rotation = d.rotation
+    auto_apply = r.get(data, "auto_apply", "", bool, required=False, example="false")
+
+    idle_t = r.get(data, "idle", "", dict, required=False, example="a table: [idle]") or {}
+    r.misplaced(idle_t, tuple(IDLE_RANGES), "idle")
+    idle: dict[str, float | None] = {}
+    for key, (lo, hi) in IDLE_RANGES.items():
+        v = r.get(idle_t, key, "idle", (int, float), required=False, example="60")
+        if v is not None and not lo <= v <= hi:
+            r.error(f"idle.{key}", f"{v} is out of range", f"use a number of seconds from {lo:g} "
+                    f"to {hi:g}, or remove the line to use the bundle's", "range")  # fmt: skip
+            v = None
+        idle[key] = None if v is None else float(v)
+
+    admin_t = r.get(data, "admin", "", dict, required=False, example="a table: [admin]") or {}
+    r.misplaced(admin_t, ADMIN_KEYS, "admin")
+    pin_hash = r.get(admin_t, "pin_hash", "admin", str, required=False, example='"scrypt$..."')
+    if pin_hash is not None:
+        try:
+            parse_pin_hash(pin_hash)
+        except PinError as exc:
+            r.error("admin.pin_hash", f"the PIN hash cannot be used: {exc}",
+                    "set the PIN again with: kiosk admin set-pin", "bad-pin-hash")  # fmt: skip
+            pin_hash = None
+
+    return Config(
+        path=path, kiosk_id=kiosk_id, data_dir=data_dir, drop_folders=tuple(drops),
+        idle=IdleOverrides(**idle), pin_hash=pin_hash, trusted_keys=tuple(keys),
+        default_language=language, screen=r.whole(data, "screen", d.screen, 0, MAX_SCREEN),
+        rotation=rotation, auto_apply=d.auto_apply if auto_apply is None else auto_apply,
+        keep_bundles=r.whole(data, "keep_bundles", d.keep_bundles, 1, MAX_KEEP),
+    )  # fmt: skip
+
+
+def _trusted_key(r: Reader, item: Any, fld: str) -> str | None:
+    fix = (
+        "paste the public key exactly as 'kiosk keys new' printed it: 44 characters of "
+        "base64 ending in '='"
+    )
+    if not isinstance(item, str):
+        r.error(fld, "expected a key in quotes", fix, "type")
+        return None
+    key = item.strip()
+    try:
+        raw = base64.b64decode(key, validate=True)
+    except (binascii.Error, ValueError):
+        r.error(fld, "the key is not valid base64", fix, "bad-key")
+        return None
+    if len(raw) != ED25519_KEY_BYTES:
+        r.error(
+            fld, f"the key is {len(raw)} bytes, an Ed25519 public key is {ED25519_KEY_BYTES}",
+            fix + " (a private key must never be written here)", "bad-key",
+        )  # fmt: skip
+        return None
+    return key
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def _toml_str(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def dump_config(cfg: Config) -> str:
+    """The effective settings as TOML; unset ones as comments. The PIN hash is not shown."""
+
+    def opt(key: str, value: object | None, unset: str) -> str:
+        return f"{key} = {value}" if value is not None else f"# {key}: {unset}"
+
+    i = cfg.idle
+    lines = [
+        f"# effective settings; file: {cfg.path}" + ("" if cfg.path.exists() else " (absent)"),
+        f"kiosk_id = {_toml_str(cfg.kiosk_id)}",
+        f"data_dir = {_toml_str(str(cfg.data_dir))}",
+        "drop_folders = [" + ", ".join(_toml_str(str(p)) for p in cfg.drop_folders) + "]",
+        "trusted_keys = [" + ", ".join(_toml_str(k) for k in cfg.trusted_keys) + "]",
+        opt(
+            "default_language",
+            _toml_str(cfg.default_language) if cfg.default_language else None,
+            "not set, the bundle's default language is used",
+        ),
+        f"screen = {cfg.screen}",
+        f"rotation = {cfg.rotation}",
+        f"auto_apply = {'true' if cfg.auto_apply else 'false'}",
+        f"keep_bundles = {cfg.keep_bundles}",
+        "",
+        "[idle]",
+        opt("timeout", i.timeout and f"{i.timeout:g}", "not set, the bundle's is used"),
+        opt("video_timeout", i.video_timeout and f"{i.video_timeout:g}", "not set, the bundle's is used"),
+        opt("countdown", i.countdown and f"{i.countdown:g}", "not set, the bundle's is used"),
+        "",
+        "[admin]",
+        "# pin_hash: " + ("set (not shown)" if cfg.pin_hash else "NOT SET: run kiosk admin set-pin"),
+    ]  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+EXAMPLE = """\
+# kiosk.toml: this kiosk's own settings (the content comes from bundles).
+# Every setting has a default: remove a line, or leave it commented out, to keep it.
+# Reference: docs/config.md. Check your changes with: kiosk config check
+
+# This kiosk's name in the visitor statistics (default: the machine's host name).
+# kiosk_id = "booth-1"
+
+# Where the database, the installed bundles and the PIN lockout state live
+# (default: the platform data folder, e.g. ~/.local/share/qatar-kiosk).
+# data_dir = "/var/lib/kiosk"
+
+# Folders watched for new bundles (a USB stick's mount point, a synced folder).
+# drop_folders = ["/media/kiosk/usb", "/srv/kiosk-drop"]
+
+# Install new bundles from the drop folders by themselves (true), or only offer them
+# in the admin panel (false).
+auto_apply = false
+
+# How many installed bundles to keep (the active and the previous one always stay).
+keep_bundles = 3
+
+# Ed25519 public keys (base64) whose signatures are trusted. When the list is not empty,
+# unsigned or wrongly signed bundles are refused. Make a key pair with: kiosk keys new
+trusted_keys = []
+
+# "ar" or "en": the language the kiosk returns to; by default the bundle's.
+# default_language = "ar"
+
+# Which screen (0 = the first) and its rotation in degrees: 0, 90, 180 or 270.
+screen = 0
+rotation = 0
+
+[idle]
+# Override the bundle's idle times, in seconds (default: the bundle's).
+# timeout = 60          # no touch for this long: "Are you still there?" (10 to 3600)
+# video_timeout = 180   # the same while a video plays (10 to 7200)
+# countdown = 15        # the countdown before the kiosk resets (3 to 120)
+
+[admin]
+# pin_hash: the staff PIN, only as a salted hash. Do not write it by hand: set it with
+#   kiosk admin set-pin
+"""
+
+
+PRIVATE_MODE = 0o600
+"""New config files are readable by their owner only: they hold the PIN hash, and a
+short PIN can be found from its hash by trying them all."""
+
+
+def write_example(path: Path) -> None:
+    """Write the commented example to ``path`` (which must not exist)."""
+    if path.exists():
+        raise FileExistsError(path)
+    write_atomic(path, EXAMPLE.encode(), mode=PRIVATE_MODE)
+
+
+def set_value(
+    path: Path, table: str | None, key: str, value: str | int | bool, *, private: bool = False
+) -> None:
+    """Set one value in ``path`` keeping its comments and layout (created from the example
+    if absent). ``private`` also takes away other users' access to the file. Raises
+    ValueError when the file is not valid TOML, naming the place."""
+    import tomlkit
+    from tomlkit.exceptions import ParseError
+    from tomlkit.items import Table
+
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        text = EXAMPLE
+    try:
+        doc = tomlkit.parse(text)
+    except ParseError as exc:
+        raise ValueError(
+            f"{path}: not valid TOML (line {exc.line}, column {exc.col}); "
+            "fix it first, see: kiosk config check"
+        ) from None
+    target: Any = doc
+    if table is not None:
+        existing = doc.get(table)
+        if existing is None:
+            doc[table] = tomlkit.table()
+        elif not isinstance(existing, Table):
+            raise ValueError(
+                f"{path}: '{table}' is a value, not a [{table}] section; "
+                f"remove the line '{table} = ...' first"
+            )
+        target = doc[table]
+    target[key] = value
+    try:
+        mode: int | None = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = PRIVATE_MODE
+    if private and mode is not None:
+        mode &= ~0o077
+    write_atomic(path, tomlkit.dumps(doc).encode(), mode=mode)

@@ -1,0 +1,347 @@
+"""The staff side: PIN pad and admin panel, behind the hidden corner gesture.
+
+Slow work (checking drop-folder bundles, installing, today's figures) runs in a
+worker thread; the GUI thread only polls the futures. Worker code touches no
+QObject. Every admin action is logged as an ``admin_*`` event.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+from ..admin import PinLock, log_admin_action, log_attempt
+from ..analytics import EventLog, Filter, connect, read_status, summarize
+from ..config import Config
+from ..store import BundleStore, Cancelled, InstallError, InstallOptions
+from ..store.drop import Checked, check, scan
+from .controller import Controller
+
+QML_IMPORT_NAME = "KioskBackend"
+QML_IMPORT_MAJOR_VERSION = 1
+
+AUTO_CLOSE_MS = 120_000
+DROP_POLL_MS = 5_000
+EXIT_RESTART = 3
+"""Exit status for 'restart the kiosk': systemd (Restart=always) starts it again."""
+EXIT_STAFF = 75
+"""Exit status for 'exit the kiosk': the unit's RestartPreventExitStatus keeps it down."""
+LOW_DISK_BYTES = 1 << 30
+
+
+def _figures(db: Path) -> dict[str, Any]:
+    """Today's figures (UTC day), from a connection of the worker's own."""
+    if not db.is_file():
+        return {"sessions": 0, "events": 0, "top": []}
+    conn = connect(str(db))
+    try:
+        s = summarize(conn, Filter(since=datetime.now(UTC).strftime("%Y-%m-%d")))
+    finally:
+        conn.close()
+    top = [{"ar": e.name_ar, "en": e.name_en, "views": e.views} for e in s.entities[:3]]
+    return {"sessions": s.sessions, "events": s.events, "top": top}
+
+
+@QmlElement
+@QmlUncreatable("Created by the kiosk")
+class Admin(QObject):  # type: ignore[operator]
+    modeChanged = Signal()
+    pinChanged = Signal()
+    panelChanged = Signal()
+    exitRequested = Signal(int)
+
+    def __init__(
+        self, config: Config, store: BundleStore, controller: Controller, log: EventLog,
+        lock: PinLock | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(controller)
+        self.config = config
+        self.store = store
+        self.controller = controller
+        self.log = log
+        self.lock = lock or PinLock.in_data_dir(config.data_dir)
+        self._mode = "closed"
+        self._pin_message = ""
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="kiosk-admin")
+        self._checks: dict[Path, tuple[tuple[int, float], Future[Checked] | Checked]] = {}
+        self._install: Future[Any] | None = None
+        self._install_name = ""
+        self._cancel = threading.Event()
+        self._progress = 0.0
+        self._message = ""
+        self._figures_future: Future[dict[str, Any]] | None = None
+        self._figures: dict[str, Any] = {}
+        self._auto_done: set[tuple[Path, tuple[int, float]]] = set()
+        self._auto_close = QTimer(self, singleShot=True, interval=AUTO_CLOSE_MS)
+        self._auto_close.timeout.connect(lambda: self._close("timeout"))
+        self._poll = QTimer(self, interval=500)
+        self._poll.timeout.connect(self._tick)
+        self._poll.start()
+        self._drop = QTimer(self, interval=DROP_POLL_MS)
+        self._drop.timeout.connect(self.scan_drop_folders)
+        if config.drop_folders:
+            self._drop.start()
+            QTimer.singleShot(0, self.scan_drop_folders)
+
+    # -- state for QML -----------------------------------------------------------------------
+
+    @Property(str, notify=modeChanged)
+    def mode(self) -> str:
+        """closed, pin or panel."""
+        return self._mode
+
+    @Property(str, notify=pinChanged)
+    def pinMessage(self) -> str:
+        return self._pin_message
+
+    @Property(dict, notify=panelChanged)
+    def panel(self) -> dict[str, Any]:
+        state = self.store.state()
+        active: dict[str, Any] = {"name": "", "id": self.controller.session.bundle.id,
+                                  "version": self.controller.session.bundle.version, "installed": "",
+                                  "signature": "sample bundle (nothing installed)"}  # fmt: skip
+        if state.current:
+            try:
+                item = self.store.get(state.current)
+                active = {"name": item.name, "id": item.bundle_id, "version": item.version,
+                          "installed": item.installed_utc,
+                          "signature": "signed" if item.signed_by else ("forced" if item.forced else "unsigned")}  # fmt: skip
+            except KeyError:
+                pass
+        found = []
+        for path, (_fp, result) in sorted(self._checks.items()):
+            if isinstance(result, Checked):
+                found.append({
+                    "path": str(path), "name": path.name, "id": result.bundle_id, "version": result.version,
+                    "valid": result.report.ok,
+                    "problems": [str(p) for p in result.report.errors[:8]],
+                })  # fmt: skip
+            else:
+                found.append({"path": str(path), "name": path.name, "id": "", "version": "", "valid": False,
+                              "problems": ["checking…"]})  # fmt: skip
+        warnings = []
+        status = read_status(self.log.path)
+        if status is not None or not self.log.status().ok:
+            st = self.log.status()
+            warnings.append(
+                f"Events are not being saved: {st.last_error or (status.last_error if status else '')}"
+            )
+        try:
+            free = shutil.disk_usage(self.config.data_dir).free
+            if free < LOW_DISK_BYTES:
+                warnings.append(
+                    f"Disk nearly full: {free / 1e9:.1f} GB free in {self.config.data_dir}"
+                )
+        except OSError:
+            pass
+        return {
+            "active": active, "previous": state.previous or "", "found": found, "figures": self._figures,
+            "warnings": warnings, "busy": self._install is not None, "progress": self._progress,
+            "installing": self._install_name, "message": self._message,
+            "defaultLanguage": self.controller.session.bundle.default_language,
+            "eventsLogged": self.log.committed,
+        }  # fmt: skip
+
+    # -- opening and closing -----------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self._mode != "closed"
+
+    def open_pin(self) -> None:
+        """The corner gesture was made: whatever 'visit' the gesture started was staff."""
+        if self._mode != "closed":
+            return
+        self.controller.session.end("staff")
+        self.controller.sync()
+        left = self.lock.locked_for()
+        self._pin_message = "" if left <= 0 else self._locked_text(left)
+        self._set_mode("pin")
+
+    @staticmethod
+    def _locked_text(seconds: float) -> str:
+        return f"Locked after wrong PINs: try again in {int(seconds + 0.999)} s."
+
+    def _set_mode(self, mode: str) -> None:
+        self._mode = mode
+        self.modeChanged.emit()
+        self.pinChanged.emit()
+        if mode == "closed":
+            self._auto_close.stop()
+        else:
+            self._auto_close.start()
+
+    @Slot()
+    def touched(self) -> None:
+        if self._mode != "closed":
+            self._auto_close.start()
+
+    @Slot(str)
+    def submitPin(self, pin: str) -> None:
+        if not self.config.pin_hash:
+            self._pin_message = "No staff PIN is set on this kiosk: run 'kiosk admin set-pin'."
+            self.pinChanged.emit()
+            return
+        attempt = self.lock.attempt(pin, self.config.pin_hash)
+        log_attempt(self.log, attempt)
+        if attempt.ok:
+            self._pin_message = ""
+            self._refresh_figures()
+            self._set_mode("panel")
+            self.panelChanged.emit()
+            return
+        if attempt.locked_for > 0:
+            self._pin_message = self._locked_text(attempt.locked_for)
+        else:
+            self._pin_message = f"Wrong PIN. {attempt.tries_left} tries left before a lockout."
+        self.pinChanged.emit()
+
+    @Slot()
+    def close(self) -> None:
+        self._close("button")
+
+    def _close(self, reason: str) -> None:
+        if self._mode == "panel":
+            log_admin_action(self.log, "close", payload={"reason": reason})
+        self._set_mode("closed")
+
+    # -- panel actions -----------------------------------------------------------------------
+
+    @Slot(str, bool)
+    def install(self, path: str, force: bool) -> None:
+        if self._install is not None or self._mode != "panel":
+            return
+        self._cancel.clear()
+        self._progress = 0.0
+        self._install_name = Path(path).name
+        self._install = self._pool.submit(self._do_install, Path(path), force)
+        self.panelChanged.emit()
+
+    def _do_install(self, path: Path, force: bool) -> Any:  # worker thread: no QObject here
+        def progress(stage: str, done: int, total: int) -> None:
+            self._progress = done / max(1, total)
+
+        options = InstallOptions(trusted_keys=list(self.config.trusted_keys), force=force,
+                                 keep=self.config.keep_bundles, progress=progress, cancel=self._cancel)  # fmt: skip
+        return self.store.install(path, options)
+
+    @Slot()
+    def cancelInstall(self) -> None:
+        self._cancel.set()
+
+    @Slot()
+    def rollback(self) -> None:
+        try:
+            name = self.store.rollback()
+        except KeyError:
+            self._message = "There is no previous bundle to roll back to."
+        else:
+            log_admin_action(self.log, "rollback", target=name)
+            self._message = f"Rolled back to {name}; it shows at the next quiet moment."
+        self.panelChanged.emit()
+
+    @Slot(str)
+    def setDefaultLanguage(self, lang: str) -> None:
+        from ..config import set_value
+
+        old = self.controller.session.bundle.default_language
+        if lang == old or lang not in self.controller.session.bundle.languages:
+            return
+        try:
+            set_value(self.config.path, None, "default_language", lang)
+        except (OSError, ValueError) as exc:  # unwritable, or kiosk.toml is not valid TOML
+            self._message = f"Could not save the setting: {getattr(exc, 'strerror', None) or exc}"
+        else:
+            self._message = "Saved: the kiosk uses it after its next restart."
+            log_admin_action(self.log, "language", payload={"from": old, "to": lang})
+        self.panelChanged.emit()
+
+    @Slot()
+    def restartKiosk(self) -> None:
+        log_admin_action(self.log, "restart")
+        self.exitRequested.emit(EXIT_RESTART)
+
+    @Slot()
+    def exitKiosk(self) -> None:
+        log_admin_action(self.log, "exit")
+        self.exitRequested.emit(EXIT_STAFF)
+
+    # -- background work ---------------------------------------------------------------------
+
+    @Slot()
+    def scan_drop_folders(self) -> None:
+        seen = {c.path: c for c in scan(list(self.config.drop_folders))}
+        for gone in set(self._checks) - set(seen):
+            del self._checks[gone]
+        for path, cand in seen.items():
+            known = self._checks.get(path)
+            if known is None or known[0] != cand.fingerprint:
+                self._checks[path] = (cand.fingerprint, self._pool.submit(check, path))
+        self.panelChanged.emit()
+
+    def _refresh_figures(self) -> None:
+        if self._figures_future is None:
+            self._figures_future = self._pool.submit(_figures, self.log.path)
+
+    def _tick(self) -> None:
+        changed = False
+        for path, (fp, result) in list(self._checks.items()):
+            if isinstance(result, Future) and result.done():
+                try:
+                    checked = result.result()
+                except Exception as exc:  # a damaged file must not stop the scanning
+                    from ..bundle import Report
+
+                    report = Report(str(path))
+                    report.error(
+                        path.name, "", f"cannot be checked: {exc}", "copy it again", "unreadable"
+                    )
+                    checked = Checked(path, report, "", "")
+                self._checks[path] = (fp, checked)
+                changed = True
+                if (
+                    self.config.auto_apply
+                    and checked.report.ok
+                    and (path, fp) not in self._auto_done
+                ):
+                    # configured to apply by itself: install and activate, no staff needed
+                    self._auto_done.add((path, fp))
+                    if self._install is None:
+                        self._install_name = path.name
+                        self._install = self._pool.submit(self._do_install, path, False)
+        if self._figures_future is not None and self._figures_future.done():
+            try:
+                self._figures = self._figures_future.result()
+            except Exception as exc:
+                self._figures = {"error": str(exc)}
+            self._figures_future = None
+            changed = True
+        if self._install is not None:
+            changed = True
+            if self._install.done():
+                future, self._install = self._install, None
+                try:
+                    item = future.result()
+                except Cancelled:
+                    self._message = "Cancelled: nothing was installed."
+                except InstallError as exc:
+                    self._message = "Not installed: " + "; ".join(
+                        str(p) for p in exc.report.errors[:3]
+                    )
+                else:
+                    log_admin_action(self.log, "install", target=item.name,
+                                     payload={"version": item.version, "forced": item.forced})  # fmt: skip
+                    self._message = f"Installed {item.name}; it shows at the next quiet moment."
+        if changed:
+            self.panelChanged.emit()
+
+    def shutdown(self) -> None:
+        self._cancel.set()
+        self._pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,49 @@
+"""Keep the screen on while the kiosk runs, where that is cheap.
+
+Only X blanks the screen by itself (screen saver, DPMS); the kiosk turns both off with
+``xset`` when Qt runs on X (the ``xcb`` platform) and xset is installed. cage, the Wayland
+kiosk compositor of docs/deploy.md, never blanks: it has no idle timeout of its own. The
+console's own blanking before the compositor starts is switched off on the kernel command
+line (``consoleblank=0``, docs/deploy.md).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+
+XSET_COMMANDS = (("s", "off"), ("s", "noblank"), ("-dpms",))
+
+
+def xset_commands(
+    platform: str, which: Callable[[str], str | None] = shutil.which
+) -> list[list[str]]:
+    """The commands that keep an X screen on; none when not on X or xset is missing."""
+    if platform != "xcb":
+        return []
+    xset = which("xset")
+    if xset is None:
+        return []
+    return [[xset, *args] for args in XSET_COMMANDS]
+
+
+def _run(commands: list[list[str]]) -> None:
+    for cmd in commands:
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=10, check=True)
+        except (OSError, subprocess.SubprocessError) as exc:
+            print(f"kiosk: could not keep the screen on ({' '.join(cmd)}: {exc})", file=sys.stderr)
+            return
+
+
+def keep_screen_on(platform: str) -> threading.Thread | None:
+    """Turn off X's screen saver and DPMS, in a background thread (start-up does not wait)."""
+    commands = xset_commands(platform)
+    if not commands:
+        return None
+    thread = threading.Thread(target=_run, args=(commands,), name="kiosk-xset", daemon=True)
+    thread.start()
+    return thread

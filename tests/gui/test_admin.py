@@ -1,0 +1,156 @@
+"""Staff mode: the hidden gesture, the PIN pad, lockout across restarts, exit only from the panel."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QSignalSpy, QTest
+
+from kiosk.admin import hash_pin
+from kiosk.bundle import pack
+from kiosk.clock import ManualClock
+from kiosk.config import Config
+from kiosk.paths import SAMPLE_BUNDLE
+from kiosk.qt.testing import Kiosk, start_kiosk, wait_until
+from kiosk.store import BundleStore
+
+PIN = "2468"
+
+
+class WallClock(ManualClock):
+    """The lockout's wall clock, moved by hand."""
+
+
+@pytest.fixture
+def make(qapp: QGuiApplication, tmp_path: Path) -> Iterator[Callable[[], Kiosk]]:
+    made: list[Kiosk] = []
+    clock = ManualClock()
+    wall = WallClock(1_700_000_000.0)
+    config = Config(path=tmp_path / "kiosk.toml", data_dir=tmp_path / "data", pin_hash=hash_pin(PIN),
+                    drop_folders=(tmp_path / "usb",))  # fmt: skip
+
+    def start() -> Kiosk:
+        k = start_kiosk(SAMPLE_BUNDLE, clock=clock, db=tmp_path / "k.db", store=BundleStore(config.data_dir),
+                        config=config, pin_clock=wall)  # fmt: skip
+        made.append(k)
+        return k
+
+    yield start
+    for k in made:
+        k.close()
+
+
+def gesture(k: Kiosk) -> None:
+    """Hold the top-left corner for 3 s, then tap the bottom-right corner."""
+    w, h = k.window.width(), k.window.height()
+    clock = k.session.clock
+    assert isinstance(clock, ManualClock)
+    QTest.mousePress(
+        k.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10)
+    )
+    clock.advance(3.2)
+    QTest.mouseRelease(
+        k.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10)
+    )
+    k.tap_at(QPoint(w - 10, h - 10))
+
+
+def enter(k: Kiosk, pin: str) -> None:
+    for digit in pin:
+        k.tap(f"pinKey-{digit}")
+    k.tap("pinKey-OK")
+
+
+def test_gesture_opens_the_pin_pad_and_a_short_hold_does_not(make: Callable[[], Kiosk]) -> None:
+    k = make()
+    assert k.admin is not None
+    w, h = k.window.width(), k.window.height()
+    k.tap_at(QPoint(10, 10))
+    k.tap_at(QPoint(w - 10, h - 10))
+    assert k.admin.mode == "closed"
+    gesture(k)
+    assert wait_until(lambda: k.admin is not None and k.admin.mode == "pin")
+    assert k.wait_item("pinPad").isVisible()
+    assert k.session.page.value == "attract"  # the corner touch was staff, not a visitor
+
+
+def test_right_pin_opens_the_panel_and_exit_only_from_there(
+    make: Callable[[], Kiosk], tmp_path: Path
+) -> None:
+    k = make()
+    assert k.admin is not None
+    spy = QSignalSpy(k.admin.exitRequested)
+    QTest.keyClick(k.window, Qt.Key.Key_Escape)
+    assert spy.count() == 0
+    gesture(k)
+    enter(k, PIN)
+    assert wait_until(lambda: k.admin is not None and k.admin.mode == "panel")
+    assert "qatar-gcc-egov-2015" in k.wait_item("activeBundle").property("text")
+    assert wait_until(lambda: k.admin is not None and "sessions" in k.admin.panel["figures"])
+    assert k.item("adminFigures").property("text").startswith("0 ")  # no visitors yet today
+    k.tap("adminExit")
+    assert spy.count() == 1 and spy.at(0)[0] == 75
+    assert k.log is not None and k.log.flush()
+    types = [
+        t
+        for (t,) in sqlite3.connect(tmp_path / "k.db").execute(
+            "SELECT type FROM events WHERE session_id IS NULL"
+        )
+    ]
+    assert "admin_open" in types and "admin_exit" in types
+
+
+def test_wrong_pins_lock_out_and_the_lockout_survives_a_restart(make: Callable[[], Kiosk]) -> None:
+    k = make()
+    assert k.admin is not None
+    gesture(k)
+    for _ in range(5):
+        enter(k, "0000")
+    message = k.item("pinMessage").property("text")
+    assert "Locked" in message
+    enter(k, PIN)  # even the right PIN is refused while locked
+    assert k.admin.mode == "pin"
+    k.close()
+    again = make()  # a restart: a new kiosk on the same data directory
+    assert again.admin is not None
+    gesture(again)
+    assert wait_until(lambda: again.admin is not None and again.admin.mode == "pin")
+    assert "Locked" in again.item("pinMessage").property("text")
+
+
+def test_panel_installs_a_bundle_from_the_drop_folder(
+    make: Callable[[], Kiosk], tmp_path: Path
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert pack(SAMPLE_BUNDLE, usb / "pavilion.zip").ok
+    k = make()
+    assert k.admin is not None
+    gesture(k)
+    enter(k, PIN)
+    assert wait_until(
+        lambda: k.admin is not None and any(f["valid"] for f in k.admin.panel["found"]), 10_000
+    )
+    k.grab(Path(__file__).resolve().parents[2] / "artifacts" / "gui" / "admin-panel.png")
+    k.tap("adminInstall-0")
+    assert wait_until(
+        lambda: k.admin is not None and "Installed" in k.admin.panel["message"], 20_000
+    )
+    store = BundleStore(tmp_path / "data")
+    assert store.state().current and store.verify().ok
+
+
+def test_the_panel_closes_itself_after_two_idle_minutes(make: Callable[[], Kiosk]) -> None:
+    k = make()
+    assert k.admin is not None
+    gesture(k)
+    enter(k, PIN)
+    assert wait_until(lambda: k.admin is not None and k.admin.mode == "panel")
+    k.admin._auto_close.setInterval(50)
+    k.admin.touched()
+    assert wait_until(lambda: k.admin is not None and k.admin.mode == "closed", 2000)
