@@ -6,10 +6,14 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from .. import __version__
-from . import admin, bundle, config, doctor, keys, report, stats
+
+COMMANDS = ("run", "bundle", "stats", "report", "config", "admin", "doctor", "keys")
+"""Each is a module here with ``add_parser(sub)``; imported only when needed, so that
+``kiosk run`` (the kiosk's start-up) does not pay for every staff command's imports."""
 
 DESCRIPTION = """\
 Qatar pavilion kiosk: run the visitor kiosk and manage its content.
@@ -20,28 +24,22 @@ examples:
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser for every command, or for ``only`` that one (a faster start)."""
     parser = argparse.ArgumentParser(
         prog="kiosk", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    from . import run
-
-    run.add_parser(sub)
-    bundle.add_parser(sub)
-    stats.add_parser(sub)
-    report.add_parser(sub)
-    config.add_parser(sub)
-    admin.add_parser(sub)
-    doctor.add_parser(sub)
-    keys.add_parser(sub)
+    for name in COMMANDS if only not in COMMANDS else (only,):
+        importlib.import_module(f"{__name__}.{name}").add_parser(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args_list = sys.argv[1:] if argv is None else argv
+    parser = build_parser(args_list[0] if args_list else None)
+    args = parser.parse_args(args_list)
     try:
         status: int = args.func(args)
     except KeyboardInterrupt:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import base64
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+if TYPE_CHECKING:  # cryptography is imported when signatures are used, not at kiosk start-up
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 
 class SignatureError(ValueError):
@@ -17,6 +20,9 @@ class SignatureError(ValueError):
 
 def new_keypair(folder: Path, name: str = "kiosk-signing") -> tuple[Path, str]:
     """Write ``<name>.key`` (private, mode 600) in ``folder``; returns it and the public key (base64)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     folder.mkdir(parents=True, exist_ok=True)
     key = Ed25519PrivateKey.generate()
     private = folder / f"{name}.key"
@@ -32,12 +38,16 @@ def new_keypair(folder: Path, name: str = "kiosk-signing") -> tuple[Path, str]:
 
 
 def public_key_b64(key: Ed25519PublicKey) -> str:
+    from cryptography.hazmat.primitives import serialization
+
     return base64.b64encode(
         key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     ).decode()
 
 
 def load_private_key(path: Path) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         raw = base64.b64decode(path.read_text().strip(), validate=True)
         return Ed25519PrivateKey.from_private_bytes(raw)
@@ -47,14 +57,10 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
         ) from exc
 
 
-def _digest_input(path: Path) -> bytes:
-    return path.read_bytes()
-
-
 def sign_file(path: Path, key: Ed25519PrivateKey) -> Path:
     """Write ``<path>.sig``: the base64 signature of the file's bytes."""
     sig = path.with_name(path.name + ".sig")
-    sig.write_text(base64.b64encode(key.sign(_digest_input(path))).decode() + "\n")
+    sig.write_text(base64.b64encode(key.sign(path.read_bytes())).decode() + "\n")
     return sig
 
 
@@ -67,7 +73,10 @@ def verify_signature(path: Path, trusted: list[str]) -> str:
         signature = base64.b64decode(sig_path.read_text().strip(), validate=True)
     except ValueError as exc:
         raise SignatureError(f"{sig_path.name} is not a signature") from exc
-    data = _digest_input(path)
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    data = path.read_bytes()
     for key_b64 in trusted:
         try:
             Ed25519PublicKey.from_public_bytes(base64.b64decode(key_b64)).verify(signature, data)

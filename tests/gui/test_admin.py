@@ -154,3 +154,29 @@ def test_the_panel_closes_itself_after_two_idle_minutes(make: Callable[[], Kiosk
     k.admin._auto_close.setInterval(50)
     k.admin.touched()
     assert wait_until(lambda: k.admin is not None and k.admin.mode == "closed", 2000)
+
+
+def test_auto_apply_installs_a_valid_drop_without_staff(
+    qapp: QGuiApplication, tmp_path: Path
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    config = Config(
+        path=tmp_path / "kiosk.toml",
+        data_dir=tmp_path / "data",
+        drop_folders=(usb,),
+        auto_apply=True,
+    )
+    store = BundleStore(config.data_dir)
+    k = start_kiosk(
+        SAMPLE_BUNDLE, clock=ManualClock(), db=tmp_path / "k.db", store=store, config=config
+    )
+    try:
+        assert pack(SAMPLE_BUNDLE, usb / "pavilion.zip").ok
+        assert k.admin is not None
+        k.admin.scan_drop_folders()
+        assert wait_until(lambda: store.state().current is not None, 20_000)
+        assert store.verify().ok
+        assert k.admin.mode == "closed"  # nobody had to open the panel
+    finally:
+        k.close()

@@ -32,7 +32,11 @@ Window {
     Binding { target: Theme; property: "arabicFamily"; value: win.controller.fonts.arabic }
     Binding { target: Theme; property: "arabicHeadingFamily"; value: win.controller.fonts.arabicHeading }
     Binding { target: Theme; property: "latinFamily"; value: win.controller.fonts.latin }
-    Binding { target: Theme; property: "keyboardInset"; value: keyboard.visible ? win.height - keyboard.y : 0 }
+    Binding {
+        target: Theme
+        property: "keyboardInset"
+        value: keyboardLoader.item && keyboardLoader.item.visible ? win.height - keyboardLoader.item.y : 0
+    }
     Binding {
         target: VirtualKeyboardSettings
         property: "locale"
@@ -104,13 +108,25 @@ Window {
         admin: win.admin
     }
 
-    InputPanel {
-        id: keyboard
-        objectName: "keyboard"
+    // The on-screen keyboard is only needed by demo forms: it is created the first
+    // time a demo opens (and kept), not at start-up.
+    Loader {
+        id: keyboardLoader
         z: 10
         width: win.width
-        y: Qt.inputMethod.visible ? win.height - height : win.height
-        visible: y < win.height
-        Behavior on y { NumberAnimation { duration: 250; easing.type: Easing.OutCubic } }
+        property bool wanted: false
+        active: wanted
+        Connections {
+            target: win.controller
+            function onPageChanged() { if (win.controller.page === "demo") keyboardLoader.wanted = true }
+        }
+        sourceComponent: InputPanel {
+            id: keyboard
+            objectName: "keyboard"
+            width: win.width
+            y: Qt.inputMethod.visible ? win.height - height : win.height
+            visible: y < win.height
+            Behavior on y { NumberAnimation { duration: 250; easing.type: Easing.OutCubic } }
+        }
     }
 }
