@@ -28,7 +28,6 @@ from ..store import BundleStore
 from ..trace import Trace
 from .admin import Admin
 from .controller import Controller
-from .qr import QrImageProvider
 from .screensaver import keep_screen_on
 from .swap import BundleSwapper, active_bundle_path
 from .systemd import SystemdNotifier
@@ -153,7 +152,9 @@ class ResponseTracer(QObject):
         self._to: str | None = None
         self._first = True
         controller.changed.connect(self._on_changed)
-        window.frameSwapped.connect(self._on_frame, Qt.ConnectionType.DirectConnection)
+        # Queued to the GUI thread (not Direct): Python on the render thread can deadlock
+        # with a GUI thread that holds the GIL while it waits for that render thread.
+        window.frameSwapped.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
 
     def _on_changed(self, to: str) -> None:
         # Only a change that follows an input closely answers it: a tap that changed
@@ -199,7 +200,6 @@ def create_engine(
     # The engine owns the controller, so QML never outlives it.
     controller.setParent(engine)
     engine.addImportPath(str(UI_DIR))
-    engine.addImageProvider("qr", QrImageProvider())
     initial: dict[str, object] = {"controller": controller, "windowed": windowed}
     if admin is not None:
         initial["admin"] = admin

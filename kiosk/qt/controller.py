@@ -13,6 +13,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from ..bundle.model import Bundle
+from ..qr import qr_data_uri
 from ..session import Page, Session
 from . import models
 
@@ -189,7 +190,8 @@ class Controller(QObject):  # type: ignore[operator]
         d = self._session.demo
         if d is None:
             return {}
-        return {**models.demo_row(d), "serviceUrl": d.service_url or ""}
+        qr = qr_data_uri(d.service_url) if d.service_url else ""
+        return {**models.demo_row(d), "serviceUrl": d.service_url or "", "qr": qr}
 
     @Property(dict, notify=screenChanged)
     def screen(self) -> dict[str, Any]:

@@ -57,7 +57,7 @@ Rectangle {
                         objectName: "qrCode"
                         anchors.fill: parent
                         anchors.margins: Theme.px(8)
-                        source: page.demo.serviceUrl ? "image://qr/" + encodeURIComponent(page.demo.serviceUrl) : ""
+                        source: page.demo.qr || ""
                         sourceSize.width: width
                         sourceSize.height: height
                         smooth: false
