@@ -183,6 +183,9 @@ QUIET_CATEGORIES = (
     "qt.multimedia.symbolsresolver.warning=false",
     # Qt Virtual Keyboard 6.11's own PopupList QML triggers this warning inside Qt.
     "qt.qml.propertyCache.append.warning=false",
+    # A video slide left while its file is still opening: FFmpeg reports the cancelled
+    # open ("Immediate exit requested"). Videos are probed when a bundle is installed.
+    "qt.multimedia.ffmpeg.mediadataholder.warning=false",
 )
 
 

@@ -80,8 +80,12 @@ class Controller(QObject):  # type: ignore[operator]
         if snap["entity"] != old.get("entity"):
             b = s.bundle
             ent = s.entity
-            self._slides.set_rows([models.slide_row(b, x) for x in ent.slides] if ent else [])
-            self._demos.set_rows([models.demo_row(d) for d in ent.demos] if ent else [])
+            # Leaving an entity keeps its rows: the page is still fading out, and emptying
+            # a model under a ListView that is creating delegates ahead makes Qt warn
+            # ("DelegateModel::cancel: index out range", seen in the soak run).
+            if ent is not None:
+                self._slides.set_rows([models.slide_row(b, x) for x in ent.slides])
+                self._demos.set_rows([models.demo_row(d) for d in ent.demos])
             self.entityChanged.emit()
         signals = {
             "page": self.pageChanged, "language": self.languageChanged, "slide": self.slideChanged,
@@ -120,6 +124,8 @@ class Controller(QObject):  # type: ignore[operator]
 
     def replace_bundle(self, bundle: Bundle) -> None:
         self._session.replace_bundle(bundle)
+        self._slides.set_rows([])  # the old bundle's media must not be kept alive
+        self._demos.set_rows([])
         self._load_bundle()
         self.bundleChanged.emit()
 

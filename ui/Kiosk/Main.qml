@@ -38,7 +38,8 @@ Window {
         value: keyboardLoader.item && keyboardLoader.item.visible ? win.height - keyboardLoader.item.y : 0
     }
     Binding {
-        target: VirtualKeyboardSettings
+        target: VirtualKeyboardSettings   // process-wide: never restore an old window's value
+        restoreMode: Binding.RestoreNone
         property: "locale"
         value: Theme.rtl ? "ar_AR" : "en_GB"
     }
