@@ -1,0 +1,1 @@
+"""The sections of ``python -m benchmarks``: each measures figures next to their floors."""

@@ -1,0 +1,258 @@
+"""3. Smoothness: GUI-thread stalls while walking 100 4K slides and every demo of the sample.
+
+A 1 ms PreciseTimer (the heartbeat) ticks on the GUI thread; the gap between two ticks is how
+long the GUI thread could not run a timer: a stall. Walks are real taps (synthesized clicks) on
+the kiosk, offscreen at 1920x1080:
+
+* a generated bundle with one entity of 100 image slides, each a 3840x2160 JPEG: tap "next"
+  100 times, each time waiting until the new slide's image has decoded (images load
+  asynchronously) and the slide animation has finished;
+* the sample bundle: every demo of every entity along ``Demo.route_to_end()``, from the Home
+  page through the demo's end page and back.
+
+The harness's own look-ups (walking the item tree to find the next button) are kept out: a gap
+that overlaps one is dropped; the click and everything the kiosk does in answer are kept.
+
+Offscreen, Qt Quick renders with its software renderer on the GUI thread, so every stall also
+contains the frame's rendering. The rendering of each frame (``beforeRendering`` to
+``frameSwapped``) is recorded, and the longest stall *outside* rendering is reported as well:
+it is what the GUI thread would still block for with a threaded (GPU) render loop.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.bundle.model import END
+from kiosk.clock import ManualClock
+from kiosk.paths import SAMPLE_BUNDLE
+from kiosk.qt.testing import Kiosk, start_kiosk
+
+from .common import SCREEN_H, SCREEN_W, Row, distribution, qt_app, say
+from .gen import slides_4k_bundle
+from .qtprobe import FrameProbe, Heartbeat, image_ready, images_ready, spin_until, stable_point
+
+FRAME_MS = 1000 / 60
+
+
+class Walk:
+    """A kiosk under a heartbeat, with the harness's own work and the frames' rendering timed."""
+
+    def __init__(self, k: Kiosk) -> None:
+        self.k = k
+        self.beat = Heartbeat()
+        self.probe = FrameProbe(k.window)
+        self.harness: list[tuple[float, float]] = []
+        self.render: list[tuple[float, float]] = []
+        self._render_start = 0.0
+        self.labels: list[tuple[float, str]] = []
+        w = k.window
+        w.beforeRendering.connect(self._before_render, Qt.ConnectionType.DirectConnection)
+        w.frameSwapped.connect(self._after_render, Qt.ConnectionType.DirectConnection)
+
+    def _before_render(self) -> None:
+        self._render_start = time.perf_counter()
+
+    def _after_render(self) -> None:
+        self.render.append((self._render_start, time.perf_counter()))
+
+    @contextmanager
+    def own_work(self) -> Iterator[None]:
+        """Harness code: gaps overlapping it are not the kiosk's."""
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.harness.append((t0, time.perf_counter()))
+
+    def label(self, text: str) -> None:
+        self.labels.append((time.perf_counter(), text))
+
+    def point(self, name: str) -> QPoint:
+        return stable_point(self.k, self.probe, name, self.own_work)
+
+    def tap(self, name: str) -> None:
+        self.tap_at(self.point(name), name)
+
+    def tap_at(self, p: QPoint, what: str) -> None:
+        self.label(what)
+        self.k.tap_at(p)
+
+    def gaps(self) -> tuple[list[float], list[float], list[dict[str, Any]]]:
+        """(all gaps in ms, gaps minus the rendering inside them, the 5 longest with context)."""
+        ticks = self.beat.ticks
+        harness = self.harness
+        render = self.render
+        out: list[float] = []
+        outside: list[float] = []
+        worst: list[tuple[float, float, float]] = []
+        hi = ri = 0
+        for a, b in itertools.pairwise(ticks):
+            while hi < len(harness) and harness[hi][1] < a:
+                hi += 1
+            if hi < len(harness) and harness[hi][0] < b:
+                continue  # the harness ran in this gap
+            while ri < len(render) and render[ri][1] < a:
+                ri += 1
+            rendering = 0.0
+            j = ri
+            while j < len(render) and render[j][0] < b:
+                s, e = render[j]
+                rendering += max(0.0, min(b, e) - max(a, s))
+                j += 1
+            gap = (b - a) * 1000
+            out.append(gap)
+            outside.append(gap - rendering * 1000)
+            worst.append((gap, rendering * 1000, a))
+        worst.sort(reverse=True)
+        context = []
+        for gap, rendering, a in worst[:5]:
+            doing = next((text for t, text in reversed(self.labels) if t <= a), "start")
+            context.append(
+                {"gap_ms": round(gap, 1), "rendering_ms": round(rendering, 1), "after": doing}
+            )
+        return out, outside, context
+
+    def close(self) -> None:
+        w = self.k.window
+        w.beforeRendering.disconnect(self._before_render)
+        w.frameSwapped.disconnect(self._after_render)
+        self.probe.disconnect()
+        self.k.close()
+
+
+def current_slide_ready(slide_list: QQuickItem, index: int) -> bool:
+    item = slide_list.property("currentItem")
+    if not isinstance(item, QQuickItem) or slide_list.property("currentIndex") != index:
+        return False
+    images = [c for c in item.childItems()[0].childItems() if c.inherits("QQuickImage")]
+    return all(image_ready(i) for i in images)
+
+
+def on_screen(k: Kiosk, screen_id: str) -> bool:
+    return k.session.screen is not None and k.session.screen.id == screen_id
+
+
+def walk_slides(n: int) -> Walk:
+    bundle = slides_4k_bundle(100)
+    k = start_kiosk(bundle, width=SCREEN_W, height=SCREEN_H, language="en", clock=ManualClock())
+    w = Walk(k)
+    c = k.controller
+    c.touch()
+    c.openEntity(k.bundle.entities[0].id)
+    k.wait_page("entity")
+    slide_list = k.wait_item("slideList")
+    spin_until(lambda: current_slide_ready(slide_list, 0), 10_000, 5)
+    w.probe.quiet(200)
+    nxt = w.point("nextSlide")
+    count = len(k.bundle.entities[0].slides)
+    w.beat.start()
+    for i in range(1, n + 1):
+        want = i % count
+        w.tap_at(nxt, f"next slide -> {want}")
+        if not spin_until(partial(current_slide_ready, slide_list, want), 10_000, 2):
+            raise RuntimeError(f"slide {want} did not show its image within 10 s")
+        w.probe.quiet(60)
+    w.beat.stop()
+    return w
+
+
+def walk_demos() -> Walk:
+    k = start_kiosk(
+        SAMPLE_BUNDLE, width=SCREEN_W, height=SCREEN_H, language="en", clock=ManualClock()
+    )
+    w = Walk(k)
+    c = k.controller
+    c.touch()
+    k.wait_page("home")
+    w.probe.quiet(200)
+    w.beat.start()
+    for entity in k.bundle.entities:
+        if not entity.demos:
+            continue
+        w.tap(f"tile-{entity.id}")
+        k.wait_page("entity")
+        w.probe.quiet(60)
+        for demo in entity.demos:
+            w.tap(f"startDemo-{demo.id}")
+            k.wait_page("demo")
+            for screen_id, index, target in demo.route_to_end():
+                screen = demo.screen(screen_id)
+                spin_until(lambda: images_ready(k.window.contentItem()), 5000, 5)
+                w.probe.quiet(60)
+                w.tap(f"hotspot-{index}" if screen.kind == "image" else f"formButton-{index}")
+                if target == END:
+                    k.wait_page("demo-end")
+                else:
+                    spin_until(partial(on_screen, k, target), 5000)
+            w.probe.quiet(60)
+            w.tap("backToEntity")
+            k.wait_page("entity")
+            w.probe.quiet(60)
+        w.tap("homeButton")
+        k.wait_page("home")
+        w.probe.quiet(60)
+    w.beat.stop()
+    return w
+
+
+def rows_for(name: str, w: Walk, seconds: float) -> list[Row]:
+    gaps, outside, worst = w.gaps()
+    over = sum(g > FRAME_MS for g in gaps)
+    dist = distribution(gaps)
+    say(
+        f"{name}: {len(gaps)} heartbeat gaps in {seconds:.0f} s; p50 {dist['p50']} ms, "
+        f"p99 {dist['p99']} ms, max {dist['max']} ms; {over} over {FRAME_MS:.1f} ms; "
+        f"worst: {worst[:3]}"
+    )
+    details = dist | {
+        "over_16_7ms": over,
+        "worst": worst,
+        "frames": len(w.render),
+        "render_ms": distribution([(e - s) * 1000 for s, e in w.render]),
+    }
+    return [
+        Row(
+            "smoothness",
+            f"{name}: longest GUI-thread stall",
+            max(gaps),
+            "ms",
+            None,
+            "max",
+            round(FRAME_MS, 1),
+            details=details,
+            note=f"p50 {dist['p50']} / p95 {dist['p95']} / p99 {dist['p99']} ms; "
+            f"{over} stalls over one frame; longest after: {worst[0]['after']}",
+        ),
+        Row("smoothness", f"{name}: p99 heartbeat gap", dist["p99"], "ms"),
+        Row(
+            "smoothness",
+            f"{name}: longest stall outside rendering",
+            max(outside),
+            "ms",
+            details=distribution(outside),
+        ),
+    ]
+
+
+def run(quick: bool, tmp: Path) -> list[Row]:
+    qt_app()
+    rows: list[Row] = []
+    t0 = time.monotonic()
+    w = walk_slides(100)
+    rows += rows_for("100 4K slides", w, time.monotonic() - t0)
+    w.close()
+    t0 = time.monotonic()
+    w = walk_demos()
+    rows += rows_for("all sample demos", w, time.monotonic() - t0)
+    w.close()
+    return rows
