@@ -29,6 +29,7 @@ threads at the end than after warm-up.
 from __future__ import annotations
 
 import argparse
+import ctypes
 import gc
 import json
 import os
@@ -39,6 +40,7 @@ import tempfile
 import threading
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -85,6 +87,8 @@ class Problem:
     real_s: float = 0.0
     sim_h: float = 0.0
     count: int = 1
+    trails: list[list[str]] = field(default_factory=list)
+    """Up to 5 examples of the actions that led to it (the last 12, oldest first)."""
 
 
 class Recorder:
@@ -96,14 +100,27 @@ class Recorder:
         self.infos = 0
         self.t0 = time.monotonic()
         self.sim_h: Callable[[], float] = lambda: 0.0
+        self.trail: deque[str] = deque(maxlen=12)
         self.doing = "start"
+
+    @property
+    def doing(self) -> str:
+        """The driver's current action (shown with each problem)."""
+        return self.trail[-1] if self.trail else ""
+
+    @doing.setter
+    def doing(self, action: str) -> None:
+        self.trail.append(f"{self.sim_h():.3f}h {action}")
 
     def add(self, kind: str, text: str, where: str = "") -> None:
         key = (kind, text, where)
         if key in self.problems:
             self.problems[key].count += 1
+            if len(self.problems[key].trails) < 5:
+                self.problems[key].trails.append(list(self.trail))
             return
         p = Problem(kind, text, where, round(time.monotonic() - self.t0, 1), round(self.sim_h(), 3))
+        p.trails.append(list(self.trail))
         self.problems[key] = p
         print(f"soak: {kind}: {text} {where}".rstrip(), file=sys.stderr, flush=True)
 
@@ -122,7 +139,7 @@ class Recorder:
             QtMsgType.QtFatalMsg: "qt-fatal",
         }.get(mode, "qt-other")
         where = f"[{category}]" + (f" {ctx.file}:{ctx.line}" if ctx.file else "")
-        where += f" (after: {self.doing})"
+        where += f" (after: {self.doing.split(' ', 1)[-1]})"
         self.add(kind, message, where)
 
     def excepthook(self, etype: type[BaseException], value: BaseException, tb: Any) -> None:
@@ -245,6 +262,7 @@ class Soak:
     duration_s: float
     sample_s: float
     swap_every_s: float = 3600.0
+    malloc_trim: bool = False
     t_start: float = 0.0
     sim_start: float = 0.0
     counts: Counts = field(default_factory=Counts)
@@ -266,6 +284,7 @@ class Soak:
     def think(self, lo: float, hi: float) -> None:
         """The visitor looks at the screen for a while (simulated) while frames keep coming."""
         self.clock.advance(self.rng.uniform(lo, hi))
+        self.rec.doing = "think"
         QCoreApplication.processEvents()
 
     def tap(self, name: str) -> None:
@@ -286,6 +305,7 @@ class Soak:
 
     def page(self, page: str, ms: int = 5000) -> None:
         self.expect(f"page {page!r} did not appear", lambda: self.k.session.page.value == page, ms)
+        self.rec.doing = f"on {page} (slide {self.k.session.slide_index})"
         settle(350)  # the page fade (Theme.fade, 300 ms): a visitor taps what has arrived
 
     # -- one visitor ---------------------------------------------------------------------------
@@ -347,6 +367,7 @@ class Soak:
         entity = k.session.entity
         if entity is not None and entity.slides[k.session.slide_index].kind == "video":
             c.videos_seen += 1
+            self.rec.doing = "watch a video"
             # let it play for a while (real time), as a visitor watching it would
             settle(self.rng.randrange(300, 1500))
 
@@ -540,6 +561,9 @@ class Soak:
 
     def sample(self) -> Sample:
         k = self.k
+        if self.malloc_trim:
+            # diagnostics: give the allocator's free pages back, so RSS shows live memory
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
         wal = self.db.with_name(self.db.name + "-wal")
         return Sample(
             real_s=round(self.real(), 1),
@@ -639,6 +663,11 @@ def main(argv: list[str] | None = None) -> int:
         default=1.0,
         help="simulated hours between bundle swaps (0: none)",
     )
+    p.add_argument(
+        "--malloc-trim",
+        action="store_true",
+        help="diagnostics: call glibc malloc_trim(0) before each sample (RSS = live memory)",
+    )
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--size", default="1920x1080", help="window size, WxH")
     p.add_argument("--json", type=Path, help="write the samples and the summary here")
@@ -675,7 +704,7 @@ def main(argv: list[str] | None = None) -> int:
         k = start_kiosk(active, width=width, height=height, clock=clock, db=db, store=store,
                         config=config)  # fmt: skip
         soak = Soak(k, clock, random.Random(args.seed), rec, db, store, zips, args.speed,
-                    duration, args.sample_s, args.swap_every_h * 3600)  # fmt: skip
+                    duration, args.sample_s, args.swap_every_h * 3600, args.malloc_trim)  # fmt: skip
         print(f"soak: {duration / 60:.0f} real minutes at {args.speed:g}x "
               f"(about {duration * args.speed / 3600:.0f} simulated hours), a sample every "
               f"{args.sample_s:g} s")  # fmt: skip
@@ -730,7 +759,8 @@ def summarise(soak: Soak, args: argparse.Namespace, crashed: str | None) -> dict
         "failures": failures,
         "config": {
             "real_s": soak.duration_s, "speed": args.speed, "sample_s": args.sample_s,
-            "seed": args.seed, "size": args.size, "swap_every_h": args.swap_every_h, "rss_budget": args.rss_budget,
+            "seed": args.seed, "size": args.size, "swap_every_h": args.swap_every_h,
+            "malloc_trim": args.malloc_trim, "rss_budget": args.rss_budget,
             "warmup": args.warmup, "platform": os.environ.get("QT_QPA_PLATFORM"),
         },
         "summary": {
@@ -799,6 +829,8 @@ def print_summary(r: dict[str, Any]) -> None:
             f"PROBLEM x{p['count']} at {p['real_s']} s ({p['sim_h']} sim h): {p['kind']}: "
             f"{p['text']} {p['where']}"
         )
+        for trail in p["trails"][:2]:
+            print("  after: " + " > ".join(trail))
     print("OK" if r["ok"] else "FAILED: " + "; ".join(r["failures"]))
 
 

@@ -217,8 +217,15 @@ def run(quick: bool, tmp: Path) -> list[Row]:
     active = store.active_path()
     assert active is not None
     clock = ManualClock()
-    k = start_kiosk(active, width=SCREEN_W, height=SCREEN_H, language="ar", clock=clock,
-                    store=store, db=tmp / "memory.db")  # fmt: skip
+    k = start_kiosk(
+        active,
+        width=SCREEN_W,
+        height=SCREEN_H,
+        language="ar",
+        clock=clock,
+        store=store,
+        db=tmp / "memory.db",
+    )
     v = Visitor(k, clock, seed=7)
     points = [250, 1000] if quick else [500, 1000, 2000, 5000, 10_000]
     rss, seconds = navigations(v, points)

@@ -123,6 +123,9 @@ class Heartbeat:
 
     def __init__(self, interval_ms: int = 1) -> None:
         self.ticks: list[float] = []
+        self.cpu: list[float] = []
+        """The GUI thread's CPU time at each tick: a gap with little CPU in it was the thread
+        waiting (descheduled by a busy machine, or blocked on a lock), not working."""
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(interval_ms)
@@ -130,9 +133,11 @@ class Heartbeat:
 
     def _tick(self) -> None:
         self.ticks.append(time.perf_counter())
+        self.cpu.append(time.thread_time())
 
     def start(self) -> None:
         self.ticks.clear()
+        self.cpu.clear()
         self.timer.start()
 
     def stop(self) -> list[float]:

@@ -32,14 +32,23 @@ from .screensaver import keep_screen_on
 from .swap import BundleSwapper, active_bundle_path
 from .systemd import SystemdNotifier
 
+_FONT_FAMILIES: dict[str, list[str]] = {}
+"""Font file (path + SHA-256 when known) → families, so a hot swap does not register
+the same font again: Qt never forgets application fonts (seen growing in the soak)."""
+
 
 def load_fonts(bundle: Bundle) -> list[str]:
-    """Load the bundle's fonts into Qt; returns the families that loaded."""
+    """Load the bundle's fonts into Qt (once per font file); returns their families."""
     families: list[str] = []
     for rel in bundle.fonts.files:
-        font_id = QFontDatabase.addApplicationFont(str(bundle.path(rel)))
-        if font_id >= 0:
-            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+        path = bundle.path(rel)
+        key = bundle.files.get(rel) or str(path)
+        if key not in _FONT_FAMILIES:
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            _FONT_FAMILIES[key] = (
+                QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+            )
+        families.extend(_FONT_FAMILIES[key])
     return families
 
 
