@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QGuiApplication, QImage
 
 from kiosk.bundle.model import END
@@ -256,3 +256,27 @@ def test_a_form_field_opens_the_keyboard_in_the_visitors_language(
     assert wait_until(field_above_keyboard), "the focused field is hidden under the keyboard"
     shot = k.grab(ARTIFACTS / f"{lang}-keyboard.png")
     assert non_blank(shot)
+
+
+def test_a_video_plays_while_its_slide_is_shown_on_one_reused_player(
+    make_kiosk: MakeKiosk,
+) -> None:
+    k = make_kiosk(language="en")
+    k.controller.touch()
+    videos = [
+        (e, i) for e in k.bundle.entities for i, s in enumerate(e.slides) if s.kind == "video"
+    ]
+    assert len(videos) >= 2, "the sample bundle should have two video slides"
+    for entity, index in videos * 2:  # each video twice, coming back through the home page
+        k.controller.openEntity(entity.id)
+        k.controller.showSlide(index)
+        assert wait_until(lambda: k.controller.videoPlaying), f"{entity.id}'s video did not play"
+        k.wait_item("unmuteButton")
+        k.controller.showSlide((index + 1) % len(entity.slides))
+        assert wait_until(lambda: not k.controller.videoPlaying), "the video kept playing"
+        assert k.find("unmuteButton") is None
+        k.controller.home()
+    # one player, held by the Media singleton, served every visit
+    media = k.engine.singletonInstance("Kiosk", "Media")
+    players = [o for o in media.findChildren(QObject) if o.inherits("QMediaPlayer")]
+    assert len(players) == 1

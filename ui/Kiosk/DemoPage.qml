@@ -227,6 +227,7 @@ Rectangle {
             // field in sight whenever the keyboard opens or focus moves.
             bottomMargin: Theme.keyboardInset
             onBottomMarginChanged: reveal()
+            onContentHeightChanged: reveal()   // a form still being laid out when focus arrived
             function reveal() {
                 const item = page.Window.activeFocusItem
                 if (!item || Theme.keyboardInset <= 0 || !visible)

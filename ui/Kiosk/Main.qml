@@ -114,17 +114,28 @@ Window {
         sourceComponent: AdminOverlay { admin: win.admin }
     }
 
-    // The on-screen keyboard is only needed by demo forms: it is created the first
-    // time a demo opens (and kept), not at start-up.
+    // The on-screen keyboard is only needed by demo forms. It is not made at start-up
+    // (it costs ~80 ms): it is built in the background a few seconds after the first
+    // frame, in small steps between frames, or at once if a demo opens before that.
     Loader {
         id: keyboardLoader
         z: 10
         width: win.width
-        property bool wanted: false
-        active: wanted
+        asynchronous: true
+        active: false
+        Timer {
+            running: true
+            interval: 3000
+            onTriggered: keyboardLoader.active = true
+        }
         Connections {
             target: win.controller
-            function onPageChanged() { if (win.controller.page === "demo") keyboardLoader.wanted = true }
+            function onPageChanged() {
+                if (win.controller.page === "demo") {
+                    keyboardLoader.asynchronous = false   // finishes a build under way
+                    keyboardLoader.active = true
+                }
+            }
         }
         sourceComponent: InputPanel {
             id: keyboard

@@ -1,6 +1,12 @@
 import QtQuick
 
-// One page: loaded while shown, cross-faded in and out.
+// One page, created when it is shown and destroyed once it has faded out (kept pages
+// would all re-typeset on every language switch).
+//
+// The change is a crossfade with the outgoing page on top: the incoming page is
+// created underneath at full opacity at once, and the outgoing page fades out from
+// 80 %, so the first frame after the tap already shows the new page through the old
+// one instead of spending that frame at opacity 0.
 Item {
     id: host
     property bool current: false
@@ -8,14 +14,38 @@ Item {
     readonly property Item item: loader.item
 
     anchors.fill: parent
-    opacity: current ? 1 : 0
+    opacity: 0
     visible: opacity > 0
     enabled: current
-    Behavior on opacity { NumberAnimation { duration: Theme.fade; easing.type: Easing.InOutQuad } }
+    z: current ? 0 : 1          // the outgoing page fades out over the incoming one
+
+    function show() {
+        fadeOut.stop()
+        loader.active = true
+        opacity = 1
+    }
+    onCurrentChanged: {
+        if (current)
+            show()
+        else if (opacity > 0)
+            fadeOut.restart()
+    }
+    Component.onCompleted: if (current) show()
+
+    NumberAnimation {
+        id: fadeOut
+        target: host
+        property: "opacity"
+        from: 0.8
+        to: 0
+        duration: Theme.fade
+        easing.type: Easing.OutQuad
+        onFinished: loader.active = false
+    }
 
     Loader {
         id: loader
         anchors.fill: parent
-        active: host.visible
+        active: false
     }
 }

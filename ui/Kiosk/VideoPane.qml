@@ -2,32 +2,38 @@ import QtQuick
 import QtMultimedia
 import KioskBackend
 
-// A video slide while it is shown: muted by default, with unmute and replay.
-// It lives in a Loader and is destroyed when its slide leaves.
+// A video slide while it is shown: the picture, and buttons for sound and replay.
+// It lives in a Loader and is destroyed when its slide leaves. The player is the
+// kiosk's one shared player (Media), which the pane drives while it exists.
 Item {
     id: pane
     required property string source
     required property Controller controller
+    readonly property MediaPlayer player: Media.player
+    // Whether the player still shows this pane's video: the next video slide's pane
+    // may take it over before this one is destroyed (the Loaders change in either order).
+    readonly property bool owner: player.videoOutput === output
 
-    MediaPlayer {
-        id: player
-        source: pane.source
-        videoOutput: output
-        onPlaybackStateChanged: pane.controller.setVideoPlaying(playbackState === MediaPlayer.PlayingState)
-        onMediaStatusChanged: if (mediaStatus === MediaPlayer.EndOfMedia) pane.controller.videoFinished()
+    Connections {
+        target: pane.owner ? pane.player : null
+        function onPlaybackStateChanged() {
+            pane.controller.setVideoPlaying(pane.player.playbackState === MediaPlayer.PlayingState)
+        }
+        function onMediaStatusChanged() {
+            if (pane.player.mediaStatus === MediaPlayer.EndOfMedia)
+                pane.controller.videoFinished()
+        }
     }
+
     // Muted by default: the audio output is only created when a visitor asks for
     // sound, so a booth without speakers (or a sound server) never opens one.
-    property AudioOutput audio: null
-    readonly property bool muted: !audio || audio.muted
+    readonly property bool muted: !player.audioOutput || player.audioOutput.muted
     Component { id: audioComponent; AudioOutput {} }
     function toggleSound() {
-        if (!audio) {
-            audio = audioComponent.createObject(pane)
-            player.audioOutput = audio
-        } else {
-            audio.muted = !audio.muted
-        }
+        if (!player.audioOutput)
+            player.audioOutput = audioComponent.createObject(player)
+        else
+            player.audioOutput.muted = !player.audioOutput.muted
     }
 
     VideoOutput {
@@ -36,8 +42,20 @@ Item {
         anchors.fill: parent
         fillMode: VideoOutput.PreserveAspectCrop
     }
-    Component.onCompleted: player.play()
-    Component.onDestruction: player.stop()
+    Component.onCompleted: {
+        if (player.audioOutput)
+            player.audioOutput.muted = true     // every video starts muted
+        player.videoOutput = output
+        player.source = pane.source
+        player.play()
+    }
+    Component.onDestruction: {
+        if (owner) {
+            player.stop()
+            player.videoOutput = null
+            controller.setVideoPlaying(false)
+        }
+    }
 
     Row {
         anchors { top: parent.top; right: parent.right; margins: Theme.px(24) }
@@ -55,7 +73,7 @@ Item {
             label: Theme.ui("إعادة", "Replay")
             fill: "#E6FFFFFF"
             ink: Theme.text
-            onClicked: { player.position = 0; player.play() }
+            onClicked: { pane.player.position = 0; pane.player.play() }
         }
     }
 }
