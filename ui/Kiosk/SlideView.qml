@@ -22,7 +22,10 @@ Item {
         highlightRangeMode: ListView.StrictlyEnforceRange
         highlightMoveDuration: 350
         boundsBehavior: Flickable.StopAtBounds
-        cacheBuffer: width          // the previous and next slides are loaded ahead
+        // The previous and next slides are built ahead, in the background; not while
+        // the page fades out (it is disabled then): its destruction would cut their
+        // building short ("Object or context destroyed during incubation").
+        cacheBuffer: view.enabled ? width : 0
         clip: true
         model: view.controller.slides
         currentIndex: view.controller.slideIndex
