@@ -188,7 +188,8 @@ class EventLog:
         while True:
             # gather: block only when there is nothing to write
             try:
-                item = self._queue.get(timeout=None if not pending else 0)
+                # not once stopping: _STOP may have come in the batch just written
+                item = self._queue.get(timeout=None if not pending and not stopping else 0)
                 taken = 0  # per round, not len(pending): while retrying, pending stays full
                 while True:
                     if item is _STOP:
