@@ -19,8 +19,6 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
-import hashlib
-import hmac
 import json
 import os
 import time
@@ -117,6 +115,8 @@ def parse_pin_hash(text: str) -> PinHash:
 
 
 def _scrypt(pin: str, h: PinHash) -> bytes:
+    import hashlib  # here, not at the top: kiosk.config imports this module at start-up
+
     return hashlib.scrypt(
         pin.encode(), salt=h.salt, n=h.n, r=h.r, p=h.p, dklen=len(h.digest),
         maxmem=256 * h.r * (h.n + h.p + 2) + (1 << 20),
@@ -135,6 +135,8 @@ def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
 def verify_pin(pin: str, stored: str) -> bool:
     """True if ``pin`` matches the stored hash. Constant-time comparison; a malformed
     hash matches nothing."""
+    import hmac  # here, not at the top, like hashlib in _scrypt
+
     try:
         h = parse_pin_hash(stored)
     except PinError:

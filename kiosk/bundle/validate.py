@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import media
 from . import model as m
-from .archive import ZipLimits, extract_zip
 from .media import Kind, MediaError, MediaInspector, StructuralInspector
 from .problems import BundleError, Report
 from .schema import BundleHead, parse_bundle, parse_entity, parse_toml
+
+if TYPE_CHECKING:  # zip handling and hashing are imported when used: load() needs neither
+    from .archive import ZipLimits
 
 MANIFEST = "bundle.toml"
 ENTITY_MANIFEST = "entity.toml"
@@ -38,6 +39,8 @@ class Scan:
 
 
 def _hash_file(path: Path) -> tuple[str, int]:
+    import hashlib
+
     digest = hashlib.sha256()
     size = 0
     with path.open("rb") as f:
@@ -448,6 +451,8 @@ def opened(
         report.error(str(source), "", "no such file or folder", "check the path", "no-bundle")
         yield None, None
         return
+    from .archive import extract_zip
+
     with tempfile.TemporaryDirectory(prefix="kiosk-bundle-") as tmp:
         cb = (lambda d, t: progress("unpacking", d, t)) if progress else None
         ex = extract_zip(source, Path(tmp), report, limits, cb)

@@ -12,17 +12,19 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from ..admin import PinLock, log_admin_action, log_attempt
-from ..analytics import EventLog, Filter, connect, read_status, summarize
+from ..analytics import EventLog, read_status
 from ..config import Config
 from ..store import BundleStore, Cancelled, InstallError, InstallOptions
-from ..store.drop import Checked, check, scan
 from .controller import Controller
+
+if TYPE_CHECKING:  # the statistics and the drop folders are imported when staff use them
+    from ..store.drop import Checked
 
 QML_IMPORT_NAME = "KioskBackend"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -38,6 +40,8 @@ LOW_DISK_BYTES = 1 << 30
 
 def _figures(db: Path) -> dict[str, Any]:
     """Today's figures (UTC day), from a connection of the worker's own."""
+    from ..analytics import Filter, connect, summarize
+
     if not db.is_file():
         return {"sessions": 0, "events": 0, "top": []}
     conn = connect(str(db))
@@ -117,15 +121,15 @@ class Admin(QObject):  # type: ignore[operator]
                 pass
         found = []
         for path, (_fp, result) in sorted(self._checks.items()):
-            if isinstance(result, Checked):
+            if isinstance(result, Future):
+                found.append({"path": str(path), "name": path.name, "id": "", "version": "", "valid": False,
+                              "problems": ["checking…"]})  # fmt: skip
+            else:
                 found.append({
                     "path": str(path), "name": path.name, "id": result.bundle_id, "version": result.version,
                     "valid": result.report.ok,
                     "problems": [str(p) for p in result.report.errors[:8]],
                 })  # fmt: skip
-            else:
-                found.append({"path": str(path), "name": path.name, "id": "", "version": "", "valid": False,
-                              "problems": ["checking…"]})  # fmt: skip
         warnings = []
         status = read_status(self.log.path)
         if status is not None or not self.log.status().ok:
@@ -277,6 +281,8 @@ class Admin(QObject):  # type: ignore[operator]
 
     @Slot()
     def scan_drop_folders(self) -> None:
+        from ..store.drop import check, scan
+
         seen = {c.path: c for c in scan(list(self.config.drop_folders))}
         for gone in set(self._checks) - set(seen):
             del self._checks[gone]
@@ -298,6 +304,7 @@ class Admin(QObject):  # type: ignore[operator]
                     checked = result.result()
                 except Exception as exc:  # a damaged file must not stop the scanning
                     from ..bundle import Report
+                    from ..store.drop import Checked
 
                     report = Report(str(path))
                     report.error(

@@ -10,7 +10,6 @@ line (``consoleblank=0``, docs/deploy.md).
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 import threading
 from collections.abc import Callable
@@ -31,6 +30,8 @@ def xset_commands(
 
 
 def _run(commands: list[list[str]]) -> None:
+    import subprocess  # in the background thread: start-up does not pay for it
+
     for cmd in commands:
         try:
             subprocess.run(cmd, capture_output=True, timeout=10, check=True)

@@ -1,29 +1,78 @@
 """Hot swap: a running kiosk follows the store's active bundle, without a restart.
 
-The active pointer is polled (one stat every couple of seconds). A new bundle is
-loaded in a worker thread (plain Python: no QObject is touched there), then
-applied on the GUI thread at the next moment nobody is using the kiosk (the
-attract loop). Its health check: it loads, its fonts load, and a frame renders
-with it. If it fails, the store rolls back by itself and the staff are told.
+The store's directory is watched (QFileSystemWatcher: the active pointer is replaced by a
+rename, which changes the directory), and the pointer is also polled every couple of
+seconds, in case the watch is not possible (no inotify watches left, a network file
+system). A new bundle is loaded in a worker thread (plain Python: no QObject is touched
+there; it wakes the GUI thread through a socket), then applied on the GUI thread at once
+if nobody is using the kiosk (the attract loop, settled), else as soon as the kiosk is
+back on the attract loop. Its health check: it loads, its fonts load, and a frame
+renders with it. If it fails, the store rolls back by itself and the staff are told.
 """
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    Property,
+    QFileSystemWatcher,
+    QObject,
+    QSocketNotifier,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtQuick import QQuickWindow
 
 from ..bundle import Bundle, BundleError, load
 from ..session import Page
 from ..store import BundleStore
 from .controller import Controller
+from .systemd import ONCE_QUEUED
 
 POLL_MS = 2000
+"""The fallback check of the active pointer; the directory watch sees a change at once."""
 FRAME_TIMEOUT_S = 5.0
+ATTRACT_SETTLE_MS = 600
+"""A swap waits until the attract loop has been on screen this long (twice Theme.fade):
+the page a visitor left fades out meanwhile, and must keep its rows until it is gone."""
+
+
+class _Doorbell:
+    """A worker thread wakes the GUI thread without touching a QObject: it writes a byte
+    to a socket, which a QSocketNotifier on the GUI thread watches. Plain Python."""
+
+    def __init__(self) -> None:
+        self.reader, self._writer = socket.socketpair()
+        self.reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def ring(self, *_args: object) -> None:
+        """Any thread (a Future's done-callback)."""
+        with self._lock:
+            if self._closed:
+                return
+            with contextlib.suppress(OSError):  # full: a ring is already pending
+                self._writer.send(b"\0")
+
+    def drain(self) -> None:
+        with contextlib.suppress(OSError):
+            self.reader.recv(4096)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            self._writer.close()
+        self.reader.close()
 
 
 class BundleSwapper(QObject):
@@ -53,7 +102,7 @@ class BundleSwapper(QObject):
         self.on_swap = on_swap
         self.loader = loader
         self._shown = store.state().current
-        self._pointer_mtime = self._mtime()
+        self._pointer = self._signature()
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="kiosk-bundle-load")
         self._loading: Future[Bundle] | None = None
         self._loading_name: str | None = None
@@ -61,11 +110,26 @@ class BundleSwapper(QObject):
         self._previous_bundle: Bundle | None = None
         self._waiting_frame_since: float | None = None
         self._message = ""
+        # on the attract loop from the start: already settled
+        self._attract_since: float | None = (
+            time.monotonic() - ATTRACT_SETTLE_MS / 1000 if self._on_attract() else None
+        )
+        self._doorbell = _Doorbell()
+        self._bell = QSocketNotifier(
+            self._doorbell.reader.fileno(), QSocketNotifier.Type.Read, self
+        )
+        self._bell.activated.connect(self._on_loaded)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.timeout.connect(self._apply_when_quiet)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(self._on_directory_changed)
+        self._watch()
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self.poll)
         self._timer.start()
-        window.frameSwapped.connect(self._on_frame)
+        controller.pageChanged.connect(self._on_page)
 
     @Property(str, notify=messageChanged)
     def message(self) -> str:
@@ -76,41 +140,114 @@ class BundleSwapper(QObject):
         self._message = text
         self.messageChanged.emit()
 
-    def _mtime(self) -> float:
+    def _signature(self) -> tuple[int, int, int] | None:
+        """Changes whenever the pointer is replaced (a new file: a new inode)."""
         try:
-            return self.store.pointer.stat().st_mtime
+            st = self.store.pointer.stat()
         except OSError:
-            return 0.0
+            return None
+        return st.st_ino, st.st_mtime_ns, st.st_size
+
+    def _watch(self) -> None:
+        """Watch the pointer's directory (made if need be, so that the first install is
+        seen at once too); without a watch, the poll still finds every change."""
+        if self._watcher.directories():
+            return
+        folder = self.store.pointer.parent
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+        if folder.is_dir():
+            self._watcher.addPath(str(folder))
+
+    def _on_attract(self) -> bool:
+        return self.controller.session.page is Page.ATTRACT
+
+    # -- what sets a swap going ------------------------------------------------------------------
 
     @Slot()
     def poll(self) -> None:
-        """Check the pointer, finish a background load, apply a ready bundle when quiet."""
+        """The fallback: check the pointer (and the watch), and the new bundle's first frame."""
         if self._waiting_frame_since is not None:
             if time.monotonic() - self._waiting_frame_since > FRAME_TIMEOUT_S:
                 self._fail("the new bundle did not render a frame")
             return
-        mtime = self._mtime()
-        if mtime != self._pointer_mtime:
-            self._pointer_mtime = mtime
-            current = self.store.state().current
-            if current and current != self._shown and current != self._loading_name:
-                path = self.store.bundles / current
-                self._loading_name = current
-                self._loading = self._pool.submit(self.loader, path)  # worker: plain Python only
-        if self._loading is not None and self._loading.done():
-            name, future = self._loading_name, self._loading
-            self._loading = None
-            try:
-                bundle = future.result()
-            except (BundleError, OSError) as exc:
-                self._loading_name = None
-                self._rollback(f"{name} does not load: {exc}")
-                return
-            assert name is not None
-            self._ready = (name, bundle)
-        if self._ready is not None and self.controller.session.page is Page.ATTRACT:
-            self._apply(*self._ready)
+        self._watch()
+        self._check_pointer()
+        self._collect()
+        self._apply_when_quiet()
+
+    @Slot(str)
+    def _on_directory_changed(self, _path: str) -> None:
+        self._check_pointer()
+
+    def _check_pointer(self) -> None:
+        """Start loading the active bundle when the pointer changed to one not on screen."""
+        if self._waiting_frame_since is not None:
+            return  # checked again once the swap in progress has its frame
+        signature = self._signature()
+        if signature == self._pointer:
+            return
+        self._pointer = signature
+        current = self.store.state().current
+        if current == self._shown:  # e.g. rolled back before the newer one was shown
+            self._loading = self._ready = None
+            self._loading_name = None
+            self._settle.stop()
+        elif current and current != self._loading_name:
+            self._loading_name = current
             self._ready = None
+            future = self._pool.submit(self.loader, self.store.bundles / current)  # worker
+            future.add_done_callback(self._doorbell.ring)  # plain Python, in the worker
+            self._loading = future
+
+    @Slot()
+    def _on_loaded(self) -> None:
+        """The worker finished a load (the doorbell rang): apply it if the kiosk is quiet."""
+        self._doorbell.drain()
+        self._collect()
+        self._apply_when_quiet()
+
+    def _collect(self) -> None:
+        if self._loading is None or not self._loading.done():
+            return
+        name, future = self._loading_name, self._loading
+        self._loading = None
+        try:
+            bundle = future.result()
+        except (BundleError, OSError) as exc:
+            self._loading_name = None
+            self._rollback(f"{name} does not load: {exc}")
+            return
+        assert name is not None
+        self._ready = (name, bundle)
+
+    @Slot()
+    def _on_page(self) -> None:
+        if not self._on_attract():
+            self._attract_since = None
+            self._settle.stop()
+            return
+        if self._attract_since is None:
+            self._attract_since = time.monotonic()
+        self._apply_when_quiet()
+
+    @Slot()
+    def _apply_when_quiet(self) -> None:
+        """Apply a ready bundle now if the attract loop has settled, else when it has."""
+        if self._ready is None or self._waiting_frame_since is not None:
+            return
+        if not self._on_attract():
+            return  # _on_page calls again when the kiosk is back on the attract loop
+        if self._attract_since is None:  # the session changed without a pageChanged yet
+            self._attract_since = time.monotonic()
+        left_ms = ATTRACT_SETTLE_MS - (time.monotonic() - self._attract_since) * 1000
+        if left_ms > 0:
+            self._settle.start(max(1, int(left_ms + 0.999)))
+            return
+        ready, self._ready = self._ready, None
+        self._apply(*ready)
+
+    # -- the swap and its health check -----------------------------------------------------------
 
     def _apply(self, name: str, bundle: Bundle) -> None:
         families = self.load_fonts(bundle)
@@ -125,8 +262,12 @@ class BundleSwapper(QObject):
         self._shown = name
         self._loading_name = None
         self._waiting_frame_since = time.monotonic()
+        # queued (frameSwapped comes from the render thread) and single-shot: connected
+        # only while a swap waits for its first frame
+        self.window.frameSwapped.connect(self._on_frame, ONCE_QUEUED)
         self.window.update()
 
+    @Slot()
     def _on_frame(self) -> None:
         if self._waiting_frame_since is None:
             return
@@ -136,10 +277,11 @@ class BundleSwapper(QObject):
             self.on_swap(bundle)
         self._say(f"Now showing {bundle.id} {bundle.version}.")
         self.swapped.emit(self._shown or "")
+        self._check_pointer()  # changed again while this swap waited for its frame?
 
     def _fail(self, reason: str) -> None:
         self._waiting_frame_since = None
-        if self._previous_bundle is not None and self.controller.session.page is Page.ATTRACT:
+        if self._previous_bundle is not None and self._on_attract():
             self.controller.replace_bundle(self._previous_bundle)
         self._rollback(reason)
 
@@ -149,14 +291,19 @@ class BundleSwapper(QObject):
         except KeyError:
             restored = None
         self._shown = restored or self._shown
-        self._pointer_mtime = self._mtime()
+        self._pointer = self._signature()
         self._say(f"The new bundle was not shown: {reason}. "
                   + (f"Rolled back to {restored}." if restored else "Nothing to roll back to."))  # fmt: skip
         self.rolledBack.emit(reason)
 
     def close(self) -> None:
         self._timer.stop()
+        self._settle.stop()
+        self._bell.setEnabled(False)
+        if self._watcher.directories():
+            self._watcher.removePaths(self._watcher.directories())
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self._doorbell.close()
 
 
 def active_bundle_path(store: BundleStore, fallback: Path) -> Path:

@@ -14,15 +14,37 @@ install leaves the old bundle active and whole, or the new one.
 Pure Python; never imports PySide6.
 """
 
-from .keys import SignatureError, load_private_key, new_keypair, sign_file, verify_signature
-from .store import (
-    ActiveState,
-    BundleStore,
-    Cancelled,
-    Installed,
-    InstallError,
-    InstallOptions,
-)
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from .keys import SignatureError, load_private_key, new_keypair, sign_file, verify_signature
+    from .store import (
+        ActiveState,
+        BundleStore,
+        Cancelled,
+        Installed,
+        InstallError,
+        InstallOptions,
+    )
+
+_SOURCES = {
+    "SignatureError": "keys",
+    "load_private_key": "keys",
+    "new_keypair": "keys",
+    "sign_file": "keys",
+    "verify_signature": "keys",
+    "ActiveState": "store",
+    "BundleStore": "store",
+    "Cancelled": "store",
+    "Installed": "store",
+    "InstallError": "store",
+    "InstallOptions": "store",
+}
+"""Each public name → the submodule that defines it (imported on first use, PEP 562)."""
 
 __all__ = [
     "ActiveState",
@@ -37,3 +59,6 @@ __all__ = [
     "sign_file",
     "verify_signature",
 ]
+
+if not TYPE_CHECKING:  # mypy sees the imports above, and flags a name that is not there
+    __getattr__, __dir__ = lazy_exports(__name__, _SOURCES)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import shutil
@@ -13,13 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..atomicfile import write_atomic
-from ..bundle import CHECKSUMS, Report, ZipLimits, extract_zip
-from ..bundle.media import MediaInspector, is_junk
-from ..bundle.validate import check_folder, hash_tree
-from .keys import SignatureError, verify_signature
+from ..bundle.media import is_junk
+from ..bundle.problems import Report
+from ..bundle.validate import CHECKSUMS, check_folder, hash_tree
+
+if TYPE_CHECKING:  # installing imports these; the kiosk's start-up only reads the pointer
+    from ..bundle.archive import ZipLimits
+    from ..bundle.media import MediaInspector
 
 POINTER = "active.json"
 Progress = Callable[[str, int, int], None]
@@ -177,6 +179,10 @@ class BundleStore:
         Raises :class:`InstallError` (with the full report) or :class:`Cancelled`;
         in both cases nothing is left behind and the active bundle is untouched.
         """
+        import hashlib
+
+        from .keys import SignatureError, verify_signature
+
         opts = options or InstallOptions()
         report = Report(str(source))
         signed_by: str | None = None
@@ -285,6 +291,8 @@ class BundleStore:
         if not source.is_file():
             report.error(str(source), "", "no such file or folder", "check the path", "no-bundle")
             raise InstallError(report)
+        from ..bundle.archive import extract_zip
+
         extracted = extract_zip(
             source, work, report, opts.limits, lambda d, t: progress("unpacking", d, t)
         )
@@ -315,6 +323,8 @@ class BundleStore:
 
     def verify(self, name: str | None = None) -> Report:
         """Re-hash an installed bundle (default: the active one) against its checksums."""
+        import hashlib
+
         item = self.get(name) if name else self.get(self.state().current or "")
         report = Report(item.name)
         try:

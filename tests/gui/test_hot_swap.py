@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from kiosk.bundle import pack
 from kiosk.paths import SAMPLE_BUNDLE
 from kiosk.qt.testing import Kiosk, start_kiosk, wait_until
+from kiosk.session import Page
 from kiosk.store import BundleStore, InstallOptions
 
 
@@ -27,15 +29,86 @@ def _variant(tmp: Path, version: str, title_en: str) -> Path:
     return out
 
 
-@pytest.fixture
-def kiosk(qapp: QGuiApplication, tmp_path: Path) -> Kiosk:
+def _start(tmp_path: Path, poll_ms: int) -> Kiosk:
     store = BundleStore(tmp_path / "data")
     store.install(_variant(tmp_path, "1.0.0", "Bundle A"))
     active = store.active_path()
     assert active is not None
-    k = start_kiosk(active, store=store, db=tmp_path / "k.db")
-    yield k  # type: ignore[misc]
+    return start_kiosk(active, store=store, db=tmp_path / "k.db", poll_ms=poll_ms)
+
+
+@pytest.fixture
+def kiosk(qapp: QGuiApplication, tmp_path: Path) -> Iterator[Kiosk]:
+    k = _start(tmp_path, poll_ms=100)
+    yield k
     k.close()
+
+
+@pytest.fixture
+def unpolled(qapp: QGuiApplication, tmp_path: Path) -> Iterator[Kiosk]:
+    """A kiosk whose fallback poll never comes during a test: whatever it does, the
+    directory watch, the worker's wake-up and the page change made it happen."""
+    k = _start(tmp_path, poll_ms=3_600_000)
+    yield k
+    k.close()
+
+
+def test_shows_a_new_bundle_as_soon_as_it_is_loaded(unpolled: Kiosk, tmp_path: Path) -> None:
+    swapper = unpolled.swapper
+    assert swapper is not None
+    shown: list[str] = []
+    swapper.swapped.connect(shown.append)
+    assert unpolled.session.page is Page.ATTRACT
+    item = swapper.store.install(_variant(tmp_path, "1.1.0", "Bundle B"))
+    assert wait_until(lambda: shown == [item.name], 10_000), swapper.message
+    assert unpolled.controller.title["en"] == "Bundle B"
+    assert unpolled.session.bundle.version == "1.1.0"
+
+
+def test_the_poll_finds_a_new_bundle_when_the_directory_is_not_watched(
+    kiosk: Kiosk, tmp_path: Path
+) -> None:
+    swapper = kiosk.swapper
+    assert swapper is not None
+    watcher = swapper._watcher
+    watcher.removePaths(watcher.directories())  # e.g. no inotify watches left
+    swapper.store.install(_variant(tmp_path, "1.1.0", "Bundle B"))
+    assert wait_until(lambda: kiosk.controller.title["en"] == "Bundle B", 10_000)
+    assert watcher.directories()  # and the poll watches the directory again
+
+
+def test_a_bundle_loaded_during_a_visit_shows_when_the_attract_loop_is_back(
+    unpolled: Kiosk, tmp_path: Path
+) -> None:
+    swapper = unpolled.swapper
+    assert swapper is not None
+    unpolled.controller.touch()  # a visitor is using the kiosk
+    swapper.store.install(_variant(tmp_path, "1.1.0", "Bundle B"))
+    assert wait_until(lambda: swapper._ready is not None, 10_000)  # loaded, waiting
+    assert unpolled.controller.title["en"] == "Bundle A"  # not during a visit
+    unpolled.session.end("idle")
+    unpolled.controller.sync()  # back on the attract loop: pageChanged
+    assert wait_until(lambda: unpolled.controller.title["en"] == "Bundle B", 10_000)
+    assert wait_until(lambda: "Now showing" in swapper.message, 5000)
+
+
+def test_a_rollback_before_the_swap_keeps_the_bundle_on_screen(
+    unpolled: Kiosk, tmp_path: Path
+) -> None:
+    swapper = unpolled.swapper
+    assert swapper is not None
+    store = swapper.store
+    unpolled.controller.touch()
+    store.install(_variant(tmp_path, "1.1.0", "Bundle B"))
+    assert wait_until(lambda: swapper._ready is not None, 10_000)
+    store.rollback()  # staff change their mind before the visit ends
+    assert wait_until(lambda: swapper._ready is None, 5000)
+    unpolled.session.end("idle")
+    unpolled.controller.sync()
+    # nothing left to apply, and nothing that could apply one later
+    assert swapper._ready is None and swapper._loading is None
+    assert not swapper._settle.isActive()
+    assert unpolled.controller.title["en"] == "Bundle A"
 
 
 def test_switches_at_the_next_attract_moment(kiosk: Kiosk, tmp_path: Path) -> None:

@@ -1,0 +1,26 @@
+"""``kiosk run`` before Qt: what it does when the kiosk cannot start."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+
+
+def test_a_bundle_that_does_not_load_exits_1_with_garbage_collection_back_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `kiosk run` turns the garbage collector off for its start-up (kiosk/cli/run.py):
+    # a start that fails must not leave it off in the calling process
+    monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "kiosk.toml"))
+    assert gc.isenabled()
+    status = main([
+        "run", "--bundle", str(tmp_path / "missing"), "--data-dir", str(tmp_path / "data"),
+        "--db", str(tmp_path / "k.db"),
+    ])  # fmt: skip
+    assert status == 1
+    assert gc.isenabled()
+    assert "cannot show" in capsys.readouterr().err
