@@ -26,16 +26,25 @@ from ..store import BundleStore
 from ..trace import Trace
 
 # isort: split
-from PySide6.QtCore import QEvent, QLoggingCategory, QObject, QPointF, QSocketNotifier, Qt
-from PySide6.QtGui import QCursor, QFontDatabase, QGuiApplication, QMouseEvent, QTouchEvent
+from PySide6.QtCore import QEvent, QLoggingCategory, QObject, QPointF, QSocketNotifier, Slot
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFontDatabase,
+    QGuiApplication,
+    QMouseEvent,
+    QPixmap,
+    QTouchEvent,
+)
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from .admin import Admin
 from .controller import Controller
+from .frames import NextFrame
 from .screensaver import keep_screen_on
 from .swap import BundleSwapper, active_bundle_path
-from .systemd import ONCE_QUEUED, SystemdNotifier
+from .systemd import SystemdNotifier
 
 _FONT_FAMILIES: dict[str, list[str]] = {}
 """Font file (path + SHA-256 when known) → families, so a hot swap does not register
@@ -150,18 +159,6 @@ class InputWatcher(QObject):
         return None
 
 
-class FirstFrameHook(QObject):
-    """Runs ``callback`` once, on the GUI thread, after the window's first frame."""
-
-    def __init__(self, window: QQuickWindow, callback: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._callback = callback
-        window.frameSwapped.connect(self._on_frame, ONCE_QUEUED)
-
-    def _on_frame(self) -> None:
-        self._callback()
-
-
 RESPONSE_WINDOW_S = 2.0
 """A tap is press + release; its visible answer comes within this time or never."""
 
@@ -178,9 +175,8 @@ class ResponseTracer(QObject):
         self._to: str | None = None
         self._first = True
         controller.changed.connect(self._on_changed)
-        # Queued to the GUI thread (not Direct): Python on the render thread can deadlock
-        # with a GUI thread that holds the GIL while it waits for that render thread.
-        window.frameSwapped.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
+        # A GUI-thread slot: never called on the render thread (kiosk.qt.frames).
+        window.frameSwapped.connect(self._on_frame)
 
     def _on_changed(self, to: str) -> None:
         # Only a change that follows an input closely answers it: a tap that changed
@@ -191,6 +187,7 @@ class ResponseTracer(QObject):
         elif pending is not None:
             self.watcher.pending_input = None
 
+    @Slot()
     def _on_frame(self) -> None:
         now = time.monotonic()
         if self._first:
@@ -213,6 +210,14 @@ QUIET_CATEGORIES = (
     # open ("Immediate exit requested"). Videos are probed when a bundle is installed.
     "qt.multimedia.ffmpeg.mediadataholder.warning=false",
 )
+
+
+def blank_cursor() -> QCursor:
+    """An invisible pointer (a transparent pixel: ``Qt.CursorShape.BlankCursor`` would build
+    PySide6's whole ``Qt`` namespace before the first frame, see kiosk.qt.frames)."""
+    pixel = QPixmap(1, 1)
+    pixel.fill(QColor(0, 0, 0, 0))
+    return QCursor(pixel)
 
 
 def configure_environment() -> None:
@@ -267,7 +272,7 @@ def run(args: argparse.Namespace, on_first_frame: Callable[[], None] | None = No
     app = QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     if not args.windowed:
-        QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+        QGuiApplication.setOverrideCursor(blank_cursor())
     load_fonts(bundle)
     session = Session(bundle)
     if args.lang:
@@ -294,7 +299,7 @@ def run(args: argparse.Namespace, on_first_frame: Callable[[], None] | None = No
     window.installEventFilter(watcher)
     tracer = ResponseTracer(window, controller, watcher, trace) if trace.enabled else None
     # after READY and the trace's mark, which are about the frame itself
-    hook = FirstFrameHook(window, on_first_frame) if on_first_frame is not None else None
+    hook = NextFrame(window, on_first_frame) if on_first_frame is not None else None
     status = app.exec()
     notifier.stopping()
     admin.shutdown()

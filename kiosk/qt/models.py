@@ -15,11 +15,15 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
     QUrl,
 )
 
 from ..bundle.model import Bundle, Demo, Entity, FormItem, Screen, Slide, Text
+
+# Qt.ItemDataRole.DisplayRole and UserRole, as numbers: PySide6's Qt namespace costs
+# 20-35 ms to build on first use, before the first frame (kiosk.qt.frames).
+DISPLAY_ROLE = 0
+USER_ROLE = 0x0100
 
 
 def text(t: Text | None) -> dict[str, str]:
@@ -49,18 +53,16 @@ class ListModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        key = role - Qt.ItemDataRole.UserRole - 1
+        key = role - USER_ROLE - 1
         if 0 <= key < len(self._roles):
             return self._rows[index.row()].get(self._roles[key])
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:
-        base = Qt.ItemDataRole.UserRole + 1
+        base = USER_ROLE + 1
         return {base + i: QByteArray(name.encode()) for i, name in enumerate(self._roles)}
 
 

@@ -35,7 +35,7 @@ from ..bundle import Bundle, BundleError, load
 from ..session import Page
 from ..store import BundleStore
 from .controller import Controller
-from .systemd import ONCE_QUEUED
+from .frames import NextFrame
 
 POLL_MS = 2000
 """The fallback check of the active pointer; the directory watch sees a change at once."""
@@ -262,9 +262,8 @@ class BundleSwapper(QObject):
         self._shown = name
         self._loading_name = None
         self._waiting_frame_since = time.monotonic()
-        # queued (frameSwapped comes from the render thread) and single-shot: connected
-        # only while a swap waits for its first frame
-        self.window.frameSwapped.connect(self._on_frame, ONCE_QUEUED)
+        # connected only while a swap waits for its first frame (kiosk.qt.frames)
+        NextFrame(self.window, self._on_frame)
         self.window.update()
 
     @Slot()

@@ -20,17 +20,10 @@ import os
 import socket
 from collections.abc import Mapping
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtQuick import QQuickWindow
 
-# frameSwapped comes from the render thread. Queued, the slot runs on the GUI thread, and
-# no Python runs on the render thread (a Python slot there needs the GIL, which is how
-# QTest.qWait deadlocks; see kiosk/qt/testing.py); single-shot, the connection is gone after
-# the first frame, so later frames cost nothing. (Also for the hot swap's and start-up's
-# first-frame hooks.)
-ONCE_QUEUED = Qt.ConnectionType(
-    Qt.ConnectionType.QueuedConnection.value | Qt.ConnectionType.SingleShotConnection.value
-)
+from .frames import NextFrame
 
 
 def notify_address(env: Mapping[str, str]) -> str | None:
@@ -96,7 +89,7 @@ class SystemdNotifier(QObject):
             self.timer.setInterval(interval)
             self.timer.timeout.connect(self.ping)
             self.timer.start()
-        window.frameSwapped.connect(self._first_frame, ONCE_QUEUED)
+        NextFrame(window, self._first_frame)
 
     @Slot()
     def _first_frame(self) -> None:
