@@ -7,10 +7,13 @@ loads finished), then a synthesized mouse click (press + release) on the item's 
 runs from just before the click to the first ``frameSwapped`` after the change was marked:
 
 * next slide, hotspot tap, language switch: the controller's ``changed`` signal;
-* open entity, open demo: the new page's host becoming visible. The controller changes the page
-  at once, but the first frame after that still shows the old page (the new page's host fades in
-  from opacity 0, and its Loader creates the page on the fade's first animation tick), so that
-  frame shows nothing of the answer. It is reported too, as "first frame after the change".
+* open entity, open demo: the new page's host becoming visible. The new page is created at
+  once, underneath, at full opacity, and the old page fades out over it starting from 80 %
+  (``ui/Kiosk/PageHost.qml``), so the first frame after the change already shows the new page
+  through the old one. "First frame after the change" (the first frame after the controller's
+  ``changed`` signal) is reported too: it is the same frame now; until November 2026 the new
+  page faded in from opacity 0 and was created on the fade's first animation tick, so that
+  frame showed nothing of the answer and the page came one frame (~17 ms) later.
 
 The floor is a bare QML window whose full-window rectangle changes colour in a TapHandler (so
 its frame is a full repaint, like a page change), measured the same way; half of its samples
