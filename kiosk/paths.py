@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -10,10 +11,15 @@ UI_DIR = REPO / "ui"
 
 
 def data_dir() -> Path:
-    """The kiosk's data directory (platform default, e.g. ~/.local/share/qatar-kiosk)."""
-    import platformdirs
+    """The kiosk's data directory: ``$XDG_DATA_HOME/qatar-kiosk``, by default
+    ``~/.local/share/qatar-kiosk`` (the XDG base directory rule; the kiosk runs on Linux only).
 
-    return Path(platformdirs.user_data_dir("qatar-kiosk", appauthor=False))
+    Written out rather than taken from platformdirs, whose import cost 8-10 ms of start-up.
+    """
+    base = Path(os.environ.get("XDG_DATA_HOME", "").strip())
+    if not base.is_absolute():  # unset, empty or relative: the spec says to ignore it
+        base = Path.home() / ".local" / "share"
+    return base / "qatar-kiosk"
 
 
 def default_db() -> Path:
