@@ -135,6 +135,19 @@ class Kiosk:
         if not wait_until(lambda: self.session.page.value == page, timeout_ms):
             raise AssertionError(f"page is {self.session.page.value!r}, expected {page!r}")
 
+    def pages_on_screen(self) -> int:
+        """How many pages are drawn: more than one while a page change is still fading."""
+        return sum(
+            1
+            for item in visible_items(self.window.contentItem())
+            if item.metaObject().className().startswith("PageHost")
+        )
+
+    def wait_still(self, timeout_ms: int = 5000) -> None:
+        """Wait until page changes have faded out: one page on screen."""
+        if not wait_until(lambda: self.pages_on_screen() == 1, timeout_ms):
+            raise AssertionError(f"{self.pages_on_screen()} pages still on screen")
+
     def grab(self, path: Path | None = None) -> QImage:
         image = self.window.grabWindow()
         if path is not None:

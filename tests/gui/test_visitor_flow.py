@@ -254,6 +254,7 @@ def test_a_form_field_opens_the_keyboard_in_the_visitors_language(
 
     # the keyboard slides in and the form scrolls the focused field into sight
     assert wait_until(field_above_keyboard), "the focused field is hidden under the keyboard"
+    k.wait_still()  # the pages passed on the way have faded out
     shot = k.grab(ARTIFACTS / f"{lang}-keyboard.png")
     assert non_blank(shot)
 

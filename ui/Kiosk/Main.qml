@@ -1,7 +1,5 @@
 import QtQuick
 import QtQuick.Window
-import QtQuick.VirtualKeyboard
-import QtQuick.VirtualKeyboard.Settings
 import KioskBackend
 
 Window {
@@ -36,15 +34,6 @@ Window {
         target: Theme
         property: "keyboardInset"
         value: keyboardLoader.item && keyboardLoader.item.visible ? win.height - keyboardLoader.item.y : 0
-    }
-    Binding {
-        target: VirtualKeyboardSettings   // process-wide: never restore an old window's value
-        restoreMode: Binding.RestoreNone
-        // Only while the keyboard is up: a hidden keyboard re-loading its layout made
-        // every language switch ~20 ms slower.
-        when: Qt.inputMethod.visible
-        property: "locale"
-        value: Theme.rtl ? "ar_AR" : "en_GB"
     }
 
     Item {
@@ -137,13 +126,10 @@ Window {
                 }
             }
         }
-        sourceComponent: InputPanel {
-            id: keyboard
-            objectName: "keyboard"
-            width: win.width
-            y: Qt.inputMethod.visible ? win.height - height : win.height
-            visible: y < win.height
-            Behavior on y { NumberAnimation { duration: 250; easing.type: Easing.OutCubic } }
+        source: Qt.resolvedUrl("Keyboard.qml")   // by URL: see Keyboard.qml
+        onLoaded: {
+            item.width = Qt.binding(() => win.width)
+            item.locale = Qt.binding(() => Theme.rtl ? "ar_AR" : "en_GB")
         }
     }
 }
