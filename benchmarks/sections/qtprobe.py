@@ -1,8 +1,11 @@
 """In-process Qt measuring aids: a frame probe, event-loop waits, a GUI-thread heartbeat.
 
 Waits spin a QEventLoop with QTimers (never QTest.qWait, which deadlocks under Xvfb while a
-Python slot is connected to ``frameSwapped``). Time stamps are taken in slots connected with
-``Qt.DirectConnection``, so they are exact whichever thread renders.
+Python slot is connected to ``frameSwapped``). Offscreen, the basic render loop draws on the GUI
+thread and frame time stamps are taken in slots connected with ``Qt.DirectConnection``, so they
+are exact. Under the threaded render loop (Xvfb), no Python runs on the render thread: a slot
+there needs the GIL, and the GUI thread may hold it while it waits for the render thread, a
+deadlock. There, frames are seen through :class:`FrameHook` on the GUI thread instead.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 
-from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QObject, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QWindow
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
@@ -41,6 +44,35 @@ def spin_until(predicate: Callable[[], bool], timeout_ms: int = 5000, step_ms: i
     return predicate()
 
 
+class FrameHook(QObject):
+    """Calls ``callback`` on the GUI thread after each frame of ``window``.
+
+    Automatic connection to a GUI-thread slot: queued from the render thread under the
+    threaded render loop, called at once under the basic one.
+    """
+
+    def __init__(self, window: QQuickWindow, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self._window = window
+        self._callback = callback
+        window.frameSwapped.connect(self._on_frame)
+
+    @Slot()
+    def _on_frame(self) -> None:
+        self._callback()
+
+    def unhook(self) -> None:
+        self._window.frameSwapped.disconnect(self._on_frame)
+
+
+def threaded_render_loop() -> bool:
+    """Whether frames are rendered off the GUI thread (any platform but offscreen here: the
+    Xvfb runs set ``QSG_RENDER_LOOP=threaded``)."""
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.platformName() != "offscreen"
+
+
 class FrameProbe:
     """Times taps: from just before the click to the first frame after a state change.
 
@@ -49,8 +81,11 @@ class FrameProbe:
     mark, the first ``frameSwapped`` after it is the frame that shows it.
     """
 
-    def __init__(self, window: QQuickWindow) -> None:
+    def __init__(self, window: QQuickWindow, threaded: bool = False) -> None:
         self.window = window
+        self.threaded = threaded
+        """Frames are rendered on another thread: no render times, frames seen on the GUI
+        thread a little after their swap (enough to wait for a quiet screen)."""
         self.frames = 0
         self.last_frame = time.perf_counter()
         self.marked: dict[str, float] = {}
@@ -64,8 +99,12 @@ class FrameProbe:
         self._render_start = 0.0
         self.click_ms = 0.0
         """How long the last synthesized click took to deliver (press, release, handlers)."""
-        window.beforeRendering.connect(self._before_render, Qt.ConnectionType.DirectConnection)
-        window.frameSwapped.connect(self._on_frame, Qt.ConnectionType.DirectConnection)
+        self._hook: FrameHook | None = None
+        if threaded:
+            self._hook = FrameHook(window, self._on_frame)
+        else:
+            window.beforeRendering.connect(self._before_render, Qt.ConnectionType.DirectConnection)
+            window.frameSwapped.connect(self._on_frame, Qt.ConnectionType.DirectConnection)
 
     def _before_render(self) -> None:
         self._render_start = time.perf_counter()
@@ -83,10 +122,14 @@ class FrameProbe:
         for name in self.marked:
             if name not in self.shown:
                 self.shown[name] = now
-                self.render_ms[name] = (now - self._render_start) * 1000
+                if not self.threaded:
+                    self.render_ms[name] = (now - self._render_start) * 1000
                 self.cpu_ms[name] = (time.thread_time() - self._cpu0) * 1000
 
     def disconnect(self) -> None:
+        if self._hook is not None:
+            self._hook.unhook()
+            return
         self.window.beforeRendering.disconnect(self._before_render)
         self.window.frameSwapped.disconnect(self._on_frame)
 
