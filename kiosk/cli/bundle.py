@@ -65,7 +65,7 @@ def _store_args(p: argparse.ArgumentParser) -> None:
         "--data-dir",
         type=Path,
         default=None,
-        help="the kiosk's data directory (default: the platform's, see kiosk doctor)",
+        help="the kiosk's data directory (default: ~/.local/share/qatar-kiosk, see kiosk doctor)",
     )
 
 

@@ -13,8 +13,8 @@ from ..config import ENV_VAR, config_path, dump_config, load_config, write_examp
 CONFIG_HELP = f"""\
 The kiosk's own settings live in kiosk.toml: kiosk id, data folder, drop folders,
 idle times, admin PIN hash, trusted keys, language, screen, rotation, auto-apply.
-The file is --config PATH, else ${ENV_VAR}, else kiosk.toml in the platform data
-folder. Reference: docs/config.md.
+The file is --config PATH, else ${ENV_VAR}, else kiosk.toml in the data folder
+(~/.local/share/qatar-kiosk, or $XDG_DATA_HOME/qatar-kiosk). Reference: docs/config.md.
 
 example:
   kiosk config init && kiosk config check

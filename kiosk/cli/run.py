@@ -54,11 +54,11 @@ def add_run_arguments(p: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     p.add_argument(
         "--data-dir", type=Path, default=None, metavar="DIR",
-        help="the kiosk's data directory: bundle store (default: the platform's)",
+        help="the kiosk's data directory: bundle store (default: ~/.local/share/qatar-kiosk)",
     )  # fmt: skip
     p.add_argument(
         "--db", type=Path, default=None, metavar="PATH",
-        help="analytics database (default: kiosk.db in the platform data directory)",
+        help="analytics database (default: kiosk.db in the data directory)",
     )  # fmt: skip
     p.add_argument(
         "--kiosk-id", default=None, metavar="ID",
