@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QGuiApplication, QImage
 
-from kiosk.bundle.model import END
+from kiosk.bundle.model import END, Entity
 from kiosk.clock import ManualClock
 from kiosk.qt.testing import Kiosk, settle, wait_until
 
@@ -259,14 +259,17 @@ def test_a_form_field_opens_the_keyboard_in_the_visitors_language(
     assert non_blank(shot)
 
 
+def video_slides(k: Kiosk) -> list[tuple[Entity, int]]:
+    """Every video slide of the kiosk's bundle: (its entity, its index)."""
+    return [(e, i) for e in k.bundle.entities for i, s in enumerate(e.slides) if s.kind == "video"]
+
+
 def test_a_video_plays_while_its_slide_is_shown_on_one_reused_player(
     make_kiosk: MakeKiosk,
 ) -> None:
     k = make_kiosk(language="en")
     k.controller.touch()
-    videos = [
-        (e, i) for e in k.bundle.entities for i, s in enumerate(e.slides) if s.kind == "video"
-    ]
+    videos = video_slides(k)
     assert len(videos) >= 2, "the sample bundle should have two video slides"
     for entity, index in videos * 2:  # each video twice, coming back through the home page
         k.controller.openEntity(entity.id)
@@ -290,9 +293,7 @@ def test_every_video_starts_muted_even_after_a_visitor_turned_the_sound_on(
 ) -> None:
     k = make_kiosk(language="en")
     k.controller.touch()
-    videos = [
-        (e, i) for e in k.bundle.entities for i, s in enumerate(e.slides) if s.kind == "video"
-    ]
+    videos = video_slides(k)
     entity, index = videos[0]
     k.controller.openEntity(entity.id)
     k.controller.showSlide(index)
