@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__.split("\n\n")[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--quick", action="store_true", help="fewer samples: about 10 minutes")
+    p.add_argument("--quick", action="store_true", help="fewer samples: about 5 minutes")
     p.add_argument("--json", type=Path, metavar="FILE", help="write the results as JSON")
     p.add_argument("--only", default="", metavar="S1,S2", help=f"sections: {','.join(SECTIONS)}")
     p.add_argument("--child", choices=SECTIONS, help=argparse.SUPPRESS)
