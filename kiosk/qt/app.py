@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import os
 import signal
-import socket
 import sys
 import time
 from collections.abc import Callable
@@ -26,7 +25,7 @@ from ..store import BundleStore
 from ..trace import Trace
 
 # isort: split
-from PySide6.QtCore import QEvent, QLoggingCategory, QObject, QPointF, QSocketNotifier, Slot
+from PySide6.QtCore import QEvent, QLoggingCategory, QObject, QPointF, Slot
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -41,6 +40,7 @@ from PySide6.QtQuick import QQuickWindow
 
 from .admin import Admin
 from .controller import Controller
+from .doorbell import Doorbell
 from .frames import NextFrame
 from .screensaver import keep_screen_on
 from .swap import BundleSwapper, active_bundle_path
@@ -291,7 +291,7 @@ def run(args: argparse.Namespace, on_first_frame: Callable[[], None] | None = No
     swapper = None
     if args.bundle is None:
         swapper = BundleSwapper(store, controller, window, load_fonts, recorder.tag, loader=prepare)
-    stop_on_signals(app)
+    stop_bell = stop_on_signals(app)
     notifier = SystemdNotifier(window)  # READY at the first frame, then watchdog pings
     if not args.windowed:
         keep_screen_on(app.platformName())  # X only: screen saver and DPMS off
@@ -307,6 +307,8 @@ def run(args: argparse.Namespace, on_first_frame: Callable[[], None] | None = No
         swapper.close()
     log.close(timeout=5)  # commit what is queued
     trace.close()
+    signal.set_wakeup_fd(-1)
+    stop_bell.close()
     del tracer, watcher, hook, engine
     return status
 
@@ -359,30 +361,18 @@ def start_bundle(
     return None
 
 
-def stop_on_signals(app: QGuiApplication) -> QSocketNotifier:
+def stop_on_signals(app: QGuiApplication) -> Doorbell:
     """SIGTERM (systemd) and SIGINT leave the event loop, so the event log is flushed.
 
-    The signal only writes a byte to a socket (set_wakeup_fd); Qt sees it through a
-    socket notifier and quits from an ordinary slot. Calling Qt from inside a Python
-    signal handler crashed PySide6 here.
+    The signal only rings a doorbell (``signal.set_wakeup_fd``); Qt quits from an ordinary
+    slot. Calling Qt from inside a Python signal handler crashed PySide6 here.
     """
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
+    # exit(), not quit(): quit() asks the windows first, and kiosk mode refuses.
+    bell = Doorbell(lambda: app.exit(0), app)
+    signal.set_wakeup_fd(bell.writer_fd())
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: None)
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
-
-    def quit_now() -> None:
-        with contextlib.suppress(OSError):
-            reader.recv(64)
-        # exit(), not quit(): quit() asks the windows first, and kiosk mode refuses.
-        app.exit(0)
-
-    notifier.activated.connect(quit_now)
-    notifier._sockets = (reader, writer)  # type: ignore[attr-defined]  # keep them open
-    return notifier
+    return bell
 
 
 def open_event_log(db: Path, kiosk_id: str) -> EventLog:

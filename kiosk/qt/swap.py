@@ -13,8 +13,6 @@ renders with it. If it fails, the store rolls back by itself and the staff are t
 from __future__ import annotations
 
 import contextlib
-import socket
-import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -24,7 +22,6 @@ from PySide6.QtCore import (
     Property,
     QFileSystemWatcher,
     QObject,
-    QSocketNotifier,
     QTimer,
     Signal,
     Slot,
@@ -35,6 +32,7 @@ from ..bundle import Bundle, BundleError, load
 from ..session import Page
 from ..store import BundleStore
 from .controller import Controller
+from .doorbell import Doorbell
 from .frames import NextFrame
 
 POLL_MS = 2000
@@ -43,36 +41,6 @@ FRAME_TIMEOUT_S = 5.0
 ATTRACT_SETTLE_MS = 600
 """A swap waits until the attract loop has been on screen this long (twice Theme.fade):
 the page a visitor left fades out meanwhile, and must keep its rows until it is gone."""
-
-
-class _Doorbell:
-    """A worker thread wakes the GUI thread without touching a QObject: it writes a byte
-    to a socket, which a QSocketNotifier on the GUI thread watches. Plain Python."""
-
-    def __init__(self) -> None:
-        self.reader, self._writer = socket.socketpair()
-        self.reader.setblocking(False)
-        self._writer.setblocking(False)
-        self._lock = threading.Lock()
-        self._closed = False
-
-    def ring(self, *_args: object) -> None:
-        """Any thread (a Future's done-callback)."""
-        with self._lock:
-            if self._closed:
-                return
-            with contextlib.suppress(OSError):  # full: a ring is already pending
-                self._writer.send(b"\0")
-
-    def drain(self) -> None:
-        with contextlib.suppress(OSError):
-            self.reader.recv(4096)
-
-    def close(self) -> None:
-        with self._lock:
-            self._closed = True
-            self._writer.close()
-        self.reader.close()
 
 
 class BundleSwapper(QObject):
@@ -114,11 +82,7 @@ class BundleSwapper(QObject):
         self._attract_since: float | None = (
             time.monotonic() - ATTRACT_SETTLE_MS / 1000 if self._on_attract() else None
         )
-        self._doorbell = _Doorbell()
-        self._bell = QSocketNotifier(
-            self._doorbell.reader.fileno(), QSocketNotifier.Type.Read, self
-        )
-        self._bell.activated.connect(self._on_loaded)
+        self._doorbell = Doorbell(self._on_loaded, self)
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.timeout.connect(self._apply_when_quiet)
@@ -203,7 +167,6 @@ class BundleSwapper(QObject):
     @Slot()
     def _on_loaded(self) -> None:
         """The worker finished a load (the doorbell rang): apply it if the kiosk is quiet."""
-        self._doorbell.drain()
         self._collect()
         self._apply_when_quiet()
 
@@ -298,7 +261,6 @@ class BundleSwapper(QObject):
     def close(self) -> None:
         self._timer.stop()
         self._settle.stop()
-        self._bell.setEnabled(False)
         if self._watcher.directories():
             self._watcher.removePaths(self._watcher.directories())
         self._pool.shutdown(wait=False, cancel_futures=True)
