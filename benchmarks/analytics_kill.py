@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if str(ROOT) not in sys.path:  # run as a file rather than with -m
         sys.path.insert(0, str(ROOT))
-    from tests.unit.analytics.killtrial import ChildError, Trial, kill_points, run_trial
+    from benchmarks.trials.killtrial import ChildError, Trial, kill_points, run_trial
 
     trials: list[Trial] = []
     child_errors: list[str] = []

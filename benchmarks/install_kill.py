@@ -17,9 +17,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from benchmarks.trials.killinstall import run_trials
 from kiosk.bundle import pack
 from kiosk.paths import SAMPLE_BUNDLE
-from tests.unit.store.killinstall import run_trials
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -75,6 +75,14 @@ def add_run_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     import gc
+    import sys
+
+    from ..display import NO_DISPLAY_EXIT, display_problem
+
+    problem = display_problem(os.environ)
+    if problem is not None:  # before Qt, whose own message says to reinstall
+        print(problem, file=sys.stderr)
+        return NO_DISPLAY_EXIT
 
     # Start-up allocates a great deal and frees little, which the cyclic garbage collector
     # would scan over and over (~50 passes, ~7 ms before the first frame). It is off until

@@ -31,9 +31,8 @@ def test_close_and_escape_are_ignored_in_kiosk_mode(qapp: QGuiApplication) -> No
     assert window.isVisible()
     assert window.visibility() == window.Visibility.FullScreen
     assert window.flags() & Qt.WindowType.FramelessWindowHint
-    QTest.keyClick(window, Qt.Key.Key_Escape)
-    QTest.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
-    QTest.keyClick(window, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    # Esc, Alt+F4 and Ctrl+Q need a window manager to mean anything: tests/e2e presses them
+    # on a real X server. Here: closing the window is refused.
     assert window.close() is False
     settle(50)
     assert window.isVisible()
@@ -45,7 +44,8 @@ def test_close_and_escape_are_ignored_in_kiosk_mode(qapp: QGuiApplication) -> No
 
 def test_trace_marks_the_first_frame(tmp_path: Path) -> None:
     trace = tmp_path / "trace.jsonl"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # never the developer's own kiosk.toml (its data_dir, screen or trusted keys)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KIOSK_CONFIG=str(tmp_path / "kiosk.toml"))
     proc = subprocess.Popen(
         [sys.executable, "main.py", "--windowed", "--trace", str(trace), "--db", str(tmp_path / "k.db"), "--data-dir", str(tmp_path / "data")],
         cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

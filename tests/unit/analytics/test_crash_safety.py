@@ -1,6 +1,6 @@
 """An acknowledged event is never lost, even if the process is SIGKILLed a moment later.
 
-Each trial runs a child process (:mod:`.killtrial`) that logs a storm of events and prints every
+Each trial runs a child process (:mod:`benchmarks.trials.killtrial`) that logs a storm of events and prints every
 acknowledged (committed) id; the parent kills it after a random, seeded number of acknowledged ids.
 ``benchmarks/analytics_kill.py`` runs the same trial many more times.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .killtrial import kill_points, run_trial
+from benchmarks.trials.killtrial import kill_points, run_trial
 
 SEED = 20_260_125
 TRIALS = 24

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.trials.killinstall import run_trials
 from kiosk.bundle import init, pack
 from kiosk.store import BundleStore, Cancelled, InstallError, InstallOptions, new_keypair, sign_file
 from kiosk.store.keys import load_private_key
-
-from .killinstall import run_trials
 
 
 def _bundle(root: Path, version: str, colour: str = "#0D6E6E") -> Path:

@@ -25,7 +25,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 ID_LENGTH = 26
 SWITCH_INTERVAL = float(os.environ.get("KILLTRIAL_SWITCH_INTERVAL", "1e-5"))
 """The child's ``sys.setswitchinterval`` (see :func:`child`); Python's default is 0.005."""

@@ -1,6 +1,6 @@
 """Kill an install at a random moment and check the store: shared by the test and the benchmark.
 
-The child (``python -m tests.unit.store.killinstall DATA_DIR ZIP``) prints "start"
+The child (``python -m benchmarks.trials.killinstall DATA_DIR ZIP``) prints "start"
 and installs; the parent kills it with SIGKILL after a random delay.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kiosk.store import BundleStore
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -29,7 +29,7 @@ class Outcome:
 
 def trial(data_dir: Path, zip_path: Path, delay: float) -> Outcome:
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.unit.store.killinstall", str(data_dir), str(zip_path)],
+        [sys.executable, "-m", "benchmarks.trials.killinstall", str(data_dir), str(zip_path)],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )  # fmt: skip
     assert child.stdout is not None
