@@ -182,7 +182,7 @@ def check_database(db: Path, euid: int | None = None) -> CheckResult:
     try:
         rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        count = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] if version else 0
+        count = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] if version > 0 else 0
     except sqlite3.OperationalError as exc:
         if "readonly" in str(exc) or "unable to open" in str(exc):
             return CheckResult(
@@ -202,8 +202,14 @@ def check_database(db: Path, euid: int | None = None) -> CheckResult:
     if version > SCHEMA_VERSION:
         return CheckResult(
             "database", Level.FAIL,
-            f"{db} was made by a newer kiosk (schema {version}, this one reads {SCHEMA_VERSION})",
-            "update the kiosk software, or move the database aside",
+            f"{db} was made by a newer kiosk (schema {version}, this one reads {SCHEMA_VERSION}): "
+            "no events are saved", "update the kiosk software, or move the database aside",
+        )  # fmt: skip
+    if version < 0:
+        return CheckResult(
+            "database", Level.FAIL,
+            f"{db} has schema version {version}, which no kiosk writes: it is damaged, and no "
+            "events are saved", aside,
         )  # fmt: skip
     return CheckResult("database", Level.OK, f"{db} passes quick_check ({count} events)")
 
@@ -213,6 +219,13 @@ def check_event_writer(db: Path) -> CheckResult:
     status = read_status(db)
     if status is None:
         return CheckResult("events", Level.OK, "the event writer reports no write errors")
+    if status.dead:
+        return CheckResult(
+            "events", Level.FAIL,
+            f"the event writer has stopped (since {status.since or '?'}): {status.last_error} "
+            f"({status.dropped} events dropped)",
+            "fix what the message says, then restart the kiosk (sudo systemctl restart kiosk)",
+        )  # fmt: skip
     lost = f", {status.dropped} events dropped" if status.dropped else ""
     return CheckResult(
         "events", Level.WARN,

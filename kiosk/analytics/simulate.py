@@ -96,11 +96,13 @@ def simulate(
 
 
 def main(argv: list[str] | None = None) -> int:
+    from ..cli.run import kiosk_id  # the same check as kiosk run's
+
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--sessions", type=int, default=200)
     p.add_argument("--bundle", type=Path, default=SAMPLE_BUNDLE)
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--kiosk-id", default="kiosk-sim")
+    p.add_argument("--kiosk-id", default="kiosk-sim", type=kiosk_id)
     p.add_argument("-o", "--output", type=Path, required=True)
     args = p.parse_args(argv)
     n = simulate(

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
+
+from .schema import VALID_ENTITY, VALID_EVENT
+
+CLEAN = f"(SELECT * FROM events WHERE {VALID_EVENT})"
+"""The well-formed events: every statistic reads these; the others are only counted."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,8 @@ class Summary:
     hotspot_misses: int = 0
     feedback: list[tuple[int, int]] = field(default_factory=list)
     """(rating 1-3, count)."""
+    malformed: int = 0
+    """Events left out because a value is malformed (wrong type, bad JSON, bad entity id)."""
 
 
 def _percentile(sorted_values: list[float], q: float) -> float:
@@ -90,10 +98,23 @@ def _percentile(sorted_values: list[float], q: float) -> float:
     return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * (k - lo)
 
 
+def _number(value: Any) -> float | None:
+    """A finite number from a payload, else None (text, a boolean, infinity)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def _whole(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def names(conn: sqlite3.Connection) -> dict[str, tuple[str, str, int]]:
     """entity id → (Arabic name, English name, position), from the newest bundle that has it."""
     rows = conn.execute(
-        "SELECT entity, name_ar, name_en, position FROM entities ORDER BY bundle_id, bundle_version"
+        f"SELECT entity, name_ar, name_en, position FROM entities WHERE {VALID_ENTITY} "
+        "ORDER BY bundle_id, bundle_version"
     ).fetchall()
     return {e: (ar, en, pos) for e, ar, en, pos in rows}
 
@@ -110,9 +131,13 @@ def summarize(conn: sqlite3.Connection, f: Filter = EVERYTHING) -> Summary:
     bargs = args + ent_args
 
     def q(sql: str, extra: list[Any] | None = None) -> list[Any]:
-        return conn.execute(sql.replace("{W}", base), bargs + (extra or [])).fetchall()
+        sql = sql.replace("{W}", base).replace("FROM events", f"FROM {CLEAN}")
+        return conn.execute(sql, bargs + (extra or [])).fetchall()
 
     s = Summary()
+    (s.malformed,) = conn.execute(
+        f"SELECT COUNT(*) FROM events WHERE NOT ({VALID_EVENT})"
+    ).fetchone()
     s.events = q("SELECT COUNT(*) FROM events WHERE {W}")[0][0]
     # A "session" that staff ended (the corner gesture starts one) was no visitor.
     s.sessions = q(
@@ -120,14 +145,11 @@ def summarize(conn: sqlite3.Connection, f: Filter = EVERYTHING) -> Summary:
         "SELECT 1 FROM events AS e WHERE e.session_id = s.session_id AND e.type = 'session_end' "
         "AND json_extract(e.payload, '$.reason') = 'staff')"
     )[0][0]
-    lengths = sorted(
-        float(r[0])
-        for r in q(
-            "SELECT json_extract(payload, '$.duration_s') FROM events WHERE type = 'session_end' "
-            "AND json_extract(payload, '$.reason') != 'staff' AND {W}"
-        )
-        if r[0] is not None
+    durations = q(
+        "SELECT json_extract(payload, '$.duration_s') FROM events WHERE type = 'session_end' "
+        "AND json_extract(payload, '$.reason') != 'staff' AND {W}"
     )
+    lengths = sorted(n for (v,) in durations if (n := _number(v)) is not None)
     s.median_s = round(_percentile(lengths, 0.5), 1)
     s.p90_s = round(_percentile(lengths, 0.9), 1)
     s.per_hour = [
@@ -139,20 +161,26 @@ def summarize(conn: sqlite3.Connection, f: Filter = EVERYTHING) -> Summary:
     ]
     known = names(conn)
     ents = q(
-        "SELECT entity, COUNT(*), SUM(json_extract(payload, '$.dwell_s')) FROM events "
+        "SELECT entity, COUNT(*), TOTAL(json_extract(payload, '$.dwell_s')) FROM events "
         "WHERE type = 'page_view' AND json_extract(payload, '$.page') = 'entity' AND entity IS NOT NULL AND {W} "
         "GROUP BY entity"
     )
     stats = [
-        EntityStat(e, known.get(e, (e, e, 0))[0], known.get(e, (e, e, 0))[1], n, round(d or 0.0, 1))
+        EntityStat(
+            e,
+            known.get(e, (e, e, 0))[0],
+            known.get(e, (e, e, 0))[1],
+            n,
+            round(_number(d) or 0.0, 1),
+        )
         for e, n, d in ents
         if not f.entity or e == f.entity
     ]
     s.entities = sorted(stats, key=lambda x: (-x.views, known.get(x.entity, ("", "", 999))[2]))
     s.slides = [
-        SlideStat(e, t, n, round(sec or 0.0, 1))
+        SlideStat(e, t, n, round(_number(sec) or 0.0, 1))
         for e, t, n, sec in q(
-            "SELECT entity, target, COUNT(*), SUM(json_extract(payload, '$.shown_s')) FROM events "
+            "SELECT entity, target, COUNT(*), TOTAL(json_extract(payload, '$.shown_s')) FROM events "
             "WHERE type = 'slide_shown' AND {W} AND (? IS NULL OR entity = ?) "
             "GROUP BY entity, target ORDER BY COUNT(*) DESC, 4 DESC LIMIT 10",
             [f.entity, f.entity],
@@ -173,7 +201,8 @@ def summarize(conn: sqlite3.Connection, f: Filter = EVERYTHING) -> Summary:
     )
     by_demo: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for e, d, st, n in steps:
-        by_demo.setdefault((e, d), []).append((int(st), n))
+        if (step := _whole(st)) is not None:
+            by_demo.setdefault((e, d), []).append((step, n))
     s.funnels = [
         Funnel(e, d, started, by_demo.get((e, d), []), done, abandoned)
         for e, d, started, done, abandoned in demos
@@ -196,11 +225,12 @@ def summarize(conn: sqlite3.Connection, f: Filter = EVERYTHING) -> Summary:
     s.idle_timeouts = q("SELECT COUNT(*) FROM events WHERE type = 'idle_timeout' AND {W}")[0][0]
     s.hotspot_misses = q("SELECT COUNT(*) FROM events WHERE type = 'hotspot_miss' AND {W}")[0][0]
     s.feedback = [
-        (int(r), n)
+        (rating, n)
         for r, n in q(
             "SELECT json_extract(payload, '$.rating') AS r, COUNT(*) FROM events "
             "WHERE type = 'feedback' AND {W} GROUP BY r ORDER BY r"
         )
+        if (rating := _whole(r)) is not None
     ]
     return s
 
@@ -213,10 +243,14 @@ def heat_points(
     out: dict[tuple[str, str, str], list[tuple[float, float, bool]]] = {}
     for e, d, sc, x, y, hit in conn.execute(
         "SELECT entity, json_extract(payload, '$.demo'), target, json_extract(payload, '$.x'), "
-        f"json_extract(payload, '$.y'), json_extract(payload, '$.hit') FROM events WHERE type = 'demo_tap' AND {where}",
+        f"json_extract(payload, '$.y'), json_extract(payload, '$.hit') FROM {CLEAN} "
+        f"WHERE type = 'demo_tap' AND {where}",
         args,
     ):
         if f.entity and e != f.entity:
             continue
-        out.setdefault((e, d, sc), []).append((float(x), float(y), bool(hit)))
+        fx, fy = _number(x), _number(y)
+        if fx is None or fy is None:
+            continue
+        out.setdefault((e, d, sc), []).append((fx, fy, bool(hit)))
     return out

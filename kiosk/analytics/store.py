@@ -10,12 +10,23 @@ database) the batch stays in memory, the writer reconnects and retries with a
 growing delay, and :meth:`EventLog.status` (and a small JSON file next to the
 database, for the staff CLI) carries the warning. Memory is bounded: beyond
 ``max_pending`` the oldest waiting events are dropped and counted.
+
+A database the writer must not use (an unknown schema version) or an unexpected fault
+stops it for good: its status says ``dead``, with the reason, and later events are
+dropped and counted instead of piling up in memory.
+
+One writer per database: :meth:`EventLog.start` takes an exclusive lock on
+``<db>.lock`` (``flock``) for the writer's life, and raises :class:`DatabaseInUse` if
+another process (or another writer) holds it. Otherwise a second kiosk would close the
+first one's live visit as a crash and write the same sequence numbers.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
+import os
 import queue
 import sqlite3
 import threading
@@ -27,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from .events import Row, check_payload, new_id, utc_now
-from .schema import EVENT_COLUMNS, connect
+from .schema import EVENT_COLUMNS, SchemaError, connect
 
 _INSERT = f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
 _STOP = object()
@@ -43,6 +54,9 @@ class Status:
     last_error: str = ""
     since: str = ""
     """When the current error state began (UTC), for staff."""
+    dead: bool = False
+    """The writer has stopped for good (see ``last_error``): no event is saved until the
+    problem is fixed and the kiosk restarted."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +76,39 @@ class _Item:
 
 def status_path(db: Path) -> Path:
     return db.with_name(db.name + ".status.json")
+
+
+def lock_path(db: Path) -> Path:
+    return db.with_name(db.name + ".lock")
+
+
+class DatabaseInUse(RuntimeError):
+    """Another kiosk (another event writer) is already writing this database."""
+
+    def __init__(self, db: Path) -> None:
+        super().__init__(
+            f"another kiosk is already running on {db}; stop it first (sudo systemctl stop "
+            "kiosk), or give this one its own database with --db"
+        )
+        self.db = db
+
+
+def _lock(db: Path) -> int | None:
+    """Hold ``<db>.lock`` exclusively: its descriptor, or None where no lock file can be
+    made (a read-only folder: the writer then reports why it cannot write)."""
+    try:
+        fd = os.open(lock_path(db), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise DatabaseInUse(db) from None
+    except OSError:  # a file system without locks
+        os.close(fd)
+        return None
+    return fd
 
 
 class EventLog:
@@ -96,11 +143,27 @@ class EventLog:
         self._thread = threading.Thread(target=self._run, name="kiosk-event-writer", daemon=True)
         self._bundle = ("", "")
         self._entities: list[tuple[str, str, str, str, str, int]] = []
+        self._lock_fd: int | None = None
+        self._pending: deque[Any] = deque()
+        """Taken from the queue, not yet committed (the writer thread's)."""
+        self._conn: sqlite3.Connection | None = None
+        """The writer thread's connection."""
 
     # -- UI thread ---------------------------------------------------------------------------
 
     def start(self) -> None:
-        self._thread.start()
+        """Start the writer; :class:`DatabaseInUse` if another writer has the database."""
+        self._lock_fd = _lock(self.path)
+        try:
+            self._thread.start()
+        except BaseException:
+            self._unlock()
+            raise
+
+    def _unlock(self) -> None:
+        fd, self._lock_fd = self._lock_fd, None
+        if fd is not None:
+            os.close(fd)  # closing the descriptor releases the lock
 
     def set_bundle(
         self, bundle_id: str, version: str, entities: Sequence[tuple[str, str, str]] = ()
@@ -168,23 +231,69 @@ class EventLog:
         return conn
 
     def _run(self) -> None:
+        try:
+            self._write_loop()
+        except BaseException as exc:  # a bug or a refused database: say so, never vanish
+            self._die(exc)
+        finally:
+            self._unlock()
+
+    def _die(self, exc: BaseException) -> None:
+        """Report the writer dead, then drop (and count) every later event until closed."""
+        message = str(exc) if isinstance(exc, SchemaError) else f"the event writer failed: {exc!r}"
+        with self._done:
+            self._status.ok = False
+            self._status.dead = True
+            self._status.last_error = message
+            self._status.since = self._status.since or utc_now()
+            self._status.dropped += sum(isinstance(i, _Item) for i in self._pending)
+            self._status.pending = 0
+            self._pending.clear()
+            snapshot = asdict(self._status)
+            self._done.notify_all()
+        self._write_status(snapshot)
+        while True:
+            try:  # once closing, _STOP may already have been taken: only drain what is left
+                item = self._queue.get(timeout=0 if self._stop.is_set() else None)
+            except queue.Empty:
+                return
+            if item is _STOP:
+                return
+            if isinstance(item, _Item):
+                with self._done:
+                    self._status.dropped += 1
+                    self._done.notify_all()
+
+    def _write_loop(self) -> None:
         conn: sqlite3.Connection | None = None
-        pending: deque[Any] = deque()
-        delay = self.retry[0]
         seq = -1
         recovered = False
-        stopping = False
         # Open at once (not at the first event), so sessions a crash left open are
         # closed even if nobody touches the kiosk; a failure here is retried below.
         try:
             conn = self._connect()
             seq = self._close_crashed_sessions(conn, self._last_seq(conn))
             recovered = True
+            self._clear_old_status()
+        except SchemaError:
+            raise  # a database this kiosk must not write: retrying cannot help
         except (sqlite3.Error, OSError) as exc:
             self._set_error(exc, 0)
             if conn is not None:
                 conn.close()
                 conn = None
+        try:
+            self._loop(conn, seq, recovered)
+        finally:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def _loop(self, conn: sqlite3.Connection | None, seq: int, recovered: bool) -> None:
+        pending = self._pending
+        delay = self.retry[0]
+        stopping = False
+        self._conn = conn
         while True:
             # gather: block only when there is nothing to write
             try:
@@ -206,25 +315,25 @@ class EventLog:
             if not pending and stopping:
                 break
             try:
-                if conn is None:
-                    conn = self._connect()
-                    seq = self._last_seq(conn)
+                if self._conn is None:
+                    self._conn = self._connect()
+                    seq = self._last_seq(self._conn)
                     if not recovered:
-                        seq = self._close_crashed_sessions(conn, seq)
+                        seq = self._close_crashed_sessions(self._conn, seq)
                         recovered = True
-                seq = self._write(conn, pending, seq)
+                seq = self._write(self._conn, pending, seq)
                 delay = self.retry[0]
                 self._set_ok()
+            except SchemaError:
+                raise
             except (sqlite3.Error, OSError) as exc:
                 self._set_error(exc, len(pending))
-                if conn is not None:
-                    conn.close()
-                    conn = None
+                if self._conn is not None:
+                    self._conn.close()
+                    self._conn = None
                 if self._stop.wait(delay) and stopping:
                     break  # closing while the disk is failing: give up after one more try
                 delay = min(self.retry[1], delay * 2)
-        if conn is not None:
-            conn.close()
 
     def _bound(self, pending: deque[Any]) -> None:
         over = len(pending) - self.max_pending
@@ -328,6 +437,13 @@ class EventLog:
             self._status.since = ""
             snapshot = asdict(self._status)
         if was_bad:
+            self._write_status(snapshot)
+
+    def _clear_old_status(self) -> None:
+        """A problem file left by an earlier run is out of date once the database opens."""
+        if read_status(self.path) is not None:
+            with self._lock:
+                snapshot = asdict(self._status)
             self._write_status(snapshot)
 
     def _write_status(self, snapshot: dict[str, Any]) -> None:

@@ -11,6 +11,7 @@ from typing import TextIO
 from ..bundle import MediaInspector, Report, init, pack, validate
 from ..bundle.problems import Problem
 from ..store import BundleStore, InstallError, InstallOptions
+from ..terminal import printable
 from .progress import ProgressBar
 
 VALIDATE_HELP = """\
@@ -164,10 +165,11 @@ def _inspector(decode: bool = True) -> MediaInspector | None:
 
 
 def _print_problem(p: Problem, out: TextIO) -> None:
+    # file names and texts come from the bundle: escape what could drive the terminal
     label = "ERROR  " if p.severity == "error" else "WARNING"
-    print(f"{label} {p.location()}", file=out)
-    print(f"        {p.message}", file=out)
-    print(f"        fix: {p.fix}", file=out)
+    print(f"{label} {printable(p.location())}", file=out)
+    print(f"        {printable(p.message)}", file=out)
+    print(f"        fix: {printable(p.fix)}", file=out)
 
 
 def print_report(report: Report, out: TextIO | None = None) -> None:
@@ -177,7 +179,7 @@ def print_report(report: Report, out: TextIO | None = None) -> None:
     ne, nw = len(report.errors), len(report.warnings)
     verdict = "is valid" if report.ok else "is NOT valid"
     print(
-        f"{report.source} {verdict}: {ne} error{'s' * (ne != 1)}, {nw} warning{'s' * (nw != 1)}",
+        f"{printable(report.source)} {verdict}: {ne} error{'s' * (ne != 1)}, {nw} warning{'s' * (nw != 1)}",
         file=out,
     )
 

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..paths import SAMPLE_BUNDLE, default_db
+from ..terminal import printable
 
 REPORT_HELP = """\
 Write the visitor report: one HTML file that opens in any browser without a
@@ -82,7 +83,7 @@ def write_atomically(path: Path, text: str) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from ..analytics.report import render_report
-    from ..analytics.schema import connect
+    from ..analytics.schema import open_source
     from ..analytics.stats import Filter, names
     from ..bundle import BundleError, load
 
@@ -100,18 +101,19 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"       check it with: kiosk bundle validate {args.bundle}", file=sys.stderr)
         return 1
     try:
-        conn = connect(str(db))
-    except sqlite3.Error as exc:
-        print(f"kiosk: cannot read {db}: {exc}", file=sys.stderr)
+        conn = open_source(db)  # read-only, never migrated: a copy may be on a USB stick
+    except (sqlite3.Error, OSError) as exc:
+        text = str(exc)
+        print(printable(text if str(db) in text else f"kiosk: cannot read {db}: {text}"), file=sys.stderr)  # fmt: skip
         return 1
     try:
         known = {e.id for e in bundle.entities} | set(names(conn))
         if args.entity and args.entity not in known:
-            print(f"kiosk: no entity {args.entity!r}; the ids are: {', '.join(sorted(known))}", file=sys.stderr)  # fmt: skip
+            print(printable(f"kiosk: no entity {args.entity!r}; the ids are: {', '.join(sorted(known))}"), file=sys.stderr)  # fmt: skip
             return 2
         html = render_report(conn, bundle, args.lang, Filter(args.since, args.until, args.entity))
     except sqlite3.Error as exc:
-        print(f"kiosk: cannot read {db}: {exc}", file=sys.stderr)
+        print(printable(f"kiosk: cannot read {db}: {exc}"), file=sys.stderr)
         return 1
     finally:
         conn.close()

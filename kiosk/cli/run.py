@@ -61,7 +61,7 @@ def add_run_arguments(p: argparse.ArgumentParser) -> None:
         help="analytics database (default: kiosk.db in the data directory)",
     )  # fmt: skip
     p.add_argument(
-        "--kiosk-id", default=None, metavar="ID",
+        "--kiosk-id", default=None, metavar="ID", type=kiosk_id,
         help="this kiosk's name in the analytics (default: the host name)",
     )  # fmt: skip
     p.add_argument(
@@ -70,6 +70,19 @@ def add_run_arguments(p: argparse.ArgumentParser) -> None:
         default=os.environ.get("KIOSK_TRACE") or None,
         metavar="FILE",
         help="append JSON-lines timing marks to FILE (or set KIOSK_TRACE)",
+    )
+
+
+def kiosk_id(text: str) -> str:
+    """``--kiosk-id``: the rule of ``kiosk_id`` in kiosk.toml, matched on the whole text (a
+    trailing newline or a control character would reach every event and every export)."""
+    from ..config import KIOSK_ID
+
+    if KIOSK_ID.fullmatch(text):
+        return text
+    raise argparse.ArgumentTypeError(
+        f"{text!r} is not a usable kiosk id: use letters, digits, '.', '_' or '-' (at most 64, "
+        "starting with a letter or digit), e.g. booth-1"
     )
 
 

@@ -8,9 +8,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..analytics import Filter, connect, export, export_per_entity, merge, read_status, summarize
+from ..analytics import Filter, export, export_per_entity, merge, read_status, summarize
+from ..analytics.exchange import malformed
+from ..analytics.schema import open_source
 from ..analytics.stats import Summary
 from ..paths import default_db
+from ..terminal import printable
 
 STATS_HELP = """\
 A summary of visitor activity: sessions, session length, sessions per hour,
@@ -34,7 +37,10 @@ example:
 
 MERGE_HELP = """\
 Combine several kiosks' databases into one. Events keep their unique ids, so
-running it again (or merging overlapping copies) adds no duplicates.
+running it again (or merging overlapping copies) adds no duplicates. The
+sources are only read (they may be on read-only media), and one that holds
+anything a kiosk does not write (a view, a trigger, another table) is refused.
+Exit status: 0 all merged, 1 a source was refused or the output failed.
 
 example:
   kiosk stats merge kiosk-a.db kiosk-b.db -o pavilion.db
@@ -93,22 +99,44 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     m.set_defaults(func=cmd_merge)
 
 
+def _err(text: str) -> None:
+    print(printable(text), file=sys.stderr)
+
+
 def _open(args: argparse.Namespace) -> sqlite3.Connection | None:
     db: Path = args.db or default_db()
     if not db.is_file():
-        print(f"kiosk: no analytics database at {db}; pass --db PATH (a kiosk creates it when it runs)",
-              file=sys.stderr)  # fmt: skip
+        _err(
+            f"kiosk: no analytics database at {db}; pass --db PATH (a kiosk creates it when it runs)"
+        )
         return None
     status = read_status(db)
-    if status is not None:
-        print(f"WARNING: the kiosk could not write events since {status.since}: {status.last_error}. "
-              f"{status.pending} waiting, {status.dropped} dropped. Free disk space or check the database.",
-              file=sys.stderr)  # fmt: skip
+    if status is not None and status.dead:
+        _err(f"ERROR: the kiosk's event writer has stopped (since {status.since}): {status.last_error}. "
+             f"No events are being saved ({status.dropped} dropped).")  # fmt: skip
+    elif status is not None:
+        _err(f"WARNING: the kiosk could not write events since {status.since}: {status.last_error}. "
+             f"{status.pending} waiting, {status.dropped} dropped. Free disk space or check the database.")  # fmt: skip
     try:
-        return connect(str(db))
-    except sqlite3.DatabaseError as exc:
-        print(f"kiosk: cannot read {db}: {exc}", file=sys.stderr)
+        return open_source(db)  # read-only: a copy on a USB stick, or the kiosk's own, live
+    except (sqlite3.Error, OSError) as exc:
+        _err(_cannot_read(db, exc))
         return None
+
+
+def _cannot_read(db: Path, exc: BaseException) -> str:
+    if isinstance(exc, sqlite3.DataError):
+        return (f"kiosk: cannot read {db}: it holds a value larger than 16 MB, which no kiosk "
+                "writes; it is damaged or not a kiosk's database")  # fmt: skip
+    text = str(exc)
+    return text if str(db) in text else f"kiosk: cannot read {db}: {text}"
+
+
+def _malformed(conn: sqlite3.Connection, out: TextIO) -> None:
+    n = malformed(conn)
+    if n:
+        print(f"Malformed events left out: {n} (a value of the wrong type, bad JSON, or an entity "
+              "id that is not a bundle id); the database was damaged or edited.", file=out)  # fmt: skip
 
 
 def _filter(args: argparse.Namespace) -> Filter:
@@ -130,11 +158,17 @@ def visual(text: str, out: TextIO, raw: bool) -> str:
 
 
 def print_summary(s: Summary, out: TextIO, raw: bool) -> None:
+    """The summary; every text from the database is escaped (:func:`printable`) first."""
+    p = printable
+
     def w(line: str = "") -> None:
         print(line, file=out)
 
     w(f"Events: {s.events}   Sessions: {s.sessions}   "
       f"Session length: median {s.median_s:.0f} s, p90 {s.p90_s:.0f} s   Idle timeouts: {s.idle_timeouts}")  # fmt: skip
+    if s.malformed:
+        w(f"Malformed events left out: {s.malformed} (a value of the wrong type, bad JSON, or an "
+          "entity id that is not a bundle id); the database was damaged or edited.")  # fmt: skip
     if not s.sessions:
         w("No visitor sessions in this period.")
         return
@@ -142,27 +176,30 @@ def print_summary(s: Summary, out: TextIO, raw: bool) -> None:
     w("Sessions per hour (local time)")
     peak = max(n for _h, n in s.per_hour)
     for hour, n in s.per_hour:
-        w(f"  {hour}:00  {n:5d}  {'#' * max(1, round(30 * n / peak))}")
+        w(f"  {p(hour)}:00  {n:5d}  {'#' * max(1, round(30 * n / peak))}")
     w()
     w("Entities: page views and dwell time")
     for e in s.entities:
         w(
-            f"  {e.entity:<8} {e.views:6d} views {e.dwell_s / 60:8.1f} min   {e.name_en}  |  {visual(e.name_ar, out, raw)}"
+            f"  {p(e.entity):<8} {e.views:6d} views {e.dwell_s / 60:8.1f} min   {p(e.name_en)}  |  {visual(p(e.name_ar), out, raw)}"
         )
     w()
     w("Top slides")
     for sl in s.slides:
-        w(f"  {sl.entity:<8} {sl.slide:<28} {sl.shows:6d} shows {sl.seconds / 60:7.1f} min")
+        w(f"  {p(sl.entity):<8} {p(sl.slide):<28} {sl.shows:6d} shows {sl.seconds / 60:7.1f} min")
     w()
     w("Demo funnels, in sessions: started → each step → completed (abandoned)")
     for f in s.funnels:
         steps = " → ".join(f"{n}" for _st, n in f.steps)
         w(
-            f"  {f.entity}/{f.demo}: {f.started} → {steps} → {f.completed} done ({f.abandoned} abandoned)"
+            f"  {p(f.entity)}/{p(f.demo)}: {f.started} → {steps} → {f.completed} done ({f.abandoned} abandoned)"
         )
     w()
-    w("Languages (sessions that used each): " + ", ".join(f"{lang} {n}" for lang, n in s.languages))
-    w("How sessions ended: " + ", ".join(f"{r} {n}" for r, n in s.end_reasons))
+    w(
+        "Languages (sessions that used each): "
+        + ", ".join(f"{p(lang)} {n}" for lang, n in s.languages)
+    )
+    w("How sessions ended: " + ", ".join(f"{p(r)} {n}" for r, n in s.end_reasons))
     if s.feedback:
         w("Ratings (1 unhappy - 3 happy): " + ", ".join(f"{r}: {n}" for r, n in s.feedback))
     w(f"Taps that missed a demo hotspot: {s.hotspot_misses}")
@@ -172,9 +209,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
     conn = _open(args)
     if conn is None:
         return 1
-    with conn:
-        print_summary(summarize(conn, _filter(args)), sys.stdout, args.raw)
-    conn.close()
+    try:
+        summary = summarize(conn, _filter(args))
+    except sqlite3.Error as exc:
+        _err(_cannot_read(args.db or default_db(), exc))
+        return 1
+    finally:
+        conn.close()
+    print_summary(summary, sys.stdout, args.raw)
     return 0
 
 
@@ -184,17 +226,25 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
     try:
         if args.per_entity:
-            counts = export_per_entity(conn, args.per_entity, args.format, _filter(args))
-            for entity, n in counts.items():
-                print(f"{args.per_entity / f'{entity}.{args.format}'}: {n} events")
+            results = export_per_entity(conn, args.per_entity, args.format, _filter(args))
+            done = list(results.values())
         else:
-            n = export(conn, args.output, args.format, _filter(args))
-            print(f"{args.output}: {n} events")
+            done = [export(conn, args.output, args.format, _filter(args))]
+        for result in done:
+            print(printable(f"{result.path}: {result.events} events"))
+        skipped = sum(r.skipped for r in done)
+        if skipped:
+            print(f"Events that could not be written as JSON, left out: {skipped}")
+        _malformed(conn, sys.stdout)
     except BrokenPipeError:
         raise
+    except sqlite3.Error as exc:
+        _err(_cannot_read(args.db or default_db(), exc))
+        return 1
     except OSError as exc:
-        print(f"kiosk: cannot write the export ({exc.strerror or exc}); check the folder and free space",
-              file=sys.stderr)  # fmt: skip
+        _err(
+            f"kiosk: cannot write the export ({exc.strerror or exc}); check the folder and free space"
+        )
         return 1
     finally:
         conn.close()
@@ -204,12 +254,20 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     missing = [str(p) for p in args.sources if not p.is_file()]
     if missing:
-        print(f"kiosk: no such database: {', '.join(missing)}", file=sys.stderr)
+        _err(f"kiosk: no such database: {', '.join(missing)}")
         return 1
     try:
-        added, skipped = merge(args.sources, args.output)
-    except sqlite3.DatabaseError as exc:
-        print(f"kiosk: cannot merge: {exc}", file=sys.stderr)
+        result = merge(args.sources, args.output)
+    except (sqlite3.Error, OSError) as exc:
+        text = str(exc)
+        _err(
+            text if str(args.output) in text else f"kiosk: cannot merge into {args.output}: {text}"
+        )
         return 1
-    print(f"{args.output}: {added} events added, {skipped} already there")
-    return 0
+    for _src, reason in result.refused:
+        _err(f"kiosk: not merged: {reason}")
+    print(printable(f"{args.output}: {result.added} events added, {result.already} already there"))
+    if result.rejected:
+        print(f"Malformed rows left out: {result.rejected} (a value of the wrong type, bad JSON, "
+              "or an entity id that is not a bundle id)")  # fmt: skip
+    return 1 if result.refused else 0

@@ -16,6 +16,7 @@ from pathlib import Path
 # every module imported after it (looking for "PySide6"), ~10 ms more at start-up.
 from ..allocator import pin_mmap_threshold
 from ..analytics import EventLog, Recorder
+from ..analytics.store import DatabaseInUse
 from ..bundle import Bundle, BundleError, load
 from ..config import Config, config_path, load_config
 from ..gesture import StaffGesture
@@ -268,6 +269,11 @@ def run(args: argparse.Namespace, on_first_frame: Callable[[], None] | None = No
     bundle = start_bundle(args.bundle, store if args.bundle is None else None, prepare)
     if bundle is None:
         return 1
+    try:  # before any window: a second kiosk on the same database stops here
+        log = open_event_log(args.db or data / "kiosk.db", args.kiosk_id or config.kiosk_id)
+    except DatabaseInUse as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return EXIT_ALREADY_RUNNING
     configure_environment()
     app = QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
@@ -277,7 +283,6 @@ def run(args: argparse.Namespace, on_first_frame: Callable[[], None] | None = No
     session = Session(bundle)
     if args.lang:
         session.language = args.lang
-    log = open_event_log(args.db or data / "kiosk.db", args.kiosk_id or config.kiosk_id)
     recorder = Recorder(session, log)
     controller = Controller(session)
     admin = Admin(config, store, controller, log)
@@ -375,8 +380,15 @@ def stop_on_signals(app: QGuiApplication) -> Doorbell:
     return bell
 
 
+EXIT_ALREADY_RUNNING = 75
+"""Another kiosk has the database: the unit's RestartPreventExitStatus=75 keeps systemd
+from starting this one again and again."""
+
+
 def open_event_log(db: Path, kiosk_id: str) -> EventLog:
-    """Start the analytics writer; it opens (and if need be creates) the database itself."""
+    """Start the analytics writer; it opens (and if need be creates) the database itself.
+
+    :class:`DatabaseInUse` when another kiosk's writer holds the database's lock."""
     # if this fails, the writer reports the problem through its status, and keeps retrying
     with contextlib.suppress(OSError):
         db.parent.mkdir(parents=True, exist_ok=True)

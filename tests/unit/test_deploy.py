@@ -87,5 +87,5 @@ def test_kiosk_export_copies_a_live_database_that_merges(tmp_path: Path) -> None
     conn = sqlite3.connect(copy)
     assert conn.execute("SELECT COUNT(*) FROM events").fetchone() == (50,)
     conn.close()
-    assert merge([copy], tmp_path / "all.db") == (50, 0)
-    assert merge([copy], tmp_path / "all.db") == (0, 50)
+    assert merge([copy], tmp_path / "all.db")[:2] == (50, 0)
+    assert merge([copy], tmp_path / "all.db")[:2] == (0, 50)

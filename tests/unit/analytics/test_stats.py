@@ -115,7 +115,7 @@ def test_empty_database(tmp_path: Path) -> None:
 
 def test_csv_export_opens_in_excel_with_arabic(two_visitors: Path, tmp_path: Path) -> None:
     out = tmp_path / "x.csv"
-    n = export(connect(str(two_visitors)), out, "csv")
+    n = export(connect(str(two_visitors)), out, "csv").events
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
     with out.open(encoding="utf-8-sig") as fh:
@@ -128,8 +128,9 @@ def test_per_entity_export_holds_only_that_entity(two_visitors: Path, tmp_path: 
     counts = export_per_entity(connect(str(two_visitors)), tmp_path / "out", "jsonl")
     assert set(counts) == {"moi", "mec"}
     for entity in counts:
+        assert counts[entity].path == tmp_path / "out" / f"{entity}.jsonl"
         lines = (tmp_path / "out" / f"{entity}.jsonl").read_text("utf-8").splitlines()
-        assert len(lines) == counts[entity]
+        assert len(lines) == counts[entity].events
         assert {json.loads(line)["entity"] for line in lines} == {entity}
 
 
@@ -138,8 +139,8 @@ def test_merge_is_idempotent(tmp_path: Path, bundle: Bundle) -> None:
     na = simulate(bundle, a, 5, kiosk_id="booth-a", seed=1)
     nb = simulate(bundle, b, 7, kiosk_id="booth-b", seed=2)
     out = tmp_path / "all.db"
-    assert merge([a, b], out) == (na + nb, 0)
-    assert merge([a, b], out) == (0, na + nb)
+    assert merge([a, b], out) == (na + nb, 0, 0, ())
+    assert merge([a, b], out) == (0, na + nb, 0, ())
     conn = connect(str(out))
     assert conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == na + nb
     assert summarize(conn).sessions == 12
