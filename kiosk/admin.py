@@ -6,8 +6,13 @@
 * After :data:`FREE_TRIES` wrong PINs in a row the PIN pad locks: 30 s, then twice as long
   after each further wrong PIN, at most an hour. The count lives in a small JSON file in the
   data directory (replaced atomically), so a restart does not reset it; a right PIN does,
-  and so does ``kiosk admin unlock``. The clock is the wall clock (it must survive a
-  restart) and is injectable for tests.
+  and so does ``kiosk admin unlock``. The lockout is timed on the monotonic clock while
+  the kiosk runs, so setting the wall clock back or forward neither stretches nor
+  shortens it; the file keeps its end in wall-clock time (to survive a restart), and is
+  rewritten when the wall clock has moved. A wall clock found before the lockout's start
+  (set back while the kiosk was off) counts as "the lockout starts now". So the pad
+  never locks for longer than the delay it states, and the seconds it shows are the
+  seconds it enforces. Both clocks are injectable for tests.
 * Admin actions go to the analytics log as ``admin_*`` events without a session id, so
   they never count as visitor activity (:func:`log_admin_action`).
 
@@ -20,6 +25,7 @@ import base64
 import binascii
 import contextlib
 import json
+import math
 import os
 import time
 from collections.abc import Callable
@@ -186,16 +192,28 @@ class PinLock:
 
     The file is read at every attempt, so ``kiosk admin unlock`` from a shell takes effect
     in a running kiosk. If the disk refuses the write, the count is kept in memory.
+
+    ``clock`` is the wall clock (seconds since 1970), ``monotonic`` a clock that never goes
+    back (the running process's time). A test that injects only ``clock`` moves both.
     """
 
-    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, path: Path, clock: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] | None = None,
+    ) -> None:  # fmt: skip
         self.path = path
         self.clock = clock
+        self.monotonic = monotonic or (time.monotonic if clock is time.time else clock)
         self._unsaved: LockoutState | None = None
+        self._deadline: tuple[LockoutState, float] | None = None
+        """The lockout this process has timed: its state and its end on ``monotonic``."""
 
     @classmethod
-    def in_data_dir(cls, data_dir: Path, clock: Callable[[], float] = time.time) -> PinLock:
-        return cls(data_dir / LOCKOUT_FILE, clock)
+    def in_data_dir(
+        cls, data_dir: Path, clock: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] | None = None,
+    ) -> PinLock:  # fmt: skip
+        return cls(data_dir / LOCKOUT_FILE, clock, monotonic)
 
     def state(self) -> LockoutState:
         if self._unsaved is not None:
@@ -205,6 +223,8 @@ class PinLock:
             failures, until = data["failures"], data["locked_until"]
             if not isinstance(failures, int) or not isinstance(until, int | float):
                 raise TypeError
+            if not math.isfinite(until):
+                raise ValueError
             return LockoutState(max(0, failures), float(until))
         except FileNotFoundError:
             return LockoutState()
@@ -213,16 +233,43 @@ class PinLock:
             return LockoutState(FREE_TRIES - 1, 0.0)
 
     def locked_for(self, state: LockoutState | None = None) -> float:
-        """Seconds left in the current lockout (0 when a PIN may be tried)."""
-        s = state or self.state()
-        left = s.locked_until - self.clock()
-        # A clock set back (e.g. a kiosk without network time) must not lock for years.
-        return max(0.0, min(left, lockout_delay(s.failures)))
+        """Seconds left in the current lockout (0 when a PIN may be tried).
+
+        Never more than the lockout's own delay, whatever the wall clock did; what this
+        returns is what :meth:`attempt` enforces.
+        """
+        return self._check(state or self.state())[1]
+
+    def _check(self, s: LockoutState) -> tuple[LockoutState, float]:
+        """The state (rewritten if the wall clock moved) and the seconds left."""
+        delay = lockout_delay(s.failures)
+        if delay <= 0:
+            return s, 0.0
+        now, mono = self.clock(), self.monotonic()
+        if self._deadline is not None and self._deadline[0] == s:
+            # Timed here since it began, or since this process first saw it.
+            left = self._deadline[1] - mono
+        else:
+            # First seen (after a restart, or begun by another process): only the wall
+            # clock can tell. A wall clock before the lockout's start was set back since:
+            # the lockout starts now, for its own delay.
+            left = s.locked_until - now
+        left = max(0.0, min(left, delay))
+        ends = LockoutState(s.failures, now + left)
+        moved = s.locked_until > ends.locked_until + 1.0 or (
+            left > 0 and s.locked_until < ends.locked_until - 1.0
+        )
+        if moved:
+            # The wall clock moved: the file gets the end the pad enforces, so that a
+            # restart and ``kiosk doctor`` agree with it.
+            self._save(ends)
+            s = ends
+        self._deadline = (s, mono + left) if left > 0 else None
+        return s, left
 
     def attempt(self, pin: str, stored_hash: str) -> Attempt:
         """Check ``pin`` against ``stored_hash``, counting wrong ones; see :class:`Attempt`."""
-        state = self.state()
-        wait = self.locked_for(state)
+        state, wait = self._check(self.state())
         if wait > 0:
             return Attempt(False, state.failures, wait, 0, refused=True)
         if verify_pin(pin, stored_hash):
@@ -231,13 +278,16 @@ class PinLock:
             return Attempt(True, 0, 0.0, FREE_TRIES)
         failures = state.failures + 1
         delay = lockout_delay(failures)
-        self._save(LockoutState(failures, self.clock() + delay))
+        locked = LockoutState(failures, self.clock() + delay)
+        self._save(locked)
+        self._deadline = (locked, self.monotonic() + delay) if delay > 0 else None
         return Attempt(False, failures, delay, max(0, FREE_TRIES - failures))
 
     def unlock(self) -> bool:
         """Clear the count and any lockout (staff with shell access). True if there was one."""
         had = self.state() != LockoutState()
         self._unsaved = None
+        self._deadline = None
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
         return had

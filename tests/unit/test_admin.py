@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import math
 import re
 import sqlite3
 from pathlib import Path
@@ -198,6 +199,134 @@ def test_unlock_clears_a_lockout(tmp_path: Path, clock: ManualClock) -> None:
         lock.attempt("1111", STORED)
     assert PinLock.in_data_dir(tmp_path, clock).unlock() is True  # e.g. from a shell
     assert lock.attempt(PIN, STORED).ok  # the running kiosk reads the file each time
+
+
+# --- the lockout and a clock that moves ----------------------------------------------------------
+
+
+class WallClock:
+    """A wall clock that staff (or a lost network time) can set to anything."""
+
+    def __init__(self, t: float = 1_448_400_000.0) -> None:
+        self.t = t
+
+    def __call__(self) -> float:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+def shown(seconds: float) -> int:
+    """The seconds the PIN pad shows (kiosk.qt.admin rounds up)."""
+    return math.ceil(seconds)
+
+
+def lock_out(lock: PinLock) -> None:
+    for _ in range(FREE_TRIES):
+        lock.attempt("1111", STORED)
+    assert lock.locked_for() == 30.0
+
+
+def assert_enforced_as_shown(lock: PinLock, clock: WallClock | ManualClock) -> None:
+    """The pad says N s: the right PIN is refused until then, and accepted at N s."""
+    first = lock.attempt(PIN, STORED)
+    assert first.refused and 0 < first.locked_for <= 30.0
+    says = shown(first.locked_for)
+    clock.advance(first.locked_for - 0.25)
+    later = lock.attempt(PIN, STORED)
+    assert later.refused and later.locked_for == pytest.approx(0.25)
+    clock.advance(says - first.locked_for + 0.25)  # the N s the pad said have passed
+    assert lock.attempt(PIN, STORED).ok, f"the pad said {says} s, and still refused"
+
+
+@pytest.mark.parametrize("back", [1, 45, 3600, 86400, 5 * 365 * 86400])
+@pytest.mark.parametrize("into", [0.0, 10.0, 29.5])
+def test_a_clock_set_back_during_a_lockout_locks_no_longer_than_it_says(
+    tmp_path: Path, back: float, into: float
+) -> None:
+    wall = WallClock()  # the only clock given: it is also the one that times the lockout
+    lock = PinLock(tmp_path / LOCKOUT_FILE, wall)
+    lock_out(lock)
+    wall.advance(into)
+    wall.advance(-back)
+    assert lock.locked_for() <= 30.0
+    assert_enforced_as_shown(lock, wall)
+
+
+@pytest.mark.parametrize("back", [3600, 86400, 400 * 86400])
+def test_a_clock_set_back_while_the_kiosk_was_off(tmp_path: Path, back: float) -> None:
+    path = tmp_path / LOCKOUT_FILE
+    wall = WallClock()
+    lock_out(PinLock(path, wall))
+    wall.advance(5 - back)
+    after = PinLock(path, wall)  # a restart: only the file is shared
+    assert after.locked_for() == 30.0  # the lockout starts now, for its own length
+    wall.advance(10)
+    again = PinLock(path, wall)  # another restart, 10 s into that lockout
+    assert again.locked_for() == 20.0  # not 30 again: the file has the new end
+    assert_enforced_as_shown(again, wall)
+
+
+def test_a_clock_set_back_while_running_keeps_the_lockouts_time(tmp_path: Path) -> None:
+    path = tmp_path / LOCKOUT_FILE
+    wall, mono = WallClock(), ManualClock(500.0)
+    lock = PinLock(path, wall, mono)
+    lock_out(lock)
+    wall.advance(10)
+    mono.advance(10)
+    wall.advance(-86400)  # a day back, 10 s into the lockout
+    assert lock.locked_for() == 20.0  # the monotonic clock knows: 20 s left, not 30
+    assert json.loads(path.read_text("utf-8"))["locked_until"] == wall() + 20
+    restarted = PinLock(path, wall, ManualClock(0.0))  # a new process, a new monotonic base
+    assert restarted.locked_for() == 20.0
+    assert_enforced_as_shown(lock, mono)
+
+
+def test_a_clock_set_forward_does_not_cut_the_lockout_short(tmp_path: Path) -> None:
+    path = tmp_path / LOCKOUT_FILE
+    wall, mono = WallClock(), ManualClock(500.0)
+    lock = PinLock(path, wall, mono)
+    lock_out(lock)
+    mono.advance(5)
+    wall.advance(5 + 86400)
+    assert lock.locked_for() == 25.0
+    assert PinLock(path, wall, ManualClock(0.0)).locked_for() == 25.0  # a restart agrees
+    assert_enforced_as_shown(lock, mono)
+
+
+def test_after_a_lockout_timed_out_a_clock_set_back_does_not_lock_again(tmp_path: Path) -> None:
+    path = tmp_path / LOCKOUT_FILE
+    wall, mono = WallClock(), ManualClock(500.0)
+    lock = PinLock(path, wall, mono)
+    lock_out(lock)
+    wall.advance(-3600)
+    mono.advance(30)
+    assert lock.locked_for() == 0.0
+    assert PinLock(path, wall, ManualClock(0.0)).locked_for() == 0.0  # nor after a restart
+    assert lock.attempt(PIN, STORED).ok
+
+
+def test_the_lock_grows_on_the_monotonic_clock_whatever_the_wall_clock_does(
+    tmp_path: Path,
+) -> None:
+    wall, mono = WallClock(), ManualClock(500.0)
+    lock = PinLock(tmp_path / LOCKOUT_FILE, wall, mono)
+    lock_out(lock)
+    for delay, jump in ((60.0, -7200), (120.0, 86400), (240.0, -1)):
+        mono.advance(lock.locked_for())
+        wall.advance(jump)
+        assert lock.attempt("1111", STORED) == Attempt(False, lock.state().failures, delay, 0)
+        assert lock.locked_for() == delay
+
+
+@pytest.mark.parametrize("end", ["NaN", "Infinity", "-Infinity", "1e999"])
+def test_a_lockout_end_that_is_not_a_time_is_damage(tmp_path: Path, end: str) -> None:
+    path = tmp_path / LOCKOUT_FILE
+    path.write_text(f'{{"failures": 9, "locked_until": {end}}}')
+    lock = PinLock(path, WallClock())
+    assert lock.locked_for() == 0.0  # never locked for ever
+    assert lock.attempt("1111", STORED).locked_for == 30.0  # one more wrong PIN locks
 
 
 # --- admin events -----------------------------------------------------------------------------

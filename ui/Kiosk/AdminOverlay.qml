@@ -15,6 +15,7 @@ Rectangle {
     onModeChanged: entered = ""
 
     component Label: Text {
+        textFormat: Text.PlainText
         font.family: Theme.bodyFamily
         font.pixelSize: Theme.body
         color: Theme.text
@@ -37,6 +38,7 @@ Rectangle {
             width: parent.width - Theme.px(80)
             spacing: Theme.px(24)
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 text: "رمز الموظفين  ·  Staff PIN"
                 font.family: Theme.arabicFamily
@@ -46,6 +48,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "pinDots"
                 width: parent.width
                 text: overlay.entered.length ? "●".repeat(overlay.entered.length) : " "
@@ -54,6 +57,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "pinMessage"
                 width: parent.width
                 visible: text !== ""
@@ -115,6 +119,7 @@ Rectangle {
             anchors { top: parent.top; left: parent.left; right: parent.right; margins: Theme.px(40) }
             spacing: Theme.px(24)
             Text {
+                textFormat: Text.PlainText
                 width: parent.width - closeButton.width - Theme.px(24)
                 text: Theme.ui("إدارة الجهاز", "Kiosk administration")
                 font.family: Theme.headingFamily

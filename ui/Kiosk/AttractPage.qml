@@ -61,6 +61,7 @@ Rectangle {
         anchors { top: parent.top; left: parent.left; right: parent.right; margins: Theme.margin }
         spacing: Theme.px(8)
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             text: page.controller.title.ar || ""
             font.family: Theme.arabicHeadingFamily
@@ -71,6 +72,7 @@ Rectangle {
             wrapMode: Text.WordWrap
         }
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             text: page.controller.title.en || ""
             font.family: Theme.latinFamily
@@ -80,6 +82,7 @@ Rectangle {
             wrapMode: Text.WordWrap
         }
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             visible: text !== ""
             text: Theme.tr(page.controller.subtitle)
@@ -102,6 +105,7 @@ Rectangle {
         anchors { left: parent.left; right: parent.right; bottom: prompt.top; margins: Theme.margin * 1.5 }
         spacing: Theme.px(6)
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             text: (page.shown.entityName || {}).ar || ""
             font.family: Theme.arabicFamily
@@ -111,6 +115,7 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
         }
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             text: (page.shown.caption || {}).ar || ""
             font.family: Theme.arabicFamily
@@ -120,6 +125,7 @@ Rectangle {
             wrapMode: Text.WordWrap
         }
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             text: (page.shown.caption || {}).en || ""
             font.family: Theme.latinFamily
@@ -149,6 +155,7 @@ Rectangle {
             anchors.centerIn: parent
             spacing: Theme.px(28)
             Text {
+                textFormat: Text.PlainText
                 text: "المس للاستكشاف"
                 font.family: Theme.arabicFamily
                 font.pixelSize: Theme.px(44)
@@ -158,6 +165,7 @@ Rectangle {
             }
             Rectangle { width: Theme.px(3); height: Theme.px(48); color: Theme.line; anchors.verticalCenter: parent.verticalCenter }
             Text {
+                textFormat: Text.PlainText
                 text: "Touch to explore"
                 font.family: Theme.latinFamily
                 font.pixelSize: Theme.px(40)

@@ -19,6 +19,7 @@ Rectangle {
         spacing: Theme.px(40)
 
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             text: Theme.ui("أكملت العرض التوضيحي", "You completed the demo")
             font.family: Theme.headingFamily
@@ -29,6 +30,7 @@ Rectangle {
             wrapMode: Text.WordWrap
         }
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             text: Theme.tr(page.demo.title)
             font.family: Theme.bodyFamily
@@ -65,6 +67,7 @@ Rectangle {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     width: Theme.px(420)
                     text: Theme.ui("امسح الرمز لاستخدام الخدمة الحقيقية", "Scan to use the real service")
                     font.family: Theme.bodyFamily
@@ -74,6 +77,7 @@ Rectangle {
                     wrapMode: Text.WordWrap
                 }
                 Text {
+                    textFormat: Text.PlainText
                     width: Theme.px(420)
                     // URLs keep their left-to-right order inside Arabic text.
                     text: "\u2066" + (page.demo.serviceUrl || "") + "\u2069"
@@ -88,6 +92,7 @@ Rectangle {
             Column {
                 spacing: Theme.px(24)
                 Text {
+                    textFormat: Text.PlainText
                     anchors.horizontalCenter: parent.horizontalCenter
                     text: page.rating > 0 ? Theme.ui("شكرًا لك!", "Thank you!")
                                           : Theme.ui("كيف كانت التجربة؟", "How was it?")

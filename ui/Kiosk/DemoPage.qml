@@ -35,6 +35,7 @@ Rectangle {
             anchors { left: exitButton.right; leftMargin: Theme.px(36); right: restartButton.left
                       rightMargin: Theme.px(36); verticalCenter: parent.verticalCenter }
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 text: Theme.tr(page.demo.title)
                 font.family: Theme.headingFamily
@@ -47,6 +48,7 @@ Rectangle {
             Row {
                 spacing: Theme.px(16)
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "stepLabel"
                     text: Theme.ui("الخطوة " + page.controller.step + " من " + page.demo.stepCount,
                                    "Step " + page.controller.step + " of " + page.demo.stepCount)
@@ -86,6 +88,7 @@ Rectangle {
 
     Text {
         id: instruction
+        textFormat: Text.PlainText
         objectName: "instruction"
         anchors { top: header.bottom; left: parent.left; right: parent.right
                   topMargin: Theme.px(28); leftMargin: Theme.margin; rightMargin: Theme.margin }
@@ -186,6 +189,7 @@ Rectangle {
                 LayoutMirroring.enabled: Theme.rtl
                 Text {
                     id: hintText
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     width: Math.min(implicitWidth, shot.width - Theme.px(64))
                     text: page.screen.kind === "image" && page.screen.hotspots.length > 0

@@ -38,6 +38,7 @@ Rectangle {
             asynchronous: true
         }
         Text {
+            textFormat: Text.PlainText
             anchors { left: logo.right; leftMargin: Theme.px(28); right: langButton.left
                       rightMargin: Theme.px(28); verticalCenter: parent.verticalCenter }
             height: parent.height - Theme.px(24)
@@ -88,6 +89,7 @@ Rectangle {
             width: page.portrait ? body.width : body.width - slides.width - Theme.px(40)
             spacing: Theme.gap
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 text: Theme.ui("جرّب خدمة", "Try a service")
                 font.family: Theme.headingFamily
@@ -97,6 +99,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignLeft
             }
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 visible: page.controller.demos.rowCount() === 0
                 text: Theme.ui("لا توجد عروض توضيحية لهذه الجهة.", "This entity has no service demos.")
@@ -126,6 +129,7 @@ Rectangle {
                         anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(28) }
                         spacing: Theme.px(14)
                         Text {
+                            textFormat: Text.PlainText
                             width: parent.width
                             text: Theme.tr(card.title)
                             font.family: Theme.headingFamily
@@ -136,6 +140,7 @@ Rectangle {
                             horizontalAlignment: Text.AlignLeft
                         }
                         Text {
+                            textFormat: Text.PlainText
                             width: parent.width
                             text: Theme.tr(card.summary)
                             font.family: Theme.bodyFamily

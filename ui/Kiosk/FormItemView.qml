@@ -1,5 +1,5 @@
 import QtQuick
-import QtQuick.Controls.Basic
+import QtQuick.Templates as T
 import KioskBackend
 
 // One item of a form screen: header, paragraph, field, choice, list or button.
@@ -33,6 +33,7 @@ Item {
     Component {
         id: header
         Text {
+            textFormat: Text.PlainText
             text: Theme.tr(root.item.text)
             font.family: Theme.headingFamily
             font.pixelSize: Theme.px(44 * Theme.boost)
@@ -45,6 +46,7 @@ Item {
     Component {
         id: paragraph
         Text {
+            textFormat: Text.PlainText
             text: Theme.tr(root.item.text)
             font.family: Theme.bodyFamily
             font.pixelSize: Theme.body
@@ -56,6 +58,7 @@ Item {
     }
     // The label above a field, a choice or a list.
     component Label: Text {
+        textFormat: Text.PlainText
         visible: text !== ""
         font.family: Theme.bodyFamily
         font.pixelSize: Theme.body
@@ -69,15 +72,21 @@ Item {
         Column {
             spacing: Theme.px(10)
             Label { width: parent.width; text: Theme.tr(root.item.label) }
-            TextField {
+            // The template, not the Basic style's TextField: that style draws the placeholder
+            // with an AutoText Text, which would render markup from the bundle.
+            T.TextField {
+                id: input
                 objectName: "field-" + root.itemIndex
                 width: parent.width
                 height: Theme.touch
                 placeholderText: Theme.tr(root.item.placeholder)
                 placeholderTextColor: Theme.muted
                 color: Theme.text
+                selectionColor: root.accent
+                selectedTextColor: Theme.primaryInk
                 font.family: Theme.bodyFamily
                 font.pixelSize: Theme.body
+                verticalAlignment: TextInput.AlignVCenter
                 horizontalAlignment: TextInput.AlignLeft   // mirrored to the right in Arabic
                 leftPadding: Theme.px(24)
                 rightPadding: Theme.px(24)
@@ -93,8 +102,23 @@ Item {
                 background: Rectangle {
                     radius: Theme.px(12)
                     color: Theme.surface
-                    border.color: parent.activeFocus ? root.accent : Theme.line
+                    border.color: input.activeFocus ? root.accent : Theme.line
                     border.width: Theme.px(3)
+                }
+                Text {
+                    objectName: "placeholder-" + root.itemIndex
+                    textFormat: Text.PlainText
+                    x: input.leftPadding
+                    y: input.topPadding
+                    width: input.width - input.leftPadding - input.rightPadding
+                    height: input.height - input.topPadding - input.bottomPadding
+                    visible: !input.length && !input.preeditText
+                    text: input.placeholderText
+                    font: input.font
+                    color: input.placeholderTextColor
+                    verticalAlignment: Text.AlignVCenter
+                    horizontalAlignment: Text.AlignLeft
+                    elide: Text.ElideRight
                 }
             }
         }
@@ -141,6 +165,7 @@ Item {
                         color: index % 2 ? Theme.background : Theme.surface
                         Text {
                             id: rowLabel
+                            textFormat: Text.PlainText
                             anchors { left: parent.left; leftMargin: Theme.px(20); verticalCenter: parent.verticalCenter }
                             width: parent.width * 0.5
                             text: Theme.tr(modelData.label)
@@ -151,6 +176,7 @@ Item {
                             horizontalAlignment: Text.AlignLeft
                         }
                         Text {
+                            textFormat: Text.PlainText
                             anchors { right: parent.right; rightMargin: Theme.px(20); verticalCenter: parent.verticalCenter }
                             width: parent.width * 0.45
                             text: Theme.tr(modelData.value)

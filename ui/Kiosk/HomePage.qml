@@ -19,6 +19,7 @@ Rectangle {
                       leftMargin: Theme.margin; rightMargin: Theme.margin + Theme.px(260) }
             spacing: Theme.px(4)
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 text: Theme.tr(page.controller.title)
                 font.family: Theme.headingFamily
@@ -29,6 +30,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignLeft
             }
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 text: Theme.ui("اختر جهة لاستكشاف خدماتها الإلكترونية", "Choose an entity to explore its e-services")
                 font.family: Theme.bodyFamily
@@ -109,6 +111,7 @@ Rectangle {
                               rightMargin: Theme.px(32); verticalCenter: parent.verticalCenter }
                     spacing: Theme.px(12)
                     Text {
+                        textFormat: Text.PlainText
                         width: parent.width
                         text: Theme.tr(cell.name)
                         font.family: Theme.headingFamily
@@ -122,6 +125,7 @@ Rectangle {
                         horizontalAlignment: Text.AlignLeft
                     }
                     Text {
+                        textFormat: Text.PlainText
                         width: parent.width
                         text: Theme.tr(cell.description)
                         font.family: Theme.bodyFamily

@@ -23,6 +23,7 @@ Rectangle {
             width: parent.width - Theme.px(120)
             spacing: Theme.px(28)
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 text: "هل ما زلت هنا؟"
                 font.family: Theme.arabicHeadingFamily
@@ -32,6 +33,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
             }
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 text: "Are you still there?"
                 font.family: Theme.latinFamily
@@ -41,6 +43,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "countdown"
                 width: parent.width
                 text: overlay.controller.countdown
@@ -51,6 +54,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
             }
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 text: "المس الشاشة للمتابعة  ·  Touch the screen to continue"
                 font.family: Theme.bodyFamily

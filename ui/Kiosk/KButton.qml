@@ -24,6 +24,7 @@ Rectangle {
 
     Text {
         id: labelText
+        textFormat: Text.PlainText
         anchors.centerIn: parent
         width: Math.min(implicitWidth, button.width - Theme.px(32))
         text: button.label

@@ -90,6 +90,7 @@ Item {
                         color: Theme.scrim
                         Text {
                             id: captionText
+                            textFormat: Text.PlainText
                             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
                                       leftMargin: Theme.px(36); rightMargin: Theme.px(36) }
                             text: Theme.tr(slide.caption)
@@ -118,6 +119,7 @@ Item {
                             width: Theme.px(96); height: Theme.px(10); radius: height / 2; color: view.accent
                         }
                         Text {
+                            textFormat: Text.PlainText
                             width: parent.width
                             text: Theme.tr(slide.title)
                             font.family: Theme.headingFamily
@@ -129,6 +131,7 @@ Item {
                             horizontalAlignment: Text.AlignLeft
                         }
                         Text {
+                            textFormat: Text.PlainText
                             width: parent.width
                             visible: text !== ""
                             text: Theme.tr(slide.body)
@@ -152,6 +155,7 @@ Item {
                                     y: Theme.body * 0.55
                                 }
                                 Text {
+                                    textFormat: Text.PlainText
                                     width: bullet.width - Theme.px(36)
                                     text: Theme.tr(bullet.modelData)
                                     font.family: Theme.bodyFamily
@@ -216,6 +220,7 @@ Item {
             }
         }
         Text {
+            textFormat: Text.PlainText
             anchors { left: prevButton.right; leftMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
             text: (list.currentIndex + 1) + " / " + list.count
             font.family: Theme.latinFamily
