@@ -100,7 +100,7 @@ def smooth(t: float) -> float:
 def scene_cloud(p: QPainter, accent: QColor, t: float | None = None) -> None:
     backdrop(p, accent, 11)
     still = t is None
-    tt = 99.0 if still else t
+    tt = 99.0 if t is None else t
     cloud = QRectF(560, 150, 800, 400)
     bases = [(420, 880), (690, 930), (960, 950), (1230, 930), (1500, 880)]
     ground(p, 960, 960, 1400, accent)
@@ -228,8 +228,7 @@ def art_digital_government(p: QPainter, accent: QColor) -> None:
 def scene_residence(p: QPainter, accent: QColor, t: float | None = None) -> None:
     """A phone completing a residence renewal: steps tick one by one, then a large check."""
     backdrop(p, accent, 21)
-    still = t is None
-    tt = 99.0 if still else t
+    tt = 99.0 if t is None else t  # None: the still
     ground(p, 960, 960, 1200, accent)
     phone = QRectF(770, 110, 380, 800)
     shadow(p, phone, 56, 20, 5)
@@ -535,8 +534,13 @@ def art_clear_steps(p: QPainter, accent: QColor) -> None:
             check_mark(p, x + 110, 412, 56, WHITE, 9)
 
 
+Art = Callable[[QPainter, QColor], None]  # draws one slide in an accent colour
+Scene = Callable[
+    [QPainter, QColor, "float | None"], None
+]  # draws a video frame at t s (None: still)
+
 # entity -> slide id -> art; video scenes are listed separately
-SLIDES: dict[str, dict[str, Callable[[QPainter, QColor], None]]] = {
+SLIDES: dict[str, dict[str, Art]] = {
     "mict": {
         "government-cloud": art_government_cloud,
         "digital-government": art_digital_government,
@@ -548,7 +552,6 @@ SLIDES: dict[str, dict[str, Callable[[QPainter, QColor], None]]] = {
     "pp": {"justice": art_justice, "clear-stages": art_clear_steps},
 }
 
-Scene = Callable[[QPainter, QColor, "float | None"], None]
 VIDEOS: dict[str, dict[str, tuple[Scene, float]]] = {  # slide id -> (scene, seconds)
     "mict": {"cloud-tour": (scene_cloud, 9.0)},
     "moi": {"renewal-steps": (scene_residence, 8.0)},

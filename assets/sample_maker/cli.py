@@ -22,7 +22,7 @@ from .art import SLIDES, VIDEOS
 from .colours import ACCENTS, WHITE, contrast
 from .logos import make_logo
 from .manifests import check_manifests
-from .output import make_video, render, save
+from .output import frame, make_video, save, slide
 from .screenshots import HOTSPOTS, SHOTS
 from .settings import FONTS
 from .text import AR_BODY, AR_HEAD, LATIN
@@ -75,13 +75,9 @@ def main(argv: list[str] | None = None) -> int:
         make_logo(eid, base / "logo.png")
         if not args.check:
             for sid, art in SLIDES[eid].items():
-                save(
-                    render(lambda p, art=art, accent=accent: art(p, accent)),
-                    base / "slides" / f"{sid}.jpg",
-                )
+                save(slide(art, accent), base / "slides" / f"{sid}.jpg")
             for sid, (scene, secs) in VIDEOS.get(eid, {}).items():
-                poster = render(lambda p, scene=scene, accent=accent: scene(p, accent, None))
-                save(poster, base / "slides" / f"{sid}-poster.jpg")
+                save(frame(scene, accent, None), base / "slides" / f"{sid}-poster.jpg")
                 if not args.no_video:
                     make_video(scene, accent, secs, base / "videos" / f"{sid}.mp4")
         for shot in SHOTS[eid]:

@@ -19,17 +19,19 @@ from .colours import WHITE
 from .settings import FPS, JPEG_QUALITY, VIDEO_SIZE, H, W
 
 if TYPE_CHECKING:
-    from .art import Scene
+    from .art import Art, Scene
 
 
 def save(img: QImage, path: Path) -> None:
     if settings.DRY_RUN:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
+    # The format is a str: PySide6 6.11 refuses bytes here, though its stubs ask for them.
     if path.suffix == ".jpg":
-        ok = img.convertToFormat(QImage.Format.Format_RGB32).save(str(path), "JPEG", JPEG_QUALITY)
+        rgb = img.convertToFormat(QImage.Format.Format_RGB32)
+        ok = rgb.save(str(path), "JPEG", JPEG_QUALITY)  # type: ignore[call-overload]
     else:
-        ok = img.save(str(path), "PNG")
+        ok = img.save(str(path), "PNG")  # type: ignore[call-overload]
     if not ok:
         raise SystemExit(f"could not write {path}")
 
@@ -44,6 +46,16 @@ def render(draw: Callable[[QPainter], None], size: tuple[int, int] = (W, H)) -> 
     draw(p)
     p.end()
     return img
+
+
+def slide(art: Art, accent: QColor) -> QImage:
+    """A slide: ``art`` drawn in ``accent`` at full size."""
+    return render(lambda p: art(p, accent))
+
+
+def frame(scene: Scene, accent: QColor, t: float | None, size: tuple[int, int] = (W, H)) -> QImage:
+    """``scene`` at ``t`` seconds (None: its still, the video's poster)."""
+    return render(lambda p: scene(p, accent, t), size)
 
 
 def make_video(scene: Scene, accent: QColor, seconds: float, path: Path) -> None:
@@ -64,9 +76,7 @@ def make_video(scene: Scene, accent: QColor, seconds: float, path: Path) -> None
     frames = round(seconds * FPS)
     for i in range(frames):
         t = i / FPS
-        img = render(lambda p, t=t: scene(p, accent, t), VIDEO_SIZE).convertToFormat(
-            QImage.Format.Format_RGB888
-        )
+        img = frame(scene, accent, t, VIDEO_SIZE).convertToFormat(QImage.Format.Format_RGB888)
         assert img.bytesPerLine() == w * 3
         proc.stdin.write(bytes(img.constBits()))
     proc.stdin.close()

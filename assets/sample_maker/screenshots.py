@@ -283,8 +283,12 @@ BUTTON_H = 110  # shown at about 70 % in the kiosk, buttons stay near the 72 px 
 BOTTOM_Y = 866  # top of the action buttons at the bottom of a screen
 
 
+# icon, English name, Arabic name, button label (English, Arabic) or None, button key or None
+TileSpec = tuple[str, str, str, tuple[str, str] | None, str | None]
+
+
 def tiles_row(
-    s: Shot, specs: list[tuple], top: float = CONTENT_TOP + 10, height: float = 500
+    s: Shot, specs: list[TileSpec], top: float = CONTENT_TOP + 10, height: float = 500
 ) -> None:
     n = len(specs)
     gap = 40
@@ -539,10 +543,10 @@ def shot_sec_schools() -> None:
     card(s.p, m, 24, tint(s.accent, 0.06))
     s.p.save()
     s.p.setClipRect(m.adjusted(4, 4, -4, -4))
-    for x in (180, 380, 560):
-        line(s.p, [(m.left() + x, m.top()), (m.left() + x - 60, m.bottom())], WHITE, 22)
-    for y in (140, 330, 500):
-        line(s.p, [(m.left(), m.top() + y), (m.right(), m.top() + y + 40)], WHITE, 22)
+    for sx in (180, 380, 560):
+        line(s.p, [(m.left() + sx, m.top()), (m.left() + sx - 60, m.bottom())], WHITE, 22)
+    for sy in (140, 330, 500):
+        line(s.p, [(m.left(), m.top() + sy), (m.right(), m.top() + sy + 40)], WHITE, 22)
     rounded(s.p, QRectF(m.left() + 420, m.top() + 380, 200, 90), 20, tint(s.accent, 0.18))
     s.p.restore()
     pins = [

@@ -72,7 +72,7 @@ def draw_text(
         "center": Qt.AlignmentFlag.AlignVCenter,
         "bottom": Qt.AlignmentFlag.AlignBottom,
     }[valign]
-    parts = [horiz, vert, Qt.AlignmentFlag.AlignAbsolute]
+    parts: list[Qt.AlignmentFlag | Qt.TextFlag] = [horiz, vert, Qt.AlignmentFlag.AlignAbsolute]
     if wrap:
         parts.append(Qt.TextFlag.TextWordWrap)
     flags = _flags(*parts)
