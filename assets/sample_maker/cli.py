@@ -11,11 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import (
-    QColor,
-    QFontDatabase,
-    QGuiApplication,
-)
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication
 
 from . import settings
 from .art import SLIDES, VIDEOS

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import (
-    QColor,
-)
+from PySide6.QtGui import QColor
 
 MAROON = QColor("#8A1538")
 WHITE = QColor("#FFFFFF")

@@ -5,13 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QImage,
-    QLinearGradient,
-    QPainter,
-)
+from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPainter
 
 from .colours import ACCENTS, WHITE, colour, mix, shade
 from .output import save

@@ -8,11 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import (
-    QColor,
-    QImage,
-    QPainter,
-)
+from PySide6.QtGui import QColor, QImage, QPainter
 
 from . import settings
 from .colours import WHITE

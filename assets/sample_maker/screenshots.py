@@ -11,13 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QImage,
-    QPainter,
-    QPainterPath,
-    QPen,
-)
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 
 from . import settings
 from .colours import ACCENTS, INK, LINE, MAROON, MUTED, PAGE, WHITE, colour, tint

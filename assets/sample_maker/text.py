@@ -5,12 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QImage,
-    QPainter,
-)
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 AR_BODY = "Noto Naskh Arabic"
 AR_HEAD = "Noto Kufi Arabic"
