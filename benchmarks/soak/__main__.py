@@ -1,0 +1,9 @@
+"""``python -m benchmarks.soak``: see the package docstring or ``--help``."""
+
+from __future__ import annotations
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
