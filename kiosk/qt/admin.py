@@ -1,15 +1,14 @@
 """The staff side: PIN pad and admin panel, behind the hidden corner gesture.
 
-Slow work (checking drop-folder bundles, installing, today's figures) runs in a
-worker thread; the GUI thread only polls the futures. Worker code touches no
-QObject. Every admin action is logged as an ``admin_*`` event.
+Slow work (scanning and checking drop folders, installing, today's figures) is a
+coroutine that awaits a worker thread and resumes on the GUI thread (kiosk.qt.aio).
+Worker code touches no QObject. Every admin action is logged as an ``admin_*`` event.
 """
 
 from __future__ import annotations
 
 import shutil
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,16 +20,22 @@ from ..admin import PinLock, log_admin_action, log_attempt
 from ..analytics import EventLog, read_status
 from ..config import Config
 from ..store import BundleStore, Cancelled, InstallError, InstallOptions
+from . import aio
 from .controller import Controller
 
-if TYPE_CHECKING:  # the statistics and the drop folders are imported when staff use them
-    from ..store.drop import Checked
+if (
+    TYPE_CHECKING
+):  # asyncio: kiosk.qt.aio; the statistics and the drop folders are imported when staff use them
+    import asyncio
+
+    from ..store.drop import Checked, Scan
 
 QML_IMPORT_NAME = "KioskBackend"
 QML_IMPORT_MAJOR_VERSION = 1
 
 AUTO_CLOSE_MS = 120_000
 DROP_POLL_MS = 5_000
+FIRST_DROP_SCAN_MS = 1_000
 EXIT_RESTART = 3
 """Exit status for 'restart the kiosk': systemd (Restart=always) starts it again."""
 EXIT_STAFF = 75
@@ -73,26 +78,27 @@ class Admin(QObject):  # type: ignore[operator]
         self.lock = lock or PinLock.in_data_dir(config.data_dir)
         self._mode = "closed"
         self._pin_message = ""
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="kiosk-admin")
-        self._checks: dict[Path, tuple[tuple[int, float], Future[Checked] | Checked]] = {}
-        self._install: Future[Any] | None = None
+        self._checks: dict[Path, tuple[tuple[int, float], Checked | None]] = {}
+        """Each drop-folder candidate, by its fingerprint: None while it is being checked."""
+        self._scan_note = ""
+        self._install: asyncio.Task[None] | None = None
         self._install_name = ""
         self._cancel = threading.Event()
         self._progress = 0.0
+        self._shown_percent = -1
         self._message = ""
-        self._figures_future: Future[dict[str, Any]] | None = None
+        self._scanning: asyncio.Task[None] | None = None
+        self._figures_task: asyncio.Task[None] | None = None
         self._figures: dict[str, Any] = {}
         self._auto_done: set[tuple[Path, tuple[int, float]]] = set()
         self._auto_close = QTimer(self, singleShot=True, interval=AUTO_CLOSE_MS)
         self._auto_close.timeout.connect(lambda: self._close("timeout"))
-        self._poll = QTimer(self, interval=500)
-        self._poll.timeout.connect(self._tick)
-        self._poll.start()
         self._drop = QTimer(self, interval=DROP_POLL_MS)
         self._drop.timeout.connect(self.scan_drop_folders)
         if config.drop_folders:
             self._drop.start()
-            QTimer.singleShot(0, self.scan_drop_folders)
+            # soon, but after the first frame: the kiosk shows itself first (kiosk.qt.aio)
+            QTimer.singleShot(FIRST_DROP_SCAN_MS, self.scan_drop_folders)
 
     # -- state for QML -----------------------------------------------------------------------
 
@@ -121,7 +127,7 @@ class Admin(QObject):  # type: ignore[operator]
                 pass
         found = []
         for path, (_fp, result) in sorted(self._checks.items()):
-            if isinstance(result, Future):
+            if result is None:
                 found.append({"path": str(path), "name": path.name, "id": "", "version": "", "valid": False,
                               "problems": ["checking…"]})  # fmt: skip
             else:
@@ -130,7 +136,7 @@ class Admin(QObject):  # type: ignore[operator]
                     "valid": result.report.ok,
                     "problems": [str(p) for p in result.report.errors[:8]],
                 })  # fmt: skip
-        warnings = []
+        warnings = [self._scan_note] if self._scan_note else []
         status = read_status(self.log.path)
         if status is not None or not self.log.status().ok:
             st = self.log.status()
@@ -224,17 +230,48 @@ class Admin(QObject):  # type: ignore[operator]
             return
         self._cancel.clear()
         self._progress = 0.0
-        self._install_name = Path(path).name
-        self._install = self._pool.submit(self._do_install, Path(path), force)
+        self._start_install(Path(path), force)
+
+    def _start_install(self, path: Path, force: bool) -> None:
+        self._cancel.clear()
+        self._progress = 0.0
+        self._shown_percent = -1
+        self._install_name = path.name
+        self._install = aio.spawn(self._run_install(path, force), f"install {path.name}")
+        self.panelChanged.emit()
+
+    async def _run_install(self, path: Path, force: bool) -> None:
+        try:
+            item = await aio.to_thread(self._do_install, path, force)
+        except Cancelled:
+            self._message = "Cancelled: nothing was installed."
+        except InstallError as exc:
+            self._message = "Not installed: " + "; ".join(str(p) for p in exc.report.errors[:3])
+        except OSError as exc:  # e.g. the stick was pulled out: say so, keep the kiosk going
+            self._message = f"Not installed: {path.name} could not be read ({exc.strerror or exc})"
+        else:
+            log_admin_action(self.log, "install", target=item.name,
+                             payload={"version": item.version, "forced": item.forced})  # fmt: skip
+            self._message = f"Installed {item.name}; it shows at the next quiet moment."
+        finally:
+            self._install = None
         self.panelChanged.emit()
 
     def _do_install(self, path: Path, force: bool) -> Any:  # worker thread: no QObject here
         def progress(stage: str, done: int, total: int) -> None:
             self._progress = done / max(1, total)
+            percent = int(self._progress * 100)
+            if percent != self._shown_percent:  # at most 101 wake-ups of the GUI thread
+                self._shown_percent = percent
+                aio.call_soon_threadsafe(self._progressed)
 
         options = InstallOptions(trusted_keys=list(self.config.trusted_keys), force=force,
                                  keep=self.config.keep_bundles, progress=progress, cancel=self._cancel)  # fmt: skip
         return self.store.install(path, options)
+
+    def _progressed(self) -> None:
+        if self._install is not None:
+            self.panelChanged.emit()
 
     @Slot()
     def cancelInstall(self) -> None:
@@ -281,74 +318,77 @@ class Admin(QObject):  # type: ignore[operator]
 
     @Slot()
     def scan_drop_folders(self) -> None:
+        """Look at the drop folders again (every few seconds); one scan at a time."""
+        if self._scanning is None:
+            self._scanning = aio.spawn(self._scan(), "scan drop folders")
+
+    async def _scan(self) -> None:
         from ..store.drop import check, scan
 
-        seen = {c.path: c for c in scan(list(self.config.drop_folders))}
-        for gone in set(self._checks) - set(seen):
-            del self._checks[gone]
-        for path, cand in seen.items():
-            known = self._checks.get(path)
-            if known is None or known[0] != cand.fingerprint:
-                self._checks[path] = (cand.fingerprint, self._pool.submit(check, path))
-        self.panelChanged.emit()
+        try:
+            found: Scan = await aio.to_thread(scan, list(self.config.drop_folders))
+            self._scan_note = found.note
+            seen = {c.path: c for c in found.candidates}
+            for gone in set(self._checks) - set(seen):
+                del self._checks[gone]
+            todo = []
+            for path, cand in seen.items():
+                known = self._checks.get(path)
+                if known is None or known[0] != cand.fingerprint:
+                    self._checks[path] = (cand.fingerprint, None)
+                    todo.append((path, cand.fingerprint))
+            self.panelChanged.emit()
+            for path, fp in todo:  # one at a time: a stick full of bundles must not swamp the kiosk
+                try:
+                    checked = await aio.to_thread(check, path)
+                except Exception as exc:  # a damaged file must not stop the scanning
+                    checked = _unreadable(path, exc)
+                if path not in self._checks:
+                    continue  # gone meanwhile
+                self._checks[path] = (fp, checked)
+                self.panelChanged.emit()
+                self._auto_apply(path, fp, checked)
+            for path, (fp, done) in list(self._checks.items()):  # one that waited for an install
+                if done is not None:
+                    self._auto_apply(path, fp, done)
+        finally:
+            self._scanning = None
+
+    def _auto_apply(self, path: Path, fp: tuple[int, float], checked: Checked) -> None:
+        """Configured to apply by itself: install and activate, no staff needed."""
+        if not (self.config.auto_apply and checked.report.ok) or (path, fp) in self._auto_done:
+            return
+        if self._install is not None:
+            return  # tried again at the next scan, once the install in progress is over
+        self._auto_done.add((path, fp))
+        self._start_install(path, False)
 
     def _refresh_figures(self) -> None:
-        if self._figures_future is None:
-            self._figures_future = self._pool.submit(_figures, self.log.path)
+        if self._figures_task is None:
+            self._figures_task = aio.spawn(self._load_figures(), "today's figures")
 
-    def _tick(self) -> None:
-        changed = False
-        for path, (fp, result) in list(self._checks.items()):
-            if isinstance(result, Future) and result.done():
-                try:
-                    checked = result.result()
-                except Exception as exc:  # a damaged file must not stop the scanning
-                    from ..bundle import Report
-                    from ..store.drop import Checked
-
-                    report = Report(str(path))
-                    report.error(
-                        path.name, "", f"cannot be checked: {exc}", "copy it again", "unreadable"
-                    )
-                    checked = Checked(path, report, "", "")
-                self._checks[path] = (fp, checked)
-                changed = True
-                if (
-                    self.config.auto_apply
-                    and checked.report.ok
-                    and (path, fp) not in self._auto_done
-                ):
-                    # configured to apply by itself: install and activate, no staff needed
-                    self._auto_done.add((path, fp))
-                    if self._install is None:
-                        self._install_name = path.name
-                        self._install = self._pool.submit(self._do_install, path, False)
-        if self._figures_future is not None and self._figures_future.done():
-            try:
-                self._figures = self._figures_future.result()
-            except Exception as exc:
-                self._figures = {"error": str(exc)}
-            self._figures_future = None
-            changed = True
-        if self._install is not None:
-            changed = True
-            if self._install.done():
-                future, self._install = self._install, None
-                try:
-                    item = future.result()
-                except Cancelled:
-                    self._message = "Cancelled: nothing was installed."
-                except InstallError as exc:
-                    self._message = "Not installed: " + "; ".join(
-                        str(p) for p in exc.report.errors[:3]
-                    )
-                else:
-                    log_admin_action(self.log, "install", target=item.name,
-                                     payload={"version": item.version, "forced": item.forced})  # fmt: skip
-                    self._message = f"Installed {item.name}; it shows at the next quiet moment."
-        if changed:
-            self.panelChanged.emit()
+    async def _load_figures(self) -> None:
+        try:
+            self._figures = await aio.to_thread(_figures, self.log.path)
+        except Exception as exc:  # a damaged database: the panel says so, and still opens
+            self._figures = {"error": str(exc)}
+        finally:
+            self._figures_task = None
+        self.panelChanged.emit()
 
     def shutdown(self) -> None:
         self._cancel.set()
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._drop.stop()
+        self._auto_close.stop()
+        for task in (self._install, self._scanning, self._figures_task):
+            if task is not None:
+                task.cancel()
+
+
+def _unreadable(path: Path, exc: Exception) -> Checked:
+    from ..bundle import Report
+    from ..store.drop import Checked
+
+    report = Report(str(path))
+    report.error(path.name, "", f"cannot be checked: {exc}", "copy it again", "unreadable")
+    return Checked(path, report, "", "")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import signal
 import sys
 import time
 from collections.abc import Callable
@@ -39,9 +38,9 @@ from PySide6.QtGui import (
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
+from . import aio
 from .admin import Admin
 from .controller import Controller
-from .doorbell import Doorbell
 from .frames import NextFrame
 from .screensaver import keep_screen_on
 from .swap import BundleSwapper, active_bundle_path
@@ -296,15 +295,23 @@ def run(args: argparse.Namespace, on_first_frame: Callable[[], None] | None = No
     swapper = None
     if args.bundle is None:
         swapper = BundleSwapper(store, controller, window, load_fonts, recorder.tag, loader=prepare)
-    stop_bell = stop_on_signals(app)
     notifier = SystemdNotifier(window)  # READY at the first frame, then watchdog pings
     if not args.windowed:
         keep_screen_on(app.platformName())  # X only: screen saver and DPMS off
     watcher = InputWatcher(window, controller, trace, admin)
     window.installEventFilter(watcher)
     tracer = ResponseTracer(window, controller, watcher, trace) if trace.enabled else None
+    unhook_signals: list[Callable[[], None]] = []
+
+    def after_first_frame() -> None:
+        # Only now: asyncio and qasync cost ~50 ms to import. Until here SIGTERM ends the
+        # process at once, with nothing yet to flush: no visitor has touched the screen.
+        if on_first_frame is not None:
+            on_first_frame()
+        unhook_signals.append(aio.stop_on_signals(app))
+
     # after READY and the trace's mark, which are about the frame itself
-    hook = NextFrame(window, on_first_frame) if on_first_frame is not None else None
+    hook = NextFrame(window, after_first_frame)
     status = app.exec()
     notifier.stopping()
     admin.shutdown()
@@ -312,8 +319,9 @@ def run(args: argparse.Namespace, on_first_frame: Callable[[], None] | None = No
         swapper.close()
     log.close(timeout=5)  # commit what is queued
     trace.close()
-    signal.set_wakeup_fd(-1)
-    stop_bell.close()
+    for unhook in unhook_signals:
+        unhook()
+    aio.close_loop()  # waits for a worker still running (a load, an install)
     del tracer, watcher, hook, engine
     return status
 
@@ -364,20 +372,6 @@ def start_bundle(
                         candidates.insert(1, restored_path)
     print("Check bundles with: kiosk bundle validate PATH", file=sys.stderr)
     return None
-
-
-def stop_on_signals(app: QGuiApplication) -> Doorbell:
-    """SIGTERM (systemd) and SIGINT leave the event loop, so the event log is flushed.
-
-    The signal only rings a doorbell (``signal.set_wakeup_fd``); Qt quits from an ordinary
-    slot. Calling Qt from inside a Python signal handler crashed PySide6 here.
-    """
-    # exit(), not quit(): quit() asks the windows first, and kiosk mode refuses.
-    bell = Doorbell(lambda: app.exit(0), app)
-    signal.set_wakeup_fd(bell.writer_fd())
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: None)
-    return bell
 
 
 EXIT_ALREADY_RUNNING = 75

@@ -3,8 +3,9 @@
 The store's directory is watched (QFileSystemWatcher: the active pointer is replaced by a
 rename, which changes the directory), and the pointer is also polled every couple of
 seconds, in case the watch is not possible (no inotify watches left, a network file
-system). A new bundle is loaded in a worker thread (plain Python: no QObject is touched
-there; it wakes the GUI thread through a socket), then applied on the GUI thread at once
+system). A new bundle is loaded in a worker thread (a coroutine awaiting
+``asyncio.to_thread``, kiosk.qt.aio: no QObject is touched there), then applied on the GUI
+thread at once
 if nobody is using the kiosk (the attract loop, settled), else as soon as the kiosk is
 back on the attract loop. Its health check: it loads, its fonts load, and a frame
 renders with it. If it fails, the store rolls back by itself and the staff are told.
@@ -15,8 +16,8 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     Property,
@@ -31,9 +32,12 @@ from PySide6.QtQuick import QQuickWindow
 from ..bundle import Bundle, BundleError, load
 from ..session import Page
 from ..store import BundleStore
+from . import aio
 from .controller import Controller
-from .doorbell import Doorbell
 from .frames import NextFrame
+
+if TYPE_CHECKING:
+    import asyncio
 
 POLL_MS = 2000
 """The fallback check of the active pointer; the directory watch sees a change at once."""
@@ -71,8 +75,7 @@ class BundleSwapper(QObject):
         self.loader = loader
         self._shown = store.state().current
         self._pointer = self._signature()
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="kiosk-bundle-load")
-        self._loading: Future[Bundle] | None = None
+        self._loading: asyncio.Task[None] | None = None
         self._loading_name: str | None = None
         self._ready: tuple[str, Bundle] | None = None
         self._previous_bundle: Bundle | None = None
@@ -82,7 +85,6 @@ class BundleSwapper(QObject):
         self._attract_since: float | None = (
             time.monotonic() - ATTRACT_SETTLE_MS / 1000 if self._on_attract() else None
         )
-        self._doorbell = Doorbell(self._on_loaded, self)
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.timeout.connect(self._apply_when_quiet)
@@ -137,7 +139,6 @@ class BundleSwapper(QObject):
             return
         self._watch()
         self._check_pointer()
-        self._collect()
         self._apply_when_quiet()
 
     @Slot(str)
@@ -154,35 +155,35 @@ class BundleSwapper(QObject):
         self._pointer = signature
         current = self.store.state().current
         if current == self._shown:  # e.g. rolled back before the newer one was shown
-            self._loading = self._ready = None
-            self._loading_name = None
+            self._cancel_load()
+            self._ready = None
             self._settle.stop()
         elif current and current != self._loading_name:
+            self._cancel_load()
             self._loading_name = current
             self._ready = None
-            future = self._pool.submit(self.loader, self.store.bundles / current)  # worker
-            future.add_done_callback(self._doorbell.ring)  # plain Python, in the worker
-            self._loading = future
+            self._loading = aio.spawn(self._load(current), f"load bundle {current}")
 
-    @Slot()
-    def _on_loaded(self) -> None:
-        """The worker finished a load (the doorbell rang): apply it if the kiosk is quiet."""
-        self._collect()
-        self._apply_when_quiet()
-
-    def _collect(self) -> None:
-        if self._loading is None or not self._loading.done():
-            return
-        name, future = self._loading_name, self._loading
+    def _cancel_load(self) -> None:
+        """Forget a load in progress (its worker finishes; its result is dropped)."""
+        if self._loading is not None:
+            self._loading.cancel()
         self._loading = None
+        self._loading_name = None
+
+    async def _load(self, name: str) -> None:
+        """Load ``name`` in a worker thread, then, back on the GUI thread, apply it when
+        the kiosk is quiet (or roll back if it does not load)."""
         try:
-            bundle = future.result()
+            bundle = await aio.to_thread(self.loader, self.store.bundles / name)
         except (BundleError, OSError) as exc:
+            self._loading = None
             self._loading_name = None
             self._rollback(f"{name} does not load: {exc}")
             return
-        assert name is not None
+        self._loading = None
         self._ready = (name, bundle)
+        self._apply_when_quiet()
 
     @Slot()
     def _on_page(self) -> None:
@@ -263,8 +264,7 @@ class BundleSwapper(QObject):
         self._settle.stop()
         if self._watcher.directories():
             self._watcher.removePaths(self._watcher.directories())
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        self._doorbell.close()
+        self._cancel_load()
 
 
 def active_bundle_path(store: BundleStore, fallback: Path) -> Path:

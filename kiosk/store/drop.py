@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 import zipfile
 from dataclasses import dataclass
@@ -25,15 +26,45 @@ class Checked:
     version: str
 
 
-def scan(folders: list[Path]) -> list[Candidate]:
-    """Bundle zips and bundle folders (with a bundle.toml) directly inside ``folders``."""
+MAX_ENTRIES = 5_000
+"""Entries looked at in each drop folder, per scan: a folder of 100,000 photos is not read whole."""
+MAX_BUNDLES = 20
+"""Bundles offered to staff from all drop folders together."""
+
+
+@dataclass(frozen=True)
+class Scan:
+    candidates: list[Candidate]
+    note: str = ""
+    """For the staff, when a folder was too big to look at whole (else empty)."""
+
+
+def scan(
+    folders: list[Path], max_entries: int = MAX_ENTRIES, max_bundles: int = MAX_BUNDLES
+) -> Scan:
+    """Bundle zips and bundle folders (with a bundle.toml) directly inside ``folders``.
+
+    Bounded: at most ``max_entries`` entries of each folder are looked at, and at most
+    ``max_bundles`` bundles are returned; ``note`` then says what was left out. Runs in
+    a worker thread (it touches the file system, which may be a slow USB stick)."""
     out: list[Candidate] = []
+    notes: list[str] = []
     for folder in folders:
+        names: list[str] = []
         try:
-            entries = sorted(folder.iterdir())
+            with os.scandir(folder) as it:
+                for entry in it:
+                    if len(names) >= max_entries:
+                        notes.append(
+                            f"{folder} has more than {max_entries:,} files; only the first "
+                            f"{max_entries:,} were looked at. Keep only bundles in a drop folder."
+                        )
+                        break
+                    names.append(entry.name)
         except OSError:
             continue  # not mounted right now
-        for path in entries:
+        for name in sorted(names):
+            path = folder / name
             try:
                 if path.suffix.lower() == ".zip" and path.is_file():
                     st = path.stat()
@@ -43,8 +74,14 @@ def scan(folders: list[Path]) -> list[Candidate]:
                     continue
             except OSError:
                 continue
+            if len(out) >= max_bundles:
+                notes.append(
+                    f"More than {max_bundles} bundles in the drop folders; only the first "
+                    f"{max_bundles} are shown. Remove the ones you do not need."
+                )
+                return Scan(out, " ".join(notes))
             out.append(Candidate(path, (st.st_size, st.st_mtime)))
-    return out
+    return Scan(out, " ".join(notes))
 
 
 def check(path: Path) -> Checked:

@@ -180,3 +180,76 @@ def test_auto_apply_installs_a_valid_drop_without_staff(
         assert k.admin.mode == "closed"  # nobody had to open the panel
     finally:
         k.close()
+
+
+def test_the_drop_folder_scan_never_holds_up_the_screen(
+    qapp: QGuiApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slow stick (here: a scan that waits until the test lets it go) leaves the GUI
+    thread free: timers still fire and the kiosk still answers while the scan runs."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from kiosk.store import drop
+
+    release = threading.Event()
+    threads: list[str] = []
+    real_scan = drop.scan
+
+    def slow_scan(folders: list[Path]) -> drop.Scan:
+        threads.append(threading.current_thread().name)
+        release.wait(20)
+        return real_scan(folders)
+
+    monkeypatch.setattr(drop, "scan", slow_scan)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert pack(SAMPLE_BUNDLE, usb / "pavilion.zip").ok
+    config = Config(path=tmp_path / "kiosk.toml", data_dir=tmp_path / "data", drop_folders=(usb,))
+    k = start_kiosk(SAMPLE_BUNDLE, clock=ManualClock(), db=tmp_path / "k.db",
+                    store=BundleStore(config.data_dir), config=config)  # fmt: skip
+    try:
+        assert k.admin is not None
+        k.admin.scan_drop_folders()
+        assert wait_until(lambda: bool(threads), 5000)
+        ticks: list[int] = []
+        timer = QTimer()
+        timer.timeout.connect(lambda: ticks.append(1))
+        timer.start(10)
+        assert wait_until(lambda: len(ticks) >= 5, 2000), "the GUI thread is blocked by the scan"
+        timer.stop()
+        assert threads[0] != threading.main_thread().name
+        release.set()
+        assert wait_until(lambda: bool(k.admin and k.admin.panel["found"]), 20_000)
+        found = k.admin.panel["found"]
+        assert [f["name"] for f in found] == ["pavilion.zip"]
+        assert wait_until(lambda: bool(k.admin and k.admin.panel["found"][0]["id"]), 20_000)
+    finally:
+        release.set()
+        k.close()
+
+
+def test_a_drop_folder_full_of_other_files_is_named_on_the_panel(
+    qapp: QGuiApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.store import drop
+
+    monkeypatch.setattr(drop, "MAX_ENTRIES", 50)
+    monkeypatch.setattr(drop.scan, "__defaults__", (50, drop.MAX_BUNDLES))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    for i in range(60):
+        (usb / f"IMG_{i:04d}.jpg").touch()
+    config = Config(path=tmp_path / "kiosk.toml", data_dir=tmp_path / "data", drop_folders=(usb,))
+    k = start_kiosk(SAMPLE_BUNDLE, clock=ManualClock(), db=tmp_path / "k.db",
+                    store=BundleStore(config.data_dir), config=config)  # fmt: skip
+    try:
+        assert k.admin is not None
+        k.admin.scan_drop_folders()
+        assert wait_until(
+            lambda: any(str(usb) in w for w in (k.admin.panel["warnings"] if k.admin else [])),
+            10_000,
+        )
+    finally:
+        k.close()
