@@ -27,3 +27,20 @@ def _close_background_loop() -> Iterator[None]:
     from kiosk.qt import aio
 
     aio.close_loop()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
+    """Python's cyclic collector runs in whichever thread allocates; a QObject caught in a
+    cycle must not be deleted from a worker thread (the event writer, a qasync worker). As
+    in the kiosk (kiosk.qt.collector), collection happens on the GUI thread only."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        if enabled:
+            gc.enable()

@@ -98,14 +98,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         return NO_DISPLAY_EXIT
 
     # Start-up allocates a great deal and frees little, which the cyclic garbage collector
-    # would scan over and over (~50 passes, ~7 ms before the first frame). It is off until
-    # the first frame, and on again here whatever happens.
+    # would scan over and over (~50 passes, ~7 ms before the first frame). It is off from
+    # here; once the kiosk is built, kiosk.qt.collector collects on the GUI thread only.
     collecting = gc.isenabled()
     gc.disable()
     try:
         from ..qt.app import run  # Qt is imported only when the kiosk really runs
 
-        return run(args, on_first_frame=gc.enable if collecting else None)
+        return run(args)
     finally:
         if collecting:
             gc.enable()

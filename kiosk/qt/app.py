@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 # The pure-Python core comes before PySide6: PySide6's import hook reads the source of
 # every module imported after it (looking for "PySide6"), ~10 ms more at start-up.
 from ..allocator import pin_mmap_threshold
-from ..analytics import EventLog, Recorder
 from ..analytics.store import DatabaseInUse
-from ..bundle import Bundle, BundleError, load
-from ..config import Config, config_path, load_config
+from ..bundle import Bundle
+from ..config import config_path, load_config
 from ..gesture import StaffGesture
-from ..paths import SAMPLE_BUNDLE, UI_DIR
-from ..session import Page, Session
-from ..store import BundleStore
+from ..paths import UI_DIR
+from ..session import Page
+from ..startup import KioskSettings
 from ..trace import Trace
 
 # isort: split
@@ -42,9 +39,6 @@ from . import aio
 from .admin import Admin
 from .controller import Controller
 from .frames import NextFrame
-from .screensaver import keep_screen_on
-from .swap import BundleSwapper, active_bundle_path
-from .systemd import SystemdNotifier
 
 _FONT_FAMILIES: dict[str, list[str]] = {}
 """Font file (path + SHA-256 when known) → families, so a hot swap does not register
@@ -253,54 +247,42 @@ def create_engine(
     return engine, window
 
 
+def settings_from_args(args: argparse.Namespace) -> tuple[KioskSettings, list[str]]:
+    """``kiosk run``'s flags over kiosk.toml; also the config problems, for the staff."""
+    config, problems = load_config(config_path(args.config))
+    data = args.data_dir or config.data_dir
+    settings = KioskSettings(
+        config=config, data_dir=data, db=args.db or data / "kiosk.db",
+        kiosk_id=args.kiosk_id or config.kiosk_id, bundle=args.bundle, language=args.lang,
+        windowed=args.windowed, screen=args.screen if args.screen is not None else config.screen,
+        trace=args.trace,
+    )  # fmt: skip
+    return settings, [str(p) for p in problems]
+
+
 def run(args: argparse.Namespace, on_first_frame: Callable[[], None] | None = None) -> int:
     """The kiosk, until it is told to stop; ``on_first_frame`` runs once it has shown a frame."""
-    trace = Trace(args.trace)
-    config, problems = load_config(config_path(args.config))
+    from .root import RunningKiosk, build, prepare
+
+    settings, problems = settings_from_args(args)
     for problem in problems:
         print(f"kiosk: config: {problem}", file=sys.stderr)
-    data = args.data_dir or config.data_dir
-    store = BundleStore(data)
 
-    def prepare(path: Path) -> Bundle:
-        return with_overrides(load(path), config)
+    def say(line: str) -> None:
+        print(line, file=sys.stderr)
 
-    bundle = start_bundle(args.bundle, store if args.bundle is None else None, prepare)
-    if bundle is None:
-        return 1
-    try:  # before any window: a second kiosk on the same database stops here
-        log = open_event_log(args.db or data / "kiosk.db", args.kiosk_id or config.kiosk_id)
+    try:  # before any window: no bundle that loads, or a second kiosk on the same database
+        prepared = prepare(settings, say)
     except DatabaseInUse as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return EXIT_ALREADY_RUNNING
+    if prepared is None:
+        return 1
     configure_environment()
     app = QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
-    if not args.windowed:
-        QGuiApplication.setOverrideCursor(blank_cursor())
-    load_fonts(bundle)
-    session = Session(bundle)
-    if args.lang:
-        session.language = args.lang
-    recorder = Recorder(session, log)
-    controller = Controller(session)
-    admin = Admin(config, store, controller, log)
-    engine, window = create_engine(
-        controller,
-        windowed=args.windowed,
-        screen=args.screen if args.screen is not None else config.screen,
-        admin=admin,
-    )
-    admin.exitRequested.connect(app.exit)
-    swapper = None
-    if args.bundle is None:
-        swapper = BundleSwapper(store, controller, window, load_fonts, recorder.tag, loader=prepare)
-    notifier = SystemdNotifier(window)  # READY at the first frame, then watchdog pings
-    if not args.windowed:
-        keep_screen_on(app.platformName())  # X only: screen saver and DPMS off
-    watcher = InputWatcher(window, controller, trace, admin)
-    window.installEventFilter(watcher)
-    tracer = ResponseTracer(window, controller, watcher, trace) if trace.enabled else None
+    kiosk = build(prepared, RunningKiosk)
+    kiosk.admin.exitRequested.connect(app.exit)
     unhook_signals: list[Callable[[], None]] = []
 
     def after_first_frame() -> None:
@@ -311,81 +293,16 @@ def run(args: argparse.Namespace, on_first_frame: Callable[[], None] | None = No
         unhook_signals.append(aio.stop_on_signals(app))
 
     # after READY and the trace's mark, which are about the frame itself
-    hook = NextFrame(window, after_first_frame)
+    hook = NextFrame(kiosk.window, after_first_frame)
     status = app.exec()
-    notifier.stopping()
-    admin.shutdown()
-    if swapper is not None:
-        swapper.close()
-    log.close(timeout=5)  # commit what is queued
-    trace.close()
+    kiosk.close()
     for unhook in unhook_signals:
         unhook()
     aio.close_loop()  # waits for a worker still running (a load, an install)
-    del tracer, watcher, hook, engine
+    del hook, kiosk
     return status
-
-
-def with_overrides(bundle: Bundle, config: Config) -> Bundle:
-    """The bundle with this kiosk's kiosk.toml settings applied (idle times, default language)."""
-    idle = bundle.idle
-    o = config.idle
-    idle = replace(
-        idle,
-        timeout=o.timeout if o.timeout is not None else idle.timeout,
-        video_timeout=o.video_timeout if o.video_timeout is not None else idle.video_timeout,
-        countdown=o.countdown if o.countdown is not None else idle.countdown,
-    )
-    lang = (
-        config.default_language
-        if config.default_language in bundle.languages
-        else bundle.default_language
-    )
-    return replace(bundle, idle=idle, default_language=lang or bundle.default_language)
-
-
-def start_bundle(
-    explicit: Path | None, store: BundleStore | None, loader: Callable[[Path], Bundle] = load
-) -> Bundle | None:
-    """The bundle to start with: ``--bundle``; else the store's active one (rolling back
-    if it no longer loads); else the sample. None (after telling why) if nothing loads."""
-    candidates: list[Path] = []
-    if explicit is not None:
-        candidates = [explicit]
-    else:
-        assert store is not None
-        active = active_bundle_path(store, SAMPLE_BUNDLE)
-        candidates = [active] if active == SAMPLE_BUNDLE else [active, SAMPLE_BUNDLE]
-    for i, path in enumerate(candidates):
-        try:
-            return loader(path)
-        except BundleError as exc:
-            print(f"kiosk: cannot show {path}:", file=sys.stderr)
-            for p in exc.report.errors[:10]:
-                print(f"  {p}", file=sys.stderr)
-            if store is not None and i == 0 and explicit is None:
-                with contextlib.suppress(KeyError):
-                    restored = store.rollback()
-                    print(f"kiosk: rolled back to {restored}", file=sys.stderr)
-                    restored_path = store.active_path()
-                    if restored_path is not None:
-                        candidates.insert(1, restored_path)
-    print("Check bundles with: kiosk bundle validate PATH", file=sys.stderr)
-    return None
 
 
 EXIT_ALREADY_RUNNING = 75
 """Another kiosk has the database: the unit's RestartPreventExitStatus=75 keeps systemd
 from starting this one again and again."""
-
-
-def open_event_log(db: Path, kiosk_id: str) -> EventLog:
-    """Start the analytics writer; it opens (and if need be creates) the database itself.
-
-    :class:`DatabaseInUse` when another kiosk's writer holds the database's lock."""
-    # if this fails, the writer reports the problem through its status, and keeps retrying
-    with contextlib.suppress(OSError):
-        db.parent.mkdir(parents=True, exist_ok=True)
-    log = EventLog(db, kiosk_id)
-    log.start()
-    return log

@@ -265,9 +265,3 @@ class BundleSwapper(QObject):
         if self._watcher.directories():
             self._watcher.removePaths(self._watcher.directories())
         self._cancel_load()
-
-
-def active_bundle_path(store: BundleStore, fallback: Path) -> Path:
-    """Where the kiosk starts: the store's active bundle, or ``fallback`` when none is installed."""
-    store.clean_staging()
-    return store.active_path() or fallback

@@ -6,28 +6,21 @@ which deadlocks under Xvfb when a Python slot is connected to frameSwapped).
 
 from __future__ import annotations
 
-import time
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtQml import QQmlApplicationEngine
-from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
-from ..admin import PinLock
-from ..analytics import EventLog, Recorder
-from ..bundle import Bundle, load
 from ..config import Config
-from ..session import Session
+from ..startup import KioskSettings
 from ..store import BundleStore
-from ..trace import Trace
-from .admin import Admin
-from .app import InputWatcher, configure_environment, create_engine, load_fonts
-from .controller import Controller
-from .swap import BundleSwapper
+from .root import RunningKiosk, build, prepare
 
 
 def wait_until(predicate: Callable[[], bool], timeout_ms: int = 5000, step_ms: int = 10) -> bool:
@@ -61,16 +54,11 @@ def settle(ms: int) -> None:
 
 
 @dataclass
-class Kiosk:
-    engine: QQmlApplicationEngine
-    window: QQuickWindow
-    controller: Controller
-    session: Session
-    bundle: Bundle
-    watcher: InputWatcher
-    log: EventLog | None = None
-    swapper: BundleSwapper | None = None
-    admin: Admin | None = None
+class Kiosk(RunningKiosk):
+    """A kiosk built by the composition root, with what tests need to drive it."""
+
+    scratch: Path | None = None
+    """A temporary data folder made for this kiosk (removed when it closes)."""
 
     def item(self, name: str) -> QQuickItem:
         """The visible item with this objectName (the first found)."""
@@ -155,24 +143,12 @@ class Kiosk:
             image.save(str(path))
         return image
 
-    closed: bool = False
-
-    def close(self) -> None:
+    def close(self, log_timeout: float = 10.0) -> None:
         if self.closed:
             return
-        self.closed = True
-        # Detach Python from the window before it goes: events still reach it until
-        # the deferred delete runs, and must not call into a half-gone Python object.
-        self.window.removeEventFilter(self.watcher)
-        if self.swapper is not None:
-            self.swapper.close()
-        if self.admin is not None:
-            self.admin.shutdown()
-        if self.log is not None:
-            self.log.close()
-        self.window.hide()
-        self.engine.deleteLater()
-        self.window.deleteLater()
+        super().close(log_timeout)
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def start_kiosk(
@@ -181,38 +157,30 @@ def start_kiosk(
     store: BundleStore | None = None, poll_ms: int = 100,
     config: Config | None = None, pin_clock: Callable[[], float] | None = None,
 ) -> Kiosk:  # fmt: skip
-    """The real kiosk UI in a window of the given size (call with a QGuiApplication running)."""
-    configure_environment()
+    """The real kiosk UI in a window of the given size (call with a QGuiApplication running).
+
+    Built by the composition root (kiosk.qt.root), as ``kiosk run`` builds it, windowed.
+    ``bundle_path`` is shown; with a ``store`` the kiosk also follows the store's active
+    bundle (hot swap). Without a ``config`` or a ``db``, a temporary data folder holds them."""
     assert QGuiApplication.instance() is not None
-    bundle = load(bundle_path)
-    load_fonts(bundle)
-    session = Session(bundle, clock) if clock else Session(bundle)
-    if language:
-        session.language = language
-    log = None
-    recorder = None
-    if db is not None:
-        log = EventLog(db, "test-kiosk")
-        log.start()
-        recorder = Recorder(session, log)
-    controller = Controller(session)
-    admin = None
-    if config is not None:
-        assert store is not None and log is not None, "the admin panel needs a store and a log"
-        lock = PinLock.in_data_dir(config.data_dir, pin_clock) if pin_clock else None
-        admin = Admin(config, store, controller, log, lock)
-    engine, window = create_engine(controller, windowed=True, admin=admin)
-    swapper = None
-    if store is not None:
-        swapper = BundleSwapper(
-            store, controller, window, load_fonts, recorder.tag if recorder else None, poll_ms
-        )
-    window.resize(width, height)
-    watcher = InputWatcher(window, controller, Trace(None), admin, clock or time.monotonic)
-    window.installEventFilter(watcher)
-    window.show()
-    QTest.qWaitForWindowExposed(window)
-    return Kiosk(engine, window, controller, session, bundle, watcher, log, swapper, admin)
+    scratch = None
+    if config is None or db is None:
+        scratch = Path(tempfile.mkdtemp(prefix="kiosk-test-"))
+    if config is None:
+        data = store.data_dir if store is not None else scratch
+        assert data is not None
+        config = Config(path=data / "kiosk.toml", data_dir=data, kiosk_id="test-kiosk")
+    settings = KioskSettings.for_config(
+        config, bundle=bundle_path, db=db or (scratch or config.data_dir) / "kiosk.db",
+        kiosk_id="test-kiosk", language=language, windowed=True, size=(width, height),
+        swap_poll_ms=poll_ms, follow_store=store is not None,
+    )  # fmt: skip
+    prepared = prepare(settings)
+    assert prepared is not None, f"{bundle_path} does not load"
+    k = build(prepared, Kiosk, clock=clock, pin_clock=pin_clock)
+    k.scratch = scratch
+    QTest.qWaitForWindowExposed(k.window)
+    return k
 
 
 def visible_items(root: QQuickItem) -> list[QQuickItem]:
