@@ -29,7 +29,7 @@ from . import paths
 from .admin import PinError, parse_pin_hash
 from .atomicfile import write_atomic
 from .bundle.problems import Problem, Report
-from .bundle.schema import Reader, _distance, parse_toml
+from .bundle.schema import Reader, _distance, parse_toml, shown
 
 CONFIG_NAME = "kiosk.toml"
 ENV_VAR = "KIOSK_CONFIG"
@@ -49,7 +49,8 @@ LANGUAGES = ("ar", "en")
 ROTATIONS = (0, 90, 180, 270)
 MAX_SCREEN = 15
 MAX_KEEP = 100
-KIOSK_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+KIOSK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", re.ASCII)
+"""Matched with fullmatch() only (``$`` would also match before a final newline)."""
 ED25519_KEY_BYTES = 32
 
 
@@ -147,8 +148,12 @@ class _ConfigReader(Reader):
         for key in table:
             if key in allowed:
                 continue
-            fld = self.join(path, key)
-            near_idle = [k for k in IDLE_RANGES if _distance(k, key) <= 2] if not path else []
+            fld = self.join(path, shown(key))
+            near_idle = (
+                [k for k in IDLE_RANGES if _distance(k, key) <= 2]
+                if not path and len(key) <= 40
+                else []
+            )
             if path and key in TOP_KEYS:
                 self.error(
                     fld, f"'{key}' is not a setting of [{path}]",
@@ -211,11 +216,11 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
     kiosk_id = d.kiosk_id
     value = r.get(data, "kiosk_id", "", str, required=False, example='"booth-1"')
     if value is not None:
-        if KIOSK_ID.match(value):
+        if KIOSK_ID.fullmatch(value):
             kiosk_id = value
         else:
             r.error(
-                "kiosk_id", f"'{value}' is not a usable kiosk id",
+                "kiosk_id", f"'{shown(value)}' is not a usable kiosk id",
                 'use letters, digits, ".", "_" or "-", at most 64, e.g. "booth-1"', "bad-id",
             )  # fmt: skip
 
@@ -231,7 +236,7 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
             continue
         if p in drops:
             r.warning(
-                r.join("drop_folders", i), f"'{item}' is listed twice",
+                r.join("drop_folders", i), f"'{shown(item)}' is listed twice",
                 "list each folder once", "duplicate",
             )  # fmt: skip
             continue
@@ -250,7 +255,7 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
     language = r.get(data, "default_language", "", str, required=False, example='"ar"')
     if language is not None and language not in LANGUAGES:
         r.error(
-            "default_language", f"'{language}' is not a kiosk language",
+            "default_language", f"'{shown(language)}' is not a kiosk language",
             'use "ar" or "en", or remove the line to use the bundle\'s default', "bad-language",
         )  # fmt: skip
         language = None

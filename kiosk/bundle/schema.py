@@ -17,11 +17,14 @@ from urllib.parse import urlsplit
 from . import model as m
 from .problems import Report
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-VERSION = re.compile(r"^\d+(?:\.\d+){0,3}$")
-LANG = re.compile(r"^[a-z]{2,3}$")
+# Matched with fullmatch() only: "$" also matches before a final newline, and "\d" matches
+# Arabic-Indic and other non-ASCII digits. Every class is spelt out in ASCII, and bounded.
 MAX_ID = 40
+SLUG = re.compile(rf"(?=[a-z0-9-]{{1,{MAX_ID}}}\Z)[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
+COLOUR = re.compile(r"#[0-9A-Fa-f]{6}", re.ASCII)
+VERSION = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9}){0,3}", re.ASCII)
+"""Up to four numbers of at most nine ASCII digits each: "1.2.0"."""
+LANG = re.compile(r"[a-z]{2,3}", re.ASCII)
 MAX_URL = 300
 
 BUNDLE_KEYS = {
@@ -50,7 +53,26 @@ FONT_KEYS = {"files", "arabic", "arabic_heading", "latin"}
 IDLE_KEYS = {"timeout", "video_timeout", "countdown"}
 ATTRACT_KEYS = {"slide_seconds"}
 
-_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_POS = re.compile(r"\(at line ([0-9]+), column ([0-9]+)\)")
+
+
+_SHOWN = 60
+
+
+def shown(value: object) -> str:
+    """``value`` for a message: control and invisible characters escaped, and cut short
+    (a 5,000-digit version, or a megabyte of text, is not repeated back in full)."""
+    text = value if isinstance(value, str) else str(value)
+    out = "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text[:_SHOWN]
+    )
+    return out + ("..." if len(text) > _SHOWN else "")
+
+
+def is_slug(value: str) -> bool:
+    """A bundle id: lower-case ASCII letters and digits in words joined by single hyphens,
+    at most :data:`MAX_ID` characters, with nothing after it (not even a newline)."""
+    return SLUG.fullmatch(value) is not None
 
 
 def _type_name(value: object) -> str:
@@ -102,10 +124,12 @@ class Reader:
         allowed = set(allowed)
         for key in table:
             if key not in allowed:
-                close = sorted(allowed, key=lambda a: _distance(a, key))[0]
-                hint = f"did you mean '{close}'? " if _distance(close, key) <= 2 else ""
+                hint = ""
+                if len(key) <= MAX_ID:  # a hint for a typo, not for a megabyte of key
+                    close = sorted(allowed, key=lambda a: _distance(a, key))[0]
+                    hint = f"did you mean '{close}'? " if _distance(close, key) <= 2 else ""
                 self.error(
-                    self.join(path, key), f"unknown key '{key}'",
+                    self.join(path, shown(key)), f"unknown key '{shown(key)}'",
                     f"{hint}remove it or use one of: {', '.join(sorted(allowed))}", "unknown-key",
                 )  # fmt: skip
 
@@ -124,7 +148,7 @@ class Reader:
         if key not in table:
             if required:
                 self.error(
-                    fld, f"'{key}' is missing",
+                    fld, f"'{shown(key)}' is missing",
                     f"add {key} = {example or '...'}" + (f" under [{path}]" if path else ""),
                     "missing",
                 )  # fmt: skip
@@ -145,9 +169,9 @@ class Reader:
         value: str | None = self.get(table, key, path, str, example='"my-id"')
         if value is None:
             return None
-        if not SLUG.match(value) or len(value) > MAX_ID:
+        if not is_slug(value):
             self.error(
-                self.join(path, key), f"'{value}' is not a valid id",
+                self.join(path, key), f"'{shown(value)}' is not a valid id",
                 f"use lower-case letters, digits and single hyphens, at most {MAX_ID} characters "
                 "(e.g. \"renew-residence\")", "bad-id",
             )  # fmt: skip
@@ -176,7 +200,7 @@ class Reader:
             if lang not in self.languages:
                 ok = False
                 self.error(
-                    self.join(fld, lang), f"'{lang}' is not one of the bundle's languages",
+                    self.join(fld, lang), f"'{shown(lang)}' is not one of the bundle's languages",
                     f"remove it, or add it to languages in bundle.toml ({', '.join(self.languages)})",
                     "unknown-language",
                 )  # fmt: skip
@@ -225,9 +249,9 @@ class Reader:
         )
         if value is None:
             return default
-        if not COLOUR.match(value):
+        if not COLOUR.fullmatch(value):
             self.error(
-                self.join(path, key), f"'{value}' is not a colour",
+                self.join(path, key), f"'{shown(value)}' is not a colour",
                 'write it as "#RRGGBB", e.g. "#8A1538"', "bad-colour",
             )  # fmt: skip
             return default
@@ -246,15 +270,15 @@ class Reader:
     def resolve(self, value: str, fld: str, base: PurePosixPath) -> PurePosixPath | None:
         fix = "use a path relative to this file, inside the bundle, with '/' separators"
         if not value or "\\" in value or "\x00" in value:
-            self.error(fld, f"'{value}' is not a valid path", fix, "bad-path")
+            self.error(fld, f"'{shown(value)}' is not a valid path", fix, "bad-path")
             return None
         if value.startswith("/") or (len(value) > 1 and value[1] == ":"):
-            self.error(fld, f"'{value}' is an absolute path", fix, "path-outside")
+            self.error(fld, f"'{shown(value)}' is an absolute path", fix, "path-outside")
             return None
         parts: list[str] = list(base.parts)
         for part in PurePosixPath(value).parts:
             if part == "..":
-                self.error(fld, f"'{value}' uses '..'", fix, "path-outside")
+                self.error(fld, f"'{shown(value)}' uses '..'", fix, "path-outside")
                 return None
             if part != ".":
                 parts.append(part)
@@ -312,9 +336,9 @@ def parse_bundle(
         )  # fmt: skip
     bid = r.slug(data, "id", "")
     version = r.get(data, "version", "", str, example='"1.0.0"')
-    if version is not None and not VERSION.match(version):
+    if version is not None and not VERSION.fullmatch(version):
         r.error(
-            "version", f"'{version}' is not a version number",
+            "version", f"'{shown(version)}' is not a version number",
             'use numbers separated by dots, e.g. "1.2.0"; raise it for every new bundle', "bad-version",
         )  # fmt: skip
         version = None
@@ -322,7 +346,7 @@ def parse_bundle(
     langs_raw = r.get(data, "languages", "", list, example='["ar", "en"]')
     languages: tuple[str, ...] = ()
     if langs_raw is not None:
-        bad = [x for x in langs_raw if not isinstance(x, str) or not LANG.match(x)]
+        bad = [x for x in langs_raw if not isinstance(x, str) or not LANG.fullmatch(x)]
         if bad or not langs_raw or len(set(langs_raw)) != len(langs_raw):
             r.error(
                 "languages", "the list of languages is empty, repeated or has invalid codes",
@@ -334,7 +358,7 @@ def parse_bundle(
     default = r.get(data, "default_language", "", str, example='"ar"')
     if default is not None and languages and default not in languages:
         r.error(
-            "default_language", f"'{default}' is not in languages",
+            "default_language", f"'{shown(default)}' is not in languages",
             f"use one of {', '.join(languages)}", "bad-languages",
         )  # fmt: skip
         default = None
@@ -353,17 +377,17 @@ def parse_bundle(
                 "missing",
             )
         for i, e in enumerate(ents_raw):
-            if not isinstance(e, str) or not SLUG.match(e):
+            if not isinstance(e, str) or not is_slug(e):
                 r.error(
                     r.join("entities", i),
-                    f"'{e}' is not a valid entity id",
+                    f"'{shown(e)}' is not a valid entity id",
                     "use the entity's folder name (lower-case letters, digits, hyphens)",
                     "bad-id",
                 )
             elif e in entity_ids:
                 r.error(
                     r.join("entities", i),
-                    f"'{e}' is listed twice",
+                    f"'{shown(e)}' is listed twice",
                     "list each entity once",
                     "duplicate-id",
                 )
@@ -504,7 +528,7 @@ def parse_entity(
     if eid is not None and eid != folder_id:
         r.error(
             "id",
-            f"the id '{eid}' differs from its folder name '{folder_id}'",
+            f"the id '{shown(eid)}' differs from its folder name '{folder_id}'",
             f'set id = "{folder_id}" or rename the folder',
             "id-mismatch",
         )
@@ -562,7 +586,7 @@ def _parse_slide(r: Reader, t: dict[str, Any], path: str, base: PurePosixPath) -
     if kind is not None and kind not in ("image", "video", "text"):
         r.error(
             r.join(path, "kind"),
-            f"'{kind}' is not a slide kind",
+            f"'{shown(kind)}' is not a slide kind",
             'use "image", "video" or "text"',
             "bad-kind",
         )
@@ -643,7 +667,7 @@ def _parse_demo(r: Reader, t: dict[str, Any], path: str, base: PurePosixPath) ->
         ):
             r.error(
                 r.join(path, "service_url"),
-                f"'{url}' is not a usable service address",
+                f"'{shown(url)}' is not a usable service address",
                 f"use a full https:// address of at most {MAX_URL} characters",
                 "bad-url",
             )
@@ -686,7 +710,7 @@ def _parse_screen(r: Reader, t: dict[str, Any], path: str, base: PurePosixPath) 
     if kind is not None and kind not in ("image", "form"):
         r.error(
             r.join(path, "kind"),
-            f"'{kind}' is not a screen kind",
+            f"'{shown(kind)}' is not a screen kind",
             'use "image" or "form"',
             "bad-kind",
         )
@@ -794,7 +818,7 @@ def _parse_item(r: Reader, t: dict[str, Any], path: str) -> m.FormItem | None:
     if typ not in ITEM_KEYS:
         r.error(
             r.join(path, "type"),
-            f"'{typ}' is not a form item type",
+            f"'{shown(typ)}' is not a form item type",
             f"use one of: {', '.join(ITEM_KEYS)}",
             "bad-kind",
         )
@@ -811,7 +835,7 @@ def _parse_item(r: Reader, t: dict[str, Any], path: str) -> m.FormItem | None:
         if inp not in FIELD_INPUTS:
             r.error(
                 r.join(path, "input"),
-                f"'{inp}' is not an input kind",
+                f"'{shown(inp)}' is not an input kind",
                 f"use one of: {', '.join(FIELD_INPUTS)}",
                 "bad-kind",
             )
@@ -885,7 +909,7 @@ def _check_flow(r: Reader, demo: m.Demo, path: str) -> bool:
                     ok = False
                     r.error(
                         r.join(r.join(r.join(spath, "hotspots"), hi), "target"),
-                        f"no screen '{h.target}' in this demo",
+                        f"no screen '{shown(h.target)}' in this demo",
                         f"use one of: {', '.join([*ids, m.END])}",
                         "bad-target",
                     )
@@ -895,7 +919,7 @@ def _check_flow(r: Reader, demo: m.Demo, path: str) -> bool:
                     ok = False
                     r.error(
                         r.join(r.join(r.join(spath, "items"), ii), "target"),
-                        f"no screen '{it.target}' in this demo",
+                        f"no screen '{shown(it.target)}' in this demo",
                         f"use one of: {', '.join([*ids, m.END])}",
                         "bad-target",
                     )

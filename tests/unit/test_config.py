@@ -112,6 +112,13 @@ def test_every_setting_is_read(tmp_path: Path) -> None:
 MISTAKES = [
     ('kiosk_id = "booth 1"', "kiosk_id", "bad-id", "booth-1"),
     ("kiosk_id = 7", "kiosk_id", "type", '"booth-1"'),
+    # whole string only, ASCII only: a trailing newline reached every event and export
+    ('kiosk_id = "booth-1\\n"', "kiosk_id", "bad-id", "booth-1"),
+    ('kiosk_id = "booth-1\\r\\n"', "kiosk_id", "bad-id", "booth-1"),
+    ('kiosk_id = "booth\\u0000"', "kiosk_id", "bad-id", "booth-1"),
+    ('kiosk_id = "booth-١"', "kiosk_id", "bad-id", "booth-1"),
+    ('kiosk_id = "booth-１"', "kiosk_id", "bad-id", "booth-1"),
+    (f'kiosk_id = "{"b" * 65}"', "kiosk_id", "bad-id", "at most 64"),
     ("data_dir = 5", "data_dir", "type", "/var/lib/kiosk"),
     ('data_dir = ""', "data_dir", "empty-text", "/var/lib/kiosk"),
     ('drop_folders = "/media/usb"', "drop_folders", "type", "/media/usb"),
@@ -133,6 +140,7 @@ MISTAKES = [
     ('[idle]\ntimeout = "60"', "idle.timeout", "type", "60"),
     ("[idle]\ncountdwn = 10", "idle.countdwn", "unknown-key", "did you mean 'countdown'"),
     ('[admin]\npin_hash = "1234"', "admin.pin_hash", "bad-pin-hash", "kiosk admin set-pin"),
+    ('[admin]\npin_hash = "scrypt$١٦٣٨٤$8$1$AAAAAAAAAAA=$' + "A" * 44 + '"', "admin.pin_hash", "bad-pin-hash", "kiosk admin set-pin"),
     ('[admin]\npin_hsh = "1234"', "admin.pin_hsh", "unknown-key", "did you mean 'pin_hash'"),
     ("kiosk_idd = 'a'", "kiosk_idd", "unknown-key", "did you mean 'kiosk_id'"),
     ("auto_aply = true", "auto_aply", "unknown-key", "did you mean 'auto_apply'"),
