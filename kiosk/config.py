@@ -29,7 +29,8 @@ from . import paths
 from .admin import PinError, parse_pin_hash
 from .atomicfile import write_atomic
 from .bundle.problems import Problem, Report
-from .bundle.schema import Reader, _distance, parse_toml, shown
+from .bundle.schema import Reader, _distance, shown
+from .bundle.tomlfile import from_bytes, read_capped
 
 CONFIG_NAME = "kiosk.toml"
 ENV_VAR = "KIOSK_CONFIG"
@@ -52,6 +53,9 @@ MAX_KEEP = 100
 KIOSK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", re.ASCII)
 """Matched with fullmatch() only (``$`` would also match before a final newline)."""
 ED25519_KEY_BYTES = 32
+MAX_CONFIG_BYTES = 64 * 1024
+"""kiosk.toml is read up to this size (the commented example is 2 KB); a bigger file is a
+config error, and the kiosk starts on the defaults."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,7 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
     report = Report(str(path))
     file = str(path)
     try:
-        text = path.read_text("utf-8")
+        raw = read_capped(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         return Config(path), []
     except IsADirectoryError:
@@ -117,16 +121,13 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
             f"point --config (or {ENV_VAR}) at a file named {CONFIG_NAME}", "not-a-file",
         )  # fmt: skip
         return Config(path), report.problems
-    except UnicodeDecodeError:
-        report.error(file, "", "the file is not UTF-8 text", "save it as UTF-8", "encoding")
-        return Config(path), report.problems
     except OSError as exc:
         report.error(
             file, "", f"cannot be read ({exc.strerror})",
             "check the file's permissions: the kiosk's user must be able to read it", "unreadable",
         )  # fmt: skip
         return Config(path), report.problems
-    data = parse_toml(text, file, report)
+    data = from_bytes(raw, file, report, MAX_CONFIG_BYTES)
     if data is None:
         return Config(path), report.problems
     cfg = _parse(data, path, _ConfigReader(report, file, ()))
@@ -431,9 +432,17 @@ def set_value(
     from tomlkit.items import Table
 
     try:
-        text = path.read_text("utf-8")
+        raw = read_capped(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
-        text = EXAMPLE
+        raw = EXAMPLE.encode()
+    # The checks load_config() makes first: size, encoding (a BOM is dropped), nesting
+    # (tomlkit, like tomllib, recurses), then tomlkit's own parse.
+    report = Report(str(path))
+    from_bytes(raw, str(path), report, MAX_CONFIG_BYTES)
+    syntax = [p for p in report.errors if p.code in ("too-large", "encoding", "syntax")]
+    if syntax:
+        raise ValueError(f"{syntax[0]}; fix it first, see: kiosk config check")
+    text = raw.decode("utf-8-sig")
     try:
         doc = tomlkit.parse(text)
     except ParseError as exc:

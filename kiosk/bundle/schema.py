@@ -8,7 +8,6 @@ problems at once. A ``None`` result means the part could not be built.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 from typing import Any, cast
@@ -16,6 +15,7 @@ from urllib.parse import urlsplit
 
 from . import model as m
 from .problems import Report
+from .tomlfile import parse_toml as parse_toml  # re-exported: kiosk.config, kiosk.doctor
 
 # Matched with fullmatch() only: "$" also matches before a final newline, and "\d" matches
 # Arabic-Indic and other non-ASCII digits. Every class is spelt out in ASCII, and bounded.
@@ -53,9 +53,6 @@ FONT_KEYS = {"files", "arabic", "arabic_heading", "latin"}
 IDLE_KEYS = {"timeout", "video_timeout", "countdown"}
 ATTRACT_KEYS = {"slide_seconds"}
 
-_TOML_POS = re.compile(r"\(at line ([0-9]+), column ([0-9]+)\)")
-
-
 _SHOWN = 60
 
 
@@ -80,22 +77,6 @@ def _type_name(value: object) -> str:
         str: "text", int: "a number", float: "a number", bool: "true/false",
         list: "a list", dict: "a table",
     }.get(type(value), type(value).__name__)  # fmt: skip
-
-
-def parse_toml(text: str, file: str, report: Report) -> dict[str, Any] | None:
-    """Parse TOML, reporting a syntax error with its line and column."""
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        msg = str(exc)
-        pos = _TOML_POS.search(msg)
-        where = f"line {pos.group(1)}, column {pos.group(2)}" if pos else ""
-        report.error(
-            file, where, f"TOML syntax error: {_TOML_POS.sub('', msg).strip()}",
-            "correct the syntax at that position (quotes around text, '=' between key and value)",
-            "syntax",
-        )  # fmt: skip
-        return None
 
 
 class Reader:

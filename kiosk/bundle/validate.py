@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from . import media
+from . import media, tomlfile
 from . import model as m
 from .media import Kind, MediaError, MediaInspector, StructuralInspector
 from .problems import BundleError, Report
-from .schema import BundleHead, parse_bundle, parse_entity, parse_toml
+from .schema import BundleHead, parse_bundle, parse_entity
 
 if TYPE_CHECKING:  # zip handling and hashing are imported when used: load() needs neither
     from .archive import ZipLimits
@@ -403,15 +403,7 @@ def _read_manifests(root: Path, report: Report, scan: Scan, files: list[PurePosi
 
 
 def _load_toml(path: Path, rel: str, report: Report) -> dict[str, Any] | None:
-    try:
-        text = path.read_text("utf-8")
-    except UnicodeDecodeError:
-        report.error(rel, "", "the file is not UTF-8 text", "save it as UTF-8", "encoding")
-        return None
-    except OSError as exc:
-        report.error(rel, "", f"cannot be read ({exc.strerror})", "copy it again", "unreadable")
-        return None
-    return parse_toml(text, rel, report)
+    return tomlfile.load(path, rel, report)
 
 
 def check_folder(
