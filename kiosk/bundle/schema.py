@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import PurePosixPath
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 from urllib.parse import urlsplit
 
 from . import model as m
@@ -26,6 +26,47 @@ VERSION = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9}){0,3}", re.ASCII)
 """Up to four numbers of at most nine ASCII digits each: "1.2.0"."""
 LANG = re.compile(r"[a-z]{2,3}", re.ASCII)
 MAX_URL = 300
+MAX_PATH = 255
+MAX_FAMILY = 100
+
+
+class Cap(NamedTuple):
+    """A size: ``warn`` and above is a warning, above ``most`` an error."""
+
+    warn: int
+    most: int
+
+
+# Sizes: generous for a real pavilion (the sample has 6 entities of 3 to 5 slides), and small
+# enough that a bundle cannot stall the kiosk (100,000 slides froze it for 105 s and took 5.9 GB;
+# a 10 MB caption froze it for 12 s). docs/bundle-format.md lists them.
+LIST_CAPS: dict[str, Cap] = {
+    "entities": Cap(50, 200),
+    "slides": Cap(125, 500),
+    "demos": Cap(12, 50),
+    "screens": Cap(25, 100),
+    "hotspots": Cap(12, 50),
+    "items": Cap(25, 100),
+    "bullets": Cap(12, 50),
+    "options": Cap(12, 50),
+    "rows": Cap(25, 100),
+    "languages": Cap(10, 10),
+    "files": Cap(20, 40),
+}
+"""Most entries in each list, by its key (``files`` is ``fonts.files``)."""
+SHORT_TEXT = Cap(100, 200)
+"""Titles, names, labels, placeholders, options, form headers."""
+LINE_TEXT = Cap(250, 1000)
+"""Captions, bullets, hints, list-row values, the bundle's subtitle."""
+LONG_TEXT = Cap(1000, 4000)
+"""Descriptions, slide bodies, demo summaries, form paragraphs."""
+TEXT_CAPS: dict[str, Cap] = {
+    "description": LONG_TEXT, "body": LONG_TEXT, "summary": LONG_TEXT,
+    "caption": LINE_TEXT, "hint": LINE_TEXT, "value": LINE_TEXT, "subtitle": LINE_TEXT,
+}  # fmt: skip
+"""Text size by key; SHORT_TEXT for any other."""
+MAX_PROBLEMS = 200
+"""Problems listed per file; a file with more gets one last problem saying so."""
 
 BUNDLE_KEYS = {
     "format", "id", "version", "title", "subtitle", "languages", "default_language",
@@ -86,14 +127,53 @@ class Reader:
         self.report = report
         self.file = file
         self.languages = languages
+        self.problems = 0
+        self.capped = 0
+        """Lists cut to their cap: the whole file is then refused (parse_* return None)."""
 
     # -- helpers ---------------------------------------------------------------------------------
 
+    @property
+    def full(self) -> bool:
+        """True once :data:`MAX_PROBLEMS` are listed: the rest would only bury them."""
+        return self.problems > MAX_PROBLEMS
+
+    def _count(self) -> bool:
+        self.problems += 1
+        if self.problems == MAX_PROBLEMS + 1:
+            self.report.error(
+                self.file, "", f"more than {MAX_PROBLEMS} problems; only the first are listed",
+                "correct those, then validate again", "too-many-problems",
+            )  # fmt: skip
+        return self.problems <= MAX_PROBLEMS
+
     def error(self, fld: str, message: str, fix: str, code: str = "invalid") -> None:
-        self.report.error(self.file, fld, message, fix, code)
+        if self._count():
+            self.report.error(self.file, fld, message, fix, code)
 
     def warning(self, fld: str, message: str, fix: str, code: str = "warning") -> None:
-        self.report.warning(self.file, fld, message, fix, code)
+        if self._count():
+            self.report.warning(self.file, fld, message, fix, code)
+
+    def bounded(self, items: list[Any], key: str, fld: str, things: str = "") -> list[Any]:
+        """``items``, cut to the cap for ``key`` (an error, so the part is refused); a warning
+        from the cap's ``warn`` size. Nothing past the cap is looked at."""
+        cap = LIST_CAPS[key]
+        n = len(items)
+        if n > cap.most:
+            self.error(
+                fld, f"{n:,} {things or key}; at most {cap.most} are allowed",
+                f"remove some, or split them over more entities (keep to {cap.warn} or fewer)",
+                "too-many",
+            )  # fmt: skip
+            self.capped += 1
+            return items[: cap.most]
+        if n > cap.warn and cap.warn < cap.most:
+            self.warning(
+                fld, f"{n} {things or key} make the kiosk slow to load and hard to browse",
+                f"keep to {cap.warn} or fewer (at most {cap.most} are allowed)", "many",
+            )  # fmt: skip
+        return items
 
     @staticmethod
     def join(path: str, key: str | int) -> str:
@@ -104,6 +184,8 @@ class Reader:
     def unknown(self, table: dict[str, Any], allowed: Iterable[str], path: str) -> None:
         allowed = set(allowed)
         for key in table:
+            if self.full:
+                return
             if key not in allowed:
                 hint = ""
                 if len(key) <= MAX_ID:  # a hint for a typo, not for a megabyte of key
@@ -160,24 +242,27 @@ class Reader:
         return value
 
     def text(
-        self, table: dict[str, Any], key: str, path: str, *, required: bool = True
-    ) -> m.Text | None:
+        self, table: dict[str, Any], key: str, path: str, *, required: bool = True,
+        size: Cap | None = None,
+    ) -> m.Text | None:  # fmt: skip
         value = self.get(
             table, key, path, dict, required=required,
             example=self.text_example(),
         )  # fmt: skip
         if value is None:
             return None
-        return self.text_value(value, self.join(path, key))
+        return self.text_value(value, self.join(path, key), size or TEXT_CAPS.get(key, SHORT_TEXT))
 
     def text_example(self) -> str:
         inner = ", ".join(f'{lang} = "..."' for lang in self.languages)
         return "{ " + inner + " }"
 
-    def text_value(self, value: dict[str, Any], fld: str) -> m.Text | None:
+    def text_value(self, value: dict[str, Any], fld: str, size: Cap = SHORT_TEXT) -> m.Text | None:
         ok = True
         out: dict[str, str] = {}
         for lang in value:
+            if self.full:
+                return None
             if lang not in self.languages:
                 ok = False
                 self.error(
@@ -206,8 +291,22 @@ class Reader:
                     sub, f"the {_LANG_NAMES.get(lang, lang)} text is empty",
                     "write the text a visitor should read", "empty-text",
                 )  # fmt: skip
+            elif len(text) > size.most:
+                ok = False
+                self.error(
+                    sub, f"the {_LANG_NAMES.get(lang, lang)} text is {len(text):,} characters; "
+                    f"at most {size.most:,} are allowed here",
+                    f"shorten it (a visitor reads up to about {size.warn} here)", "text-too-long",
+                )  # fmt: skip
             else:
-                out[lang] = text.strip()
+                text = text.strip()
+                if len(text) > size.warn:
+                    self.warning(
+                        sub, f"the {_LANG_NAMES.get(lang, lang)} text is {len(text):,} characters "
+                        "and may not fit on the screen",
+                        f"keep it to {size.warn} characters or fewer", "text-long",
+                    )  # fmt: skip
+                out[lang] = text
         return m.Text(out) if ok else None
 
     def number(
@@ -249,8 +348,11 @@ class Reader:
         return self.resolve(value, self.join(path, key), base)
 
     def resolve(self, value: str, fld: str, base: PurePosixPath) -> PurePosixPath | None:
-        fix = "use a path relative to this file, inside the bundle, with '/' separators"
-        if not value or "\\" in value or "\x00" in value:
+        fix = (
+            "use a path relative to this file, inside the bundle, with '/' separators, "
+            f"at most {MAX_PATH} characters"
+        )
+        if not value or len(value) > MAX_PATH or "\\" in value or "\x00" in value:
             self.error(fld, f"'{shown(value)}' is not a valid path", fix, "bad-path")
             return None
         if value.startswith("/") or (len(value) > 1 and value[1] == ":"):
@@ -326,7 +428,9 @@ def parse_bundle(
 
     langs_raw = r.get(data, "languages", "", list, example='["ar", "en"]')
     languages: tuple[str, ...] = ()
-    if langs_raw is not None:
+    if langs_raw is not None and len(langs_raw) > LIST_CAPS["languages"].most:
+        r.bounded(langs_raw, "languages", "languages")
+    elif langs_raw is not None:
         bad = [x for x in langs_raw if not isinstance(x, str) or not LANG.fullmatch(x)]
         if bad or not langs_raw or len(set(langs_raw)) != len(langs_raw):
             r.error(
@@ -350,6 +454,7 @@ def parse_bundle(
     ents_raw = r.get(data, "entities", "", list, example='["mict", "moi"]')
     entity_ids: list[str] = []
     if ents_raw is not None:
+        ents_raw = r.bounded(ents_raw, "entities", "entities")
         if not ents_raw:
             r.error(
                 "entities",
@@ -408,6 +513,8 @@ def parse_bundle(
             fonts_t, "files", "fonts", list, example='["fonts/NotoNaskhArabic-Regular.ttf"]'
         )
         files: list[PurePosixPath] = []
+        if files_raw is not None:
+            files_raw = r.bounded(files_raw, "files", "fonts.files", "font files")
         for i, f in enumerate(files_raw or []):
             fld = r.join("fonts.files", i)
             if not isinstance(f, str):
@@ -435,7 +542,14 @@ def parse_bundle(
                 required=key != "arabic_heading",
                 example='"Noto Naskh Arabic"',
             )
-            if fam is not None and not fam.strip():
+            if fam is not None and len(fam) > MAX_FAMILY:
+                r.error(
+                    f"fonts.{key}", f"the font family is {len(fam):,} characters long",
+                    "write the family name of one of the font files, e.g. \"Noto Sans\"",
+                    "text-too-long",
+                )  # fmt: skip
+                fam = None
+            elif fam is not None and not fam.strip():
                 r.error(
                     f"fonts.{key}",
                     "the font family is empty",
@@ -450,7 +564,7 @@ def parse_bundle(
 
     if (
         bid is None or version is None or title is None or not languages or default is None
-        or ents_raw is None
+        or ents_raw is None or r.capped
     ):  # fmt: skip
         return None
     if fonts is None:
@@ -471,7 +585,7 @@ def _table_list(
     if raw is None:
         return []
     out = []
-    for i, t in enumerate(raw):
+    for i, t in enumerate(r.bounded(raw, key, r.join(path, key))):
         if isinstance(t, dict):
             out.append(t)
         else:
@@ -558,6 +672,8 @@ def parse_entity(
 
     if None in (eid, name, desc, accent, logo) or not slide_ok or not demo_ok or not slides:
         return None
+    if r.capped:
+        return None
     assert eid and name and desc and accent and logo
     return m.Entity(eid, name, desc, accent, logo, tuple(slides), tuple(demos))
 
@@ -596,7 +712,7 @@ def _parse_slide(r: Reader, t: dict[str, Any], path: str, base: PurePosixPath) -
         title = r.text(t, "title", path)
         body = r.text(t, "body", path, required=False)
         raw = r.get(t, "bullets", path, list, required=False) or []
-        for i, b in enumerate(raw):
+        for i, b in enumerate(r.bounded(raw, "bullets", r.join(path, "bullets"))):
             fld = r.join(r.join(path, "bullets"), i)
             if not isinstance(b, dict):
                 r.error(
@@ -607,7 +723,7 @@ def _parse_slide(r: Reader, t: dict[str, Any], path: str, base: PurePosixPath) -
                 )
                 ok = False
                 continue
-            bt = r.text_value(b, fld)
+            bt = r.text_value(b, fld, LINE_TEXT)
             ok &= bt is not None
             if bt:
                 bullets.append(bt)
@@ -806,7 +922,7 @@ def _parse_item(r: Reader, t: dict[str, Any], path: str) -> m.FormItem | None:
         return None
     r.unknown(t, ITEM_KEYS[typ], path)
     if typ in ("header", "paragraph"):
-        text = r.text(t, "text", path)
+        text = r.text(t, "text", path, size=LONG_TEXT if typ == "paragraph" else SHORT_TEXT)
         return m.FormItem(cast(m.FormItemType, typ), text=text) if text else None
     label = r.text(t, "label", path, required=typ != "list")
     ok = label is not None or (typ == "list" and "label" not in t)
@@ -834,6 +950,7 @@ def _parse_item(r: Reader, t: dict[str, Any], path: str) -> m.FormItem | None:
                 "missing",
             )
             ok = False
+        raw = r.bounded(raw, "options", r.join(path, "options")) if raw else raw
         for i, o in enumerate(raw or []):
             fld = r.join(r.join(path, "options"), i)
             ot = r.text_value(o, fld) if isinstance(o, dict) else None
@@ -854,6 +971,8 @@ def _parse_item(r: Reader, t: dict[str, Any], path: str) -> m.FormItem | None:
     # list
     raw_rows = r.get(t, "rows", path, list, example="[{ label = {...}, value = {...} }]")
     rows: list[m.ListRow] = []
+    if raw_rows:
+        raw_rows = r.bounded(raw_rows, "rows", r.join(path, "rows"))
     for i, row in enumerate(raw_rows or []):
         fld = r.join(r.join(path, "rows"), i)
         if not isinstance(row, dict):
