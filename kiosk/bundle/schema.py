@@ -14,6 +14,7 @@ from typing import Any, NamedTuple, cast
 from urllib.parse import urlsplit
 
 from . import model as m
+from . import texts
 from .problems import Report
 from .tomlfile import parse_toml as parse_toml  # re-exported: kiosk.config, kiosk.doctor
 
@@ -285,18 +286,33 @@ class Reader:
                     sub, f"expected text, found {_type_name(text)}", 'write it in quotes: "..."',
                     "type",
                 )  # fmt: skip
-            elif not text.strip():
-                ok = False
-                self.error(
-                    sub, f"the {_LANG_NAMES.get(lang, lang)} text is empty",
-                    "write the text a visitor should read", "empty-text",
-                )  # fmt: skip
             elif len(text) > size.most:
                 ok = False
                 self.error(
                     sub, f"the {_LANG_NAMES.get(lang, lang)} text is {len(text):,} characters; "
                     f"at most {size.most:,} are allowed here",
                     f"shorten it (a visitor reads up to about {size.warn} here)", "text-too-long",
+                )  # fmt: skip
+            elif not texts.visible(text):
+                ok = False
+                self.error(
+                    sub, f"the {_LANG_NAMES.get(lang, lang)} text is empty"
+                    + (" (it has only invisible characters)" if text.strip() else ""),
+                    "write the text a visitor should read", "empty-text",
+                )  # fmt: skip
+            elif bidi := texts.direction_problem(text):
+                ok = False
+                self.error(
+                    sub, f"the {_LANG_NAMES.get(lang, lang)} text cannot be shown as written: "
+                    + bidi[0], bidi[1], "bidi-control",
+                )  # fmt: skip
+            elif (ctl := texts.control_character(text)) is not None:
+                ok = False
+                self.error(
+                    sub, f"the {_LANG_NAMES.get(lang, lang)} text holds the control character "
+                    f"U+{ord(ctl):04X}",
+                    "delete it; only tabs and line breaks may be written in a text",
+                    "control-char",
                 )  # fmt: skip
             else:
                 text = text.strip()

@@ -383,3 +383,130 @@ def test_the_whole_bundle_has_a_slide_cap(bundle_dir: Path) -> None:
     report = validate(bundle_dir)
     assert (B, "entities", "too-many") in errors(report)
     assert "2,000 slides" in next(p.message for p in report.errors if p.field == "entities")
+
+
+# --- item 23: direction controls, invisible texts ----------------------------------------------
+
+LRE, RLE, PDF, LRO, RLO = "\u202a", "\u202b", "\u202c", "\u202d", "\u202e"
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+
+
+def with_caption(value: str, lang: str = "en") -> dict[str, Any]:
+    doc = entity()
+    caption = {"ar": "تعليق", "en": "A caption"}
+    caption[lang] = value
+    doc["slides"][1]["caption"] = caption
+    return doc
+
+
+@pytest.mark.parametrize("control", [LRE, RLE, PDF, LRO, RLO])
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_embeddings_and_overrides_are_refused_naming_the_field(control: str, lang: str) -> None:
+    report = Report("t")
+    doc = with_caption(f"Ticket {control}0001{PDF} at the desk", lang)
+    assert parse_entity(doc, report, E, "example", LANGS) is None
+    (problem,) = report.errors
+    assert (problem.file, problem.field, problem.code) == (E, f"slides[1].caption.{lang}",
+                                                           "bidi-control")  # fmt: skip
+    assert f"U+{ord(control):04X}" in problem.message and "delete it" in problem.fix
+
+
+VISITOR_TEXTS: list[tuple[str, Any]] = [
+    ("name.en", lambda d, v: d["name"].update(en=v)),
+    ("description.ar", lambda d, v: d["description"].update(ar=v)),
+    ("slides[0].title.en", lambda d, v: d["slides"][0]["title"].update(en=v)),
+    ("slides[0].body.en", lambda d, v: d["slides"][0]["body"].update(en=v)),
+    ("slides[0].bullets[1].ar", lambda d, v: d["slides"][0]["bullets"][1].update(ar=v)),
+    ("demos[0].title.en", lambda d, v: d["demos"][0]["title"].update(en=v)),
+    ("demos[0].summary.en", lambda d, v: d["demos"][0]["summary"].update(en=v)),
+    ("demos[0].screens[0].title.ar", lambda d, v: d["demos"][0]["screens"][0]["title"].update(ar=v)),
+    ("demos[0].screens[0].items[0].text.en",
+     lambda d, v: d["demos"][0]["screens"][0]["items"][0]["text"].update(en=v)),
+    ("demos[0].screens[0].items[1].label.en",
+     lambda d, v: d["demos"][0]["screens"][0]["items"][1]["label"].update(en=v)),
+    ("demos[0].screens[0].items[2].label.ar",
+     lambda d, v: d["demos"][0]["screens"][0]["items"][2]["label"].update(ar=v)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("field", "put"), VISITOR_TEXTS, ids=[f for f, _ in VISITOR_TEXTS])
+def test_every_visitor_text_refuses_an_override(field: str, put: Any) -> None:
+    report = Report("t")
+    doc = entity()
+    put(doc, f"{RLO}0001")
+    assert parse_entity(doc, report, E, "example", LANGS) is None
+    assert errors(report)[0] == (E, field, "bidi-control")  # (a refused button: "no button")
+
+
+def test_the_bundle_title_refuses_an_override() -> None:
+    report = Report("t")
+    assert parse_bundle(bundle(title={"ar": "جناح", "en": f"Pavilion {LRO}2026"}), report) is None
+    assert errors(report) == [(B, "title.en", "bidi-control")]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [f"Call {LRI}+974 4000 0000{PDI} now", f"{RLI}قطر{PDI} and {FSI}Doha{PDI}",
+     f"{LRI}a {RLI}b{PDI} c{PDI}", f"line one {LRI}x{PDI}\nline two"],
+)  # fmt: skip
+def test_balanced_isolates_are_allowed(value: str) -> None:
+    report = Report("t")
+    ent = parse_entity(with_caption(value), report, E, "example", LANGS)
+    assert report.problems == [] and ent is not None
+    assert ent.slides[1].caption is not None and ent.slides[1].caption.get("en") == value
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [(f"{LRI}0001", "not closed"), (f"0001{PDI}", "closes no isolate"),
+     (f"{PDI}{LRI}0001", "closes no isolate"), (f"{RLI}{LRI}x{PDI}", "not closed"),
+     (f"{FSI}open\nclosed next line{PDI}", "not closed")],
+)  # fmt: skip
+def test_unbalanced_isolates_are_refused(value: str, words: str) -> None:
+    report = Report("t")
+    assert parse_entity(with_caption(value), report, E, "example", LANGS) is None
+    (problem,) = report.errors
+    assert (problem.field, problem.code) == ("slides[1].caption.en", "bidi-control")
+    assert words in problem.message
+
+
+INVISIBLE = [
+    " \t\n", "\u200b", "\u200c\u200d", "\u200e\u200f", "\u061c", "\ufeff", "\u00a0\u3000",
+    "\u2060\u2063", f"{LRI}{PDI}", "\u034f", "\u0301\u0300", "\u3164", "\u2800", "\u115f\u1160",
+    "\ue000", "\u2028\u2029", " \u200b \u200e ",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", INVISIBLE, ids=[ascii(v) for v in INVISIBLE])
+def test_a_text_with_nothing_visible_is_empty(value: str) -> None:
+    report = Report("t")
+    doc = entity()
+    doc["name"]["ar"] = value  # required: an invisible name is a missing name
+    assert parse_entity(doc, report, E, "example", LANGS) is None
+    assert errors(report) == [(E, "name.ar", "empty-text")]
+    assert "write the text" in report.errors[0].fix
+
+
+@pytest.mark.parametrize(
+    "value", ["٠١٢", "A", "\u0627\u064b", "e\u0301", "😀", "—", "٪", "\u200b\u0648"]
+)
+def test_visible_texts_still_pass(value: str) -> None:
+    report = Report("t")
+    doc = entity()
+    doc["name"]["ar"] = value
+    assert parse_entity(doc, report, E, "example", LANGS) is not None
+    assert report.problems == []
+
+
+@pytest.mark.parametrize("ctl", ["\x00", "\x07", "\x1b", "\x7f", "\x9b", "\x0b"])
+def test_control_characters_in_a_text_are_refused(ctl: str) -> None:
+    report = Report("t")
+    assert parse_entity(with_caption(f"A{ctl}caption"), report, E, "example", LANGS) is None
+    assert errors(report) == [(E, "slides[1].caption.en", "control-char")]
+
+
+def test_tabs_and_line_breaks_stay_allowed() -> None:
+    report = Report("t")
+    doc = entity()
+    doc["slides"][0]["body"]["en"] = "First line\nSecond\tline\r\nThird"
+    assert parse_entity(doc, report, E, "example", LANGS) is not None and report.problems == []
