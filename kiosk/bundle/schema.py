@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from . import model as m
 from . import texts
 from .problems import Report
-from .tomlfile import parse_toml as parse_toml  # re-exported: kiosk.config, kiosk.doctor
+from .tomlfile import parse_toml as parse_toml  # re-exported: its home before tomlfile
 
 # Matched with fullmatch() only: "$" also matches before a final newline, and "\d" matches
 # Arabic-Indic and other non-ASCII digits. Every class is spelt out in ASCII, and bounded.
@@ -164,7 +164,8 @@ class Reader:
         if n > cap.most:
             self.error(
                 fld, f"{n:,} {things or key}; at most {cap.most} are allowed",
-                f"remove some, or split them over more entities (keep to {cap.warn} or fewer)",
+                f"remove some (keep to {cap.warn} or fewer)"
+                + (", or split them over more entities" if key in ("slides", "demos") else ""),
                 "too-many",
             )  # fmt: skip
             self.capped += 1
@@ -267,7 +268,7 @@ class Reader:
             if lang not in self.languages:
                 ok = False
                 self.error(
-                    self.join(fld, lang), f"'{shown(lang)}' is not one of the bundle's languages",
+                    self.join(fld, shown(lang)), f"'{shown(lang)}' is not one of the bundle's languages",
                     f"remove it, or add it to languages in bundle.toml ({', '.join(self.languages)})",
                     "unknown-language",
                 )  # fmt: skip
@@ -438,7 +439,8 @@ def parse_bundle(
     if version is not None and not VERSION.fullmatch(version):
         r.error(
             "version", f"'{shown(version)}' is not a version number",
-            'use numbers separated by dots, e.g. "1.2.0"; raise it for every new bundle', "bad-version",
+            'use up to four numbers of 1 to 9 ASCII digits separated by dots, e.g. "1.2.0"; '
+            "raise it for every new bundle", "bad-version",
         )  # fmt: skip
         version = None
 
