@@ -27,6 +27,7 @@ import contextlib
 import json
 import math
 import os
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -96,15 +97,18 @@ class PinHash:
         return f"scrypt${self.n}${self.r}${self.p}${salt}${digest}"
 
 
+_PARAM = re.compile(r"[0-9]{1,10}", re.ASCII)
+
+
 def parse_pin_hash(text: str) -> PinHash:
     """Read a stored hash; raises :class:`PinError` saying what is wrong with it."""
     parts = text.split("$")
     if len(parts) != 6 or parts[0] != "scrypt":
         raise PinError("not a PIN hash (expected scrypt$N$r$p$salt$hash)")
-    try:
-        n, r, p = int(parts[1]), int(parts[2]), int(parts[3])
-    except ValueError:
-        raise PinError("the scrypt parameters N, r and p must be whole numbers") from None
+    # int() alone would take " 8", "+8", "1_6" and Arabic-Indic or full-width digits
+    if not all(_PARAM.fullmatch(x) for x in parts[1:4]):
+        raise PinError("the scrypt parameters N, r and p must be whole numbers")
+    n, r, p = int(parts[1]), int(parts[2]), int(parts[3])
     if n < 2 or n & (n - 1) or n > MAX_N or not 1 <= r <= MAX_R or not 1 <= p <= MAX_P:
         raise PinError(
             f"unsupported scrypt parameters N={n}, r={r}, p={p} (N a power of two up to "

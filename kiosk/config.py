@@ -29,7 +29,8 @@ from . import paths
 from .admin import PinError, parse_pin_hash
 from .atomicfile import write_atomic
 from .bundle.problems import Problem, Report
-from .bundle.schema import Reader, _distance, parse_toml
+from .bundle.schema import Reader, _distance, shown
+from .bundle.tomlfile import from_bytes, read_capped
 
 CONFIG_NAME = "kiosk.toml"
 ENV_VAR = "KIOSK_CONFIG"
@@ -49,8 +50,12 @@ LANGUAGES = ("ar", "en")
 ROTATIONS = (0, 90, 180, 270)
 MAX_SCREEN = 15
 MAX_KEEP = 100
-KIOSK_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+KIOSK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", re.ASCII)
+"""Matched with fullmatch() only (``$`` would also match before a final newline)."""
 ED25519_KEY_BYTES = 32
+MAX_CONFIG_BYTES = 64 * 1024
+"""kiosk.toml is read up to this size (the commented example is 2 KB); a bigger file is a
+config error, and the kiosk starts on the defaults."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,7 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
     report = Report(str(path))
     file = str(path)
     try:
-        text = path.read_text("utf-8")
+        raw = read_capped(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         return Config(path), []
     except IsADirectoryError:
@@ -116,16 +121,13 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
             f"point --config (or {ENV_VAR}) at a file named {CONFIG_NAME}", "not-a-file",
         )  # fmt: skip
         return Config(path), report.problems
-    except UnicodeDecodeError:
-        report.error(file, "", "the file is not UTF-8 text", "save it as UTF-8", "encoding")
-        return Config(path), report.problems
     except OSError as exc:
         report.error(
             file, "", f"cannot be read ({exc.strerror})",
             "check the file's permissions: the kiosk's user must be able to read it", "unreadable",
         )  # fmt: skip
         return Config(path), report.problems
-    data = parse_toml(text, file, report)
+    data = from_bytes(raw, file, report, MAX_CONFIG_BYTES)
     if data is None:
         return Config(path), report.problems
     cfg = _parse(data, path, _ConfigReader(report, file, ()))
@@ -147,8 +149,12 @@ class _ConfigReader(Reader):
         for key in table:
             if key in allowed:
                 continue
-            fld = self.join(path, key)
-            near_idle = [k for k in IDLE_RANGES if _distance(k, key) <= 2] if not path else []
+            fld = self.join(path, shown(key))
+            near_idle = (
+                [k for k in IDLE_RANGES if _distance(k, key) <= 2]
+                if not path and len(key) <= 40
+                else []
+            )
             if path and key in TOP_KEYS:
                 self.error(
                     fld, f"'{key}' is not a setting of [{path}]",
@@ -211,11 +217,11 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
     kiosk_id = d.kiosk_id
     value = r.get(data, "kiosk_id", "", str, required=False, example='"booth-1"')
     if value is not None:
-        if KIOSK_ID.match(value):
+        if KIOSK_ID.fullmatch(value):
             kiosk_id = value
         else:
             r.error(
-                "kiosk_id", f"'{value}' is not a usable kiosk id",
+                "kiosk_id", f"'{shown(value)}' is not a usable kiosk id",
                 'use letters, digits, ".", "_" or "-", at most 64, e.g. "booth-1"', "bad-id",
             )  # fmt: skip
 
@@ -231,7 +237,7 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
             continue
         if p in drops:
             r.warning(
-                r.join("drop_folders", i), f"'{item}' is listed twice",
+                r.join("drop_folders", i), f"'{shown(item)}' is listed twice",
                 "list each folder once", "duplicate",
             )  # fmt: skip
             continue
@@ -250,7 +256,7 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
     language = r.get(data, "default_language", "", str, required=False, example='"ar"')
     if language is not None and language not in LANGUAGES:
         r.error(
-            "default_language", f"'{language}' is not a kiosk language",
+            "default_language", f"'{shown(language)}' is not a kiosk language",
             'use "ar" or "en", or remove the line to use the bundle\'s default', "bad-language",
         )  # fmt: skip
         language = None
@@ -426,9 +432,17 @@ def set_value(
     from tomlkit.items import Table
 
     try:
-        text = path.read_text("utf-8")
+        raw = read_capped(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
-        text = EXAMPLE
+        raw = EXAMPLE.encode()
+    # The checks load_config() makes first: size, encoding (a BOM is dropped), nesting
+    # (tomlkit, like tomllib, recurses), then tomlkit's own parse.
+    report = Report(str(path))
+    from_bytes(raw, str(path), report, MAX_CONFIG_BYTES)
+    syntax = [p for p in report.errors if p.code in ("too-large", "encoding", "syntax")]
+    if syntax:
+        raise ValueError(f"{syntax[0]}; fix it first, see: kiosk config check")
+    text = raw.decode("utf-8-sig")
     try:
         doc = tomlkit.parse(text)
     except ParseError as exc:

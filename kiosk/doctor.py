@@ -27,7 +27,8 @@ from .admin import PinLock
 from .analytics import SCHEMA_VERSION, read_status
 from .analytics.store import status_path
 from .bundle.problems import Problem, Report, Severity
-from .bundle.schema import parse_bundle, parse_toml
+from .bundle.schema import parse_bundle
+from .bundle.tomlfile import from_bytes, read_capped
 from .config import Config, load_config
 
 GB = 1_000_000_000
@@ -286,8 +287,8 @@ def check_fonts(bundle: Path, loader: FontLoader) -> CheckResult:
     manifest = bundle / "bundle.toml"
     validate = f"kiosk bundle validate {bundle}"
     try:
-        data = parse_toml(manifest.read_text("utf-8"), "bundle.toml", report)
-    except (OSError, UnicodeDecodeError) as exc:
+        data = from_bytes(read_capped(manifest), "bundle.toml", report)
+    except OSError as exc:
         return CheckResult(
             "fonts", Level.FAIL, f"cannot read {manifest} ({exc})",
             "point --bundle at a bundle folder (one with a bundle.toml)",

@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-_SAFE_TEXT = re.compile(r"^[A-Za-z0-9_.:/-]{0,64}$")
+_SAFE_TEXT = re.compile(r"[A-Za-z0-9_.:/-]{0,64}", re.ASCII)
+"""Matched with fullmatch() only (``$`` would also match before a final newline)."""
 MAX_PAYLOAD_KEYS = 12
 
 
@@ -52,11 +53,11 @@ def check_payload(payload: dict[str, Any]) -> str:
     if len(payload) > MAX_PAYLOAD_KEYS:
         raise PayloadError(f"too many payload keys ({len(payload)})")
     for key, value in payload.items():
-        if not _SAFE_TEXT.match(key):
+        if not _SAFE_TEXT.fullmatch(key):
             raise PayloadError(f"payload key {key!r} is not a slug")
         if value is None or isinstance(value, bool | int | float):
             continue
-        if isinstance(value, str) and _SAFE_TEXT.match(value):
+        if isinstance(value, str) and _SAFE_TEXT.fullmatch(value):
             continue
         raise PayloadError(f"payload value for {key!r} is not a number, boolean or slug")
     return json.dumps(payload, separators=(",", ":"), sort_keys=True)

@@ -8,21 +8,66 @@ problems at once. A ``None`` result means the part could not be built.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from pathlib import PurePosixPath
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 from urllib.parse import urlsplit
 
 from . import model as m
+from . import texts
 from .problems import Report
+from .tomlfile import parse_toml as parse_toml  # re-exported: its home before tomlfile
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-VERSION = re.compile(r"^\d+(?:\.\d+){0,3}$")
-LANG = re.compile(r"^[a-z]{2,3}$")
+# Matched with fullmatch() only: "$" also matches before a final newline, and "\d" matches
+# Arabic-Indic and other non-ASCII digits. Every class is spelt out in ASCII, and bounded.
 MAX_ID = 40
+SLUG = re.compile(rf"(?=[a-z0-9-]{{1,{MAX_ID}}}\Z)[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
+COLOUR = re.compile(r"#[0-9A-Fa-f]{6}", re.ASCII)
+VERSION = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9}){0,3}", re.ASCII)
+"""Up to four numbers of at most nine ASCII digits each: "1.2.0"."""
+LANG = re.compile(r"[a-z]{2,3}", re.ASCII)
 MAX_URL = 300
+MAX_PATH = 255
+MAX_FAMILY = 100
+
+
+class Cap(NamedTuple):
+    """A size: ``warn`` and above is a warning, above ``most`` an error."""
+
+    warn: int
+    most: int
+
+
+# Sizes: generous for a real pavilion (the sample has 6 entities of 3 to 5 slides), and small
+# enough that a bundle cannot stall the kiosk (100,000 slides froze it for 105 s and took 5.9 GB;
+# a 10 MB caption froze it for 12 s). docs/bundle-format.md lists them.
+LIST_CAPS: dict[str, Cap] = {
+    "entities": Cap(50, 200),
+    "slides": Cap(125, 500),
+    "demos": Cap(12, 50),
+    "screens": Cap(25, 100),
+    "hotspots": Cap(12, 50),
+    "items": Cap(25, 100),
+    "bullets": Cap(12, 50),
+    "options": Cap(12, 50),
+    "rows": Cap(25, 100),
+    "languages": Cap(10, 10),
+    "files": Cap(20, 40),
+}
+"""Most entries in each list, by its key (``files`` is ``fonts.files``)."""
+SHORT_TEXT = Cap(100, 200)
+"""Titles, names, labels, placeholders, options, form headers."""
+LINE_TEXT = Cap(250, 1000)
+"""Captions, bullets, hints, list-row values, the bundle's subtitle."""
+LONG_TEXT = Cap(1000, 4000)
+"""Descriptions, slide bodies, demo summaries, form paragraphs."""
+TEXT_CAPS: dict[str, Cap] = {
+    "description": LONG_TEXT, "body": LONG_TEXT, "summary": LONG_TEXT,
+    "caption": LINE_TEXT, "hint": LINE_TEXT, "value": LINE_TEXT, "subtitle": LINE_TEXT,
+}  # fmt: skip
+"""Text size by key; SHORT_TEXT for any other."""
+MAX_PROBLEMS = 200
+"""Problems listed per file; a file with more gets one last problem saying so."""
 
 BUNDLE_KEYS = {
     "format", "id", "version", "title", "subtitle", "languages", "default_language",
@@ -50,7 +95,23 @@ FONT_KEYS = {"files", "arabic", "arabic_heading", "latin"}
 IDLE_KEYS = {"timeout", "video_timeout", "countdown"}
 ATTRACT_KEYS = {"slide_seconds"}
 
-_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+_SHOWN = 60
+
+
+def shown(value: object) -> str:
+    """``value`` for a message: control and invisible characters escaped, and cut short
+    (a 5,000-digit version, or a megabyte of text, is not repeated back in full)."""
+    text = value if isinstance(value, str) else str(value)
+    out = "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text[:_SHOWN]
+    )
+    return out + ("..." if len(text) > _SHOWN else "")
+
+
+def is_slug(value: str) -> bool:
+    """A bundle id: lower-case ASCII letters and digits in words joined by single hyphens,
+    at most :data:`MAX_ID` characters, with nothing after it (not even a newline)."""
+    return SLUG.fullmatch(value) is not None
 
 
 def _type_name(value: object) -> str:
@@ -60,22 +121,6 @@ def _type_name(value: object) -> str:
     }.get(type(value), type(value).__name__)  # fmt: skip
 
 
-def parse_toml(text: str, file: str, report: Report) -> dict[str, Any] | None:
-    """Parse TOML, reporting a syntax error with its line and column."""
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        msg = str(exc)
-        pos = _TOML_POS.search(msg)
-        where = f"line {pos.group(1)}, column {pos.group(2)}" if pos else ""
-        report.error(
-            file, where, f"TOML syntax error: {_TOML_POS.sub('', msg).strip()}",
-            "correct the syntax at that position (quotes around text, '=' between key and value)",
-            "syntax",
-        )  # fmt: skip
-        return None
-
-
 class Reader:
     """Typed access to one manifest's tables, reporting problems against ``file``."""
 
@@ -83,14 +128,54 @@ class Reader:
         self.report = report
         self.file = file
         self.languages = languages
+        self.problems = 0
+        self.capped = 0
+        """Lists cut to their cap: the whole file is then refused (parse_* return None)."""
 
     # -- helpers ---------------------------------------------------------------------------------
 
+    @property
+    def full(self) -> bool:
+        """True once :data:`MAX_PROBLEMS` are listed: the rest would only bury them."""
+        return self.problems > MAX_PROBLEMS
+
+    def _count(self) -> bool:
+        self.problems += 1
+        if self.problems == MAX_PROBLEMS + 1:
+            self.report.error(
+                self.file, "", f"more than {MAX_PROBLEMS} problems; only the first are listed",
+                "correct those, then validate again", "too-many-problems",
+            )  # fmt: skip
+        return self.problems <= MAX_PROBLEMS
+
     def error(self, fld: str, message: str, fix: str, code: str = "invalid") -> None:
-        self.report.error(self.file, fld, message, fix, code)
+        if self._count():
+            self.report.error(self.file, fld, message, fix, code)
 
     def warning(self, fld: str, message: str, fix: str, code: str = "warning") -> None:
-        self.report.warning(self.file, fld, message, fix, code)
+        if self._count():
+            self.report.warning(self.file, fld, message, fix, code)
+
+    def bounded(self, items: list[Any], key: str, fld: str, things: str = "") -> list[Any]:
+        """``items``, cut to the cap for ``key`` (an error, so the part is refused); a warning
+        from the cap's ``warn`` size. Nothing past the cap is looked at."""
+        cap = LIST_CAPS[key]
+        n = len(items)
+        if n > cap.most:
+            self.error(
+                fld, f"{n:,} {things or key}; at most {cap.most} are allowed",
+                f"remove some (keep to {cap.warn} or fewer)"
+                + (", or split them over more entities" if key in ("slides", "demos") else ""),
+                "too-many",
+            )  # fmt: skip
+            self.capped += 1
+            return items[: cap.most]
+        if n > cap.warn and cap.warn < cap.most:
+            self.warning(
+                fld, f"{n} {things or key} make the kiosk slow to load and hard to browse",
+                f"keep to {cap.warn} or fewer (at most {cap.most} are allowed)", "many",
+            )  # fmt: skip
+        return items
 
     @staticmethod
     def join(path: str, key: str | int) -> str:
@@ -101,11 +186,15 @@ class Reader:
     def unknown(self, table: dict[str, Any], allowed: Iterable[str], path: str) -> None:
         allowed = set(allowed)
         for key in table:
+            if self.full:
+                return
             if key not in allowed:
-                close = sorted(allowed, key=lambda a: _distance(a, key))[0]
-                hint = f"did you mean '{close}'? " if _distance(close, key) <= 2 else ""
+                hint = ""
+                if len(key) <= MAX_ID:  # a hint for a typo, not for a megabyte of key
+                    close = sorted(allowed, key=lambda a: _distance(a, key))[0]
+                    hint = f"did you mean '{close}'? " if _distance(close, key) <= 2 else ""
                 self.error(
-                    self.join(path, key), f"unknown key '{key}'",
+                    self.join(path, shown(key)), f"unknown key '{shown(key)}'",
                     f"{hint}remove it or use one of: {', '.join(sorted(allowed))}", "unknown-key",
                 )  # fmt: skip
 
@@ -124,7 +213,7 @@ class Reader:
         if key not in table:
             if required:
                 self.error(
-                    fld, f"'{key}' is missing",
+                    fld, f"'{shown(key)}' is missing",
                     f"add {key} = {example or '...'}" + (f" under [{path}]" if path else ""),
                     "missing",
                 )  # fmt: skip
@@ -145,9 +234,9 @@ class Reader:
         value: str | None = self.get(table, key, path, str, example='"my-id"')
         if value is None:
             return None
-        if not SLUG.match(value) or len(value) > MAX_ID:
+        if not is_slug(value):
             self.error(
-                self.join(path, key), f"'{value}' is not a valid id",
+                self.join(path, key), f"'{shown(value)}' is not a valid id",
                 f"use lower-case letters, digits and single hyphens, at most {MAX_ID} characters "
                 "(e.g. \"renew-residence\")", "bad-id",
             )  # fmt: skip
@@ -155,28 +244,31 @@ class Reader:
         return value
 
     def text(
-        self, table: dict[str, Any], key: str, path: str, *, required: bool = True
-    ) -> m.Text | None:
+        self, table: dict[str, Any], key: str, path: str, *, required: bool = True,
+        size: Cap | None = None,
+    ) -> m.Text | None:  # fmt: skip
         value = self.get(
             table, key, path, dict, required=required,
             example=self.text_example(),
         )  # fmt: skip
         if value is None:
             return None
-        return self.text_value(value, self.join(path, key))
+        return self.text_value(value, self.join(path, key), size or TEXT_CAPS.get(key, SHORT_TEXT))
 
     def text_example(self) -> str:
         inner = ", ".join(f'{lang} = "..."' for lang in self.languages)
         return "{ " + inner + " }"
 
-    def text_value(self, value: dict[str, Any], fld: str) -> m.Text | None:
+    def text_value(self, value: dict[str, Any], fld: str, size: Cap = SHORT_TEXT) -> m.Text | None:
         ok = True
         out: dict[str, str] = {}
         for lang in value:
+            if self.full:
+                return None
             if lang not in self.languages:
                 ok = False
                 self.error(
-                    self.join(fld, lang), f"'{lang}' is not one of the bundle's languages",
+                    self.join(fld, shown(lang)), f"'{shown(lang)}' is not one of the bundle's languages",
                     f"remove it, or add it to languages in bundle.toml ({', '.join(self.languages)})",
                     "unknown-language",
                 )  # fmt: skip
@@ -195,14 +287,43 @@ class Reader:
                     sub, f"expected text, found {_type_name(text)}", 'write it in quotes: "..."',
                     "type",
                 )  # fmt: skip
-            elif not text.strip():
+            elif len(text) > size.most:
                 ok = False
                 self.error(
-                    sub, f"the {_LANG_NAMES.get(lang, lang)} text is empty",
+                    sub, f"the {_LANG_NAMES.get(lang, lang)} text is {len(text):,} characters; "
+                    f"at most {size.most:,} are allowed here",
+                    f"shorten it (a visitor reads up to about {size.warn} here)", "text-too-long",
+                )  # fmt: skip
+            elif not texts.visible(text):
+                ok = False
+                self.error(
+                    sub, f"the {_LANG_NAMES.get(lang, lang)} text is empty"
+                    + (" (it has only invisible characters)" if text.strip() else ""),
                     "write the text a visitor should read", "empty-text",
                 )  # fmt: skip
+            elif bidi := texts.direction_problem(text):
+                ok = False
+                self.error(
+                    sub, f"the {_LANG_NAMES.get(lang, lang)} text cannot be shown as written: "
+                    + bidi[0], bidi[1], "bidi-control",
+                )  # fmt: skip
+            elif (ctl := texts.control_character(text)) is not None:
+                ok = False
+                self.error(
+                    sub, f"the {_LANG_NAMES.get(lang, lang)} text holds the control character "
+                    f"U+{ord(ctl):04X}",
+                    "delete it; only tabs and line breaks may be written in a text",
+                    "control-char",
+                )  # fmt: skip
             else:
-                out[lang] = text.strip()
+                text = text.strip()
+                if len(text) > size.warn:
+                    self.warning(
+                        sub, f"the {_LANG_NAMES.get(lang, lang)} text is {len(text):,} characters "
+                        "and may not fit on the screen",
+                        f"keep it to {size.warn} characters or fewer", "text-long",
+                    )  # fmt: skip
+                out[lang] = text
         return m.Text(out) if ok else None
 
     def number(
@@ -225,9 +346,9 @@ class Reader:
         )
         if value is None:
             return default
-        if not COLOUR.match(value):
+        if not COLOUR.fullmatch(value):
             self.error(
-                self.join(path, key), f"'{value}' is not a colour",
+                self.join(path, key), f"'{shown(value)}' is not a colour",
                 'write it as "#RRGGBB", e.g. "#8A1538"', "bad-colour",
             )  # fmt: skip
             return default
@@ -244,17 +365,20 @@ class Reader:
         return self.resolve(value, self.join(path, key), base)
 
     def resolve(self, value: str, fld: str, base: PurePosixPath) -> PurePosixPath | None:
-        fix = "use a path relative to this file, inside the bundle, with '/' separators"
-        if not value or "\\" in value or "\x00" in value:
-            self.error(fld, f"'{value}' is not a valid path", fix, "bad-path")
+        fix = (
+            "use a path relative to this file, inside the bundle, with '/' separators, "
+            f"at most {MAX_PATH} characters"
+        )
+        if not value or len(value) > MAX_PATH or "\\" in value or "\x00" in value:
+            self.error(fld, f"'{shown(value)}' is not a valid path", fix, "bad-path")
             return None
         if value.startswith("/") or (len(value) > 1 and value[1] == ":"):
-            self.error(fld, f"'{value}' is an absolute path", fix, "path-outside")
+            self.error(fld, f"'{shown(value)}' is an absolute path", fix, "path-outside")
             return None
         parts: list[str] = list(base.parts)
         for part in PurePosixPath(value).parts:
             if part == "..":
-                self.error(fld, f"'{value}' uses '..'", fix, "path-outside")
+                self.error(fld, f"'{shown(value)}' uses '..'", fix, "path-outside")
                 return None
             if part != ".":
                 parts.append(part)
@@ -312,17 +436,20 @@ def parse_bundle(
         )  # fmt: skip
     bid = r.slug(data, "id", "")
     version = r.get(data, "version", "", str, example='"1.0.0"')
-    if version is not None and not VERSION.match(version):
+    if version is not None and not VERSION.fullmatch(version):
         r.error(
-            "version", f"'{version}' is not a version number",
-            'use numbers separated by dots, e.g. "1.2.0"; raise it for every new bundle', "bad-version",
+            "version", f"'{shown(version)}' is not a version number",
+            'use up to four numbers of 1 to 9 ASCII digits separated by dots, e.g. "1.2.0"; '
+            "raise it for every new bundle", "bad-version",
         )  # fmt: skip
         version = None
 
     langs_raw = r.get(data, "languages", "", list, example='["ar", "en"]')
     languages: tuple[str, ...] = ()
-    if langs_raw is not None:
-        bad = [x for x in langs_raw if not isinstance(x, str) or not LANG.match(x)]
+    if langs_raw is not None and len(langs_raw) > LIST_CAPS["languages"].most:
+        r.bounded(langs_raw, "languages", "languages")
+    elif langs_raw is not None:
+        bad = [x for x in langs_raw if not isinstance(x, str) or not LANG.fullmatch(x)]
         if bad or not langs_raw or len(set(langs_raw)) != len(langs_raw):
             r.error(
                 "languages", "the list of languages is empty, repeated or has invalid codes",
@@ -334,7 +461,7 @@ def parse_bundle(
     default = r.get(data, "default_language", "", str, example='"ar"')
     if default is not None and languages and default not in languages:
         r.error(
-            "default_language", f"'{default}' is not in languages",
+            "default_language", f"'{shown(default)}' is not in languages",
             f"use one of {', '.join(languages)}", "bad-languages",
         )  # fmt: skip
         default = None
@@ -345,6 +472,7 @@ def parse_bundle(
     ents_raw = r.get(data, "entities", "", list, example='["mict", "moi"]')
     entity_ids: list[str] = []
     if ents_raw is not None:
+        ents_raw = r.bounded(ents_raw, "entities", "entities")
         if not ents_raw:
             r.error(
                 "entities",
@@ -353,17 +481,17 @@ def parse_bundle(
                 "missing",
             )
         for i, e in enumerate(ents_raw):
-            if not isinstance(e, str) or not SLUG.match(e):
+            if not isinstance(e, str) or not is_slug(e):
                 r.error(
                     r.join("entities", i),
-                    f"'{e}' is not a valid entity id",
+                    f"'{shown(e)}' is not a valid entity id",
                     "use the entity's folder name (lower-case letters, digits, hyphens)",
                     "bad-id",
                 )
             elif e in entity_ids:
                 r.error(
                     r.join("entities", i),
-                    f"'{e}' is listed twice",
+                    f"'{shown(e)}' is listed twice",
                     "list each entity once",
                     "duplicate-id",
                 )
@@ -403,6 +531,8 @@ def parse_bundle(
             fonts_t, "files", "fonts", list, example='["fonts/NotoNaskhArabic-Regular.ttf"]'
         )
         files: list[PurePosixPath] = []
+        if files_raw is not None:
+            files_raw = r.bounded(files_raw, "files", "fonts.files", "font files")
         for i, f in enumerate(files_raw or []):
             fld = r.join("fonts.files", i)
             if not isinstance(f, str):
@@ -430,7 +560,14 @@ def parse_bundle(
                 required=key != "arabic_heading",
                 example='"Noto Naskh Arabic"',
             )
-            if fam is not None and not fam.strip():
+            if fam is not None and len(fam) > MAX_FAMILY:
+                r.error(
+                    f"fonts.{key}", f"the font family is {len(fam):,} characters long",
+                    "write the family name of one of the font files, e.g. \"Noto Sans\"",
+                    "text-too-long",
+                )  # fmt: skip
+                fam = None
+            elif fam is not None and not fam.strip():
                 r.error(
                     f"fonts.{key}",
                     "the font family is empty",
@@ -445,7 +582,7 @@ def parse_bundle(
 
     if (
         bid is None or version is None or title is None or not languages or default is None
-        or ents_raw is None
+        or ents_raw is None or r.capped
     ):  # fmt: skip
         return None
     if fonts is None:
@@ -466,7 +603,7 @@ def _table_list(
     if raw is None:
         return []
     out = []
-    for i, t in enumerate(raw):
+    for i, t in enumerate(r.bounded(raw, key, r.join(path, key))):
         if isinstance(t, dict):
             out.append(t)
         else:
@@ -504,7 +641,7 @@ def parse_entity(
     if eid is not None and eid != folder_id:
         r.error(
             "id",
-            f"the id '{eid}' differs from its folder name '{folder_id}'",
+            f"the id '{shown(eid)}' differs from its folder name '{folder_id}'",
             f'set id = "{folder_id}" or rename the folder',
             "id-mismatch",
         )
@@ -553,6 +690,8 @@ def parse_entity(
 
     if None in (eid, name, desc, accent, logo) or not slide_ok or not demo_ok or not slides:
         return None
+    if r.capped:
+        return None
     assert eid and name and desc and accent and logo
     return m.Entity(eid, name, desc, accent, logo, tuple(slides), tuple(demos))
 
@@ -562,7 +701,7 @@ def _parse_slide(r: Reader, t: dict[str, Any], path: str, base: PurePosixPath) -
     if kind is not None and kind not in ("image", "video", "text"):
         r.error(
             r.join(path, "kind"),
-            f"'{kind}' is not a slide kind",
+            f"'{shown(kind)}' is not a slide kind",
             'use "image", "video" or "text"',
             "bad-kind",
         )
@@ -591,7 +730,7 @@ def _parse_slide(r: Reader, t: dict[str, Any], path: str, base: PurePosixPath) -
         title = r.text(t, "title", path)
         body = r.text(t, "body", path, required=False)
         raw = r.get(t, "bullets", path, list, required=False) or []
-        for i, b in enumerate(raw):
+        for i, b in enumerate(r.bounded(raw, "bullets", r.join(path, "bullets"))):
             fld = r.join(r.join(path, "bullets"), i)
             if not isinstance(b, dict):
                 r.error(
@@ -602,7 +741,7 @@ def _parse_slide(r: Reader, t: dict[str, Any], path: str, base: PurePosixPath) -
                 )
                 ok = False
                 continue
-            bt = r.text_value(b, fld)
+            bt = r.text_value(b, fld, LINE_TEXT)
             ok &= bt is not None
             if bt:
                 bullets.append(bt)
@@ -643,7 +782,7 @@ def _parse_demo(r: Reader, t: dict[str, Any], path: str, base: PurePosixPath) ->
         ):
             r.error(
                 r.join(path, "service_url"),
-                f"'{url}' is not a usable service address",
+                f"'{shown(url)}' is not a usable service address",
                 f"use a full https:// address of at most {MAX_URL} characters",
                 "bad-url",
             )
@@ -686,7 +825,7 @@ def _parse_screen(r: Reader, t: dict[str, Any], path: str, base: PurePosixPath) 
     if kind is not None and kind not in ("image", "form"):
         r.error(
             r.join(path, "kind"),
-            f"'{kind}' is not a screen kind",
+            f"'{shown(kind)}' is not a screen kind",
             'use "image" or "form"',
             "bad-kind",
         )
@@ -794,14 +933,14 @@ def _parse_item(r: Reader, t: dict[str, Any], path: str) -> m.FormItem | None:
     if typ not in ITEM_KEYS:
         r.error(
             r.join(path, "type"),
-            f"'{typ}' is not a form item type",
+            f"'{shown(typ)}' is not a form item type",
             f"use one of: {', '.join(ITEM_KEYS)}",
             "bad-kind",
         )
         return None
     r.unknown(t, ITEM_KEYS[typ], path)
     if typ in ("header", "paragraph"):
-        text = r.text(t, "text", path)
+        text = r.text(t, "text", path, size=LONG_TEXT if typ == "paragraph" else SHORT_TEXT)
         return m.FormItem(cast(m.FormItemType, typ), text=text) if text else None
     label = r.text(t, "label", path, required=typ != "list")
     ok = label is not None or (typ == "list" and "label" not in t)
@@ -811,7 +950,7 @@ def _parse_item(r: Reader, t: dict[str, Any], path: str) -> m.FormItem | None:
         if inp not in FIELD_INPUTS:
             r.error(
                 r.join(path, "input"),
-                f"'{inp}' is not an input kind",
+                f"'{shown(inp)}' is not an input kind",
                 f"use one of: {', '.join(FIELD_INPUTS)}",
                 "bad-kind",
             )
@@ -829,6 +968,7 @@ def _parse_item(r: Reader, t: dict[str, Any], path: str) -> m.FormItem | None:
                 "missing",
             )
             ok = False
+        raw = r.bounded(raw, "options", r.join(path, "options")) if raw else raw
         for i, o in enumerate(raw or []):
             fld = r.join(r.join(path, "options"), i)
             ot = r.text_value(o, fld) if isinstance(o, dict) else None
@@ -849,6 +989,8 @@ def _parse_item(r: Reader, t: dict[str, Any], path: str) -> m.FormItem | None:
     # list
     raw_rows = r.get(t, "rows", path, list, example="[{ label = {...}, value = {...} }]")
     rows: list[m.ListRow] = []
+    if raw_rows:
+        raw_rows = r.bounded(raw_rows, "rows", r.join(path, "rows"))
     for i, row in enumerate(raw_rows or []):
         fld = r.join(r.join(path, "rows"), i)
         if not isinstance(row, dict):
@@ -885,7 +1027,7 @@ def _check_flow(r: Reader, demo: m.Demo, path: str) -> bool:
                     ok = False
                     r.error(
                         r.join(r.join(r.join(spath, "hotspots"), hi), "target"),
-                        f"no screen '{h.target}' in this demo",
+                        f"no screen '{shown(h.target)}' in this demo",
                         f"use one of: {', '.join([*ids, m.END])}",
                         "bad-target",
                     )
@@ -895,7 +1037,7 @@ def _check_flow(r: Reader, demo: m.Demo, path: str) -> bool:
                     ok = False
                     r.error(
                         r.join(r.join(r.join(spath, "items"), ii), "target"),
-                        f"no screen '{it.target}' in this demo",
+                        f"no screen '{shown(it.target)}' in this demo",
                         f"use one of: {', '.join([*ids, m.END])}",
                         "bad-target",
                     )

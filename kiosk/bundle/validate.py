@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import tempfile
 from collections.abc import Callable, Iterator
@@ -10,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from . import media
+from . import media, tomlfile
 from . import model as m
 from .media import Kind, MediaError, MediaInspector, StructuralInspector
 from .problems import BundleError, Report
-from .schema import BundleHead, parse_bundle, parse_entity, parse_toml
+from .schema import BundleHead, Cap, parse_bundle, parse_entity
 
 if TYPE_CHECKING:  # zip handling and hashing are imported when used: load() needs neither
     from .archive import ZipLimits
@@ -23,6 +24,10 @@ MANIFEST = "bundle.toml"
 ENTITY_MANIFEST = "entity.toml"
 CHECKSUMS = "checksums.json"
 HEAD_BYTES = 64
+TOTAL_SLIDES = Cap(500, 2000)
+"""Slides in the whole bundle (each entity also has at most 500)."""
+MAX_MANIFESTS_BYTES = 8 * 1024 * 1024
+"""The entity manifests together (each is at most 1 MB)."""
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total)."""
@@ -374,9 +379,22 @@ def _read_manifests(root: Path, report: Report, scan: Scan, files: list[PurePosi
     scan.head = parse_bundle(data, report)
     if scan.head is None:
         return
+    slides = 0
+    manifest_bytes = 0
     for i, eid in enumerate(scan.head.entity_ids):
         rel = f"entities/{eid}/{ENTITY_MANIFEST}"
         path = root / rel
+        if slides > TOTAL_SLIDES.most:
+            break  # reported below; the remaining entities are not read
+        with contextlib.suppress(OSError):
+            manifest_bytes += path.stat().st_size
+        if manifest_bytes > MAX_MANIFESTS_BYTES:
+            report.error(
+                rel, "", f"the entity manifests up to this one add up to more than "
+                f"{MAX_MANIFESTS_BYTES // (1024 * 1024)} MB, so it and the ones after it were not read",
+                "shorten the texts, or show fewer entities", "too-large",
+            )  # fmt: skip
+            break
         if not path.is_file():
             report.error(
                 MANIFEST, f"entities[{i}]", f"there is no {rel}",
@@ -392,6 +410,19 @@ def _read_manifests(root: Path, report: Report, scan: Scan, files: list[PurePosi
         ent = parse_entity(edata, report, rel, eid, scan.head.languages)
         if ent is not None:
             scan.entities.append(ent)
+            slides += len(ent.slides)
+    if slides > TOTAL_SLIDES.most:
+        report.error(
+            MANIFEST, "entities", f"the entities have more than {TOTAL_SLIDES.most:,} slides "
+            "in all (the ones past the limit were not read)",
+            f"keep the whole bundle to {TOTAL_SLIDES.warn:,} slides or fewer", "too-many",
+        )  # fmt: skip
+    elif slides > TOTAL_SLIDES.warn:
+        report.warning(
+            MANIFEST, "entities", f"the entities have {slides:,} slides in all, which makes the "
+            "kiosk slow to start", f"keep the whole bundle to {TOTAL_SLIDES.warn:,} slides or fewer "
+            f"(at most {TOTAL_SLIDES.most:,})", "many",
+        )  # fmt: skip
     listed = set(scan.head.entity_ids)
     for f in files:
         if f.name == ENTITY_MANIFEST and len(f.parts) == 3 and f.parts[1] not in listed:
@@ -403,15 +434,7 @@ def _read_manifests(root: Path, report: Report, scan: Scan, files: list[PurePosi
 
 
 def _load_toml(path: Path, rel: str, report: Report) -> dict[str, Any] | None:
-    try:
-        text = path.read_text("utf-8")
-    except UnicodeDecodeError:
-        report.error(rel, "", "the file is not UTF-8 text", "save it as UTF-8", "encoding")
-        return None
-    except OSError as exc:
-        report.error(rel, "", f"cannot be read ({exc.strerror})", "copy it again", "unreadable")
-        return None
-    return parse_toml(text, rel, report)
+    return tomlfile.load(path, rel, report)
 
 
 def check_folder(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,17 +91,30 @@ def check(path: Path) -> Checked:
 
 
 def _head(path: Path) -> tuple[str, str]:
-    """The id and version from the candidate's bundle.toml, for showing to staff."""
+    """The id and version from the candidate's bundle.toml, for showing to staff (the
+    manifest's own problems are in the validation report)."""
+    from ..bundle.tomlfile import MAX_MANIFEST_BYTES, from_bytes, read_capped
+
     try:
         if path.is_dir():
-            text = (path / "bundle.toml").read_text("utf-8")
+            raw = read_capped(path / "bundle.toml")
         else:
             with zipfile.ZipFile(path) as zf:
                 name = next(
                     n for n in zf.namelist() if n == "bundle.toml" or n.endswith("/bundle.toml")
                 )
-                text = zf.read(name).decode("utf-8")
-        data = tomllib.loads(text)
-    except (OSError, StopIteration, UnicodeDecodeError, ValueError, zipfile.BadZipFile):
+                with zf.open(name) as f:
+                    raw = f.read(MAX_MANIFEST_BYTES + 1)
+    except (
+        OSError,
+        StopIteration,
+        ValueError,
+        RuntimeError,
+        NotImplementedError,
+        zipfile.BadZipFile,
+    ):
         return "", ""
-    return str(data.get("id", "")), str(data.get("version", ""))
+    data = from_bytes(raw, "bundle.toml", Report(str(path)))
+    if data is None:
+        return "", ""
+    return str(data.get("id", ""))[:64], str(data.get("version", ""))[:64]

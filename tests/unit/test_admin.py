@@ -94,6 +94,13 @@ def test_four_and_eight_digits_are_fine() -> None:
         ("1234", "not a PIN hash"),
         ("bcrypt$1$2$3$4$5", "not a PIN hash"),
         ("scrypt$x$8$1$AAAAAAAAAAA=$" + "A" * 44, "whole numbers"),
+        # int() alone takes all of these: the rule is ASCII digits, nothing else
+        ("scrypt$١٦٣٨٤$8$1$AAAAAAAAAAA=$" + "A" * 44, "whole numbers"),
+        ("scrypt$１６３８４$8$1$AAAAAAAAAAA=$" + "A" * 44, "whole numbers"),
+        ("scrypt$16384$ 8$1$AAAAAAAAAAA=$" + "A" * 44, "whole numbers"),
+        ("scrypt$16_384$8$1$AAAAAAAAAAA=$" + "A" * 44, "whole numbers"),
+        ("scrypt$16384$+8$1$AAAAAAAAAAA=$" + "A" * 44, "whole numbers"),
+        ("scrypt$16384$8$1\n$AAAAAAAAAAA=$" + "A" * 44, "whole numbers"),
         ("scrypt$1000$8$1$AAAAAAAAAAA=$" + "A" * 44, "unsupported scrypt parameters"),
         (f"scrypt${2**20}$8$1$AAAAAAAAAAA=$" + "A" * 44, "unsupported scrypt parameters"),
         ("scrypt$16384$8$1$!!!$" + "A" * 44, "not valid base64"),

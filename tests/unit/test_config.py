@@ -112,6 +112,13 @@ def test_every_setting_is_read(tmp_path: Path) -> None:
 MISTAKES = [
     ('kiosk_id = "booth 1"', "kiosk_id", "bad-id", "booth-1"),
     ("kiosk_id = 7", "kiosk_id", "type", '"booth-1"'),
+    # whole string only, ASCII only: a trailing newline reached every event and export
+    ('kiosk_id = "booth-1\\n"', "kiosk_id", "bad-id", "booth-1"),
+    ('kiosk_id = "booth-1\\r\\n"', "kiosk_id", "bad-id", "booth-1"),
+    ('kiosk_id = "booth\\u0000"', "kiosk_id", "bad-id", "booth-1"),
+    ('kiosk_id = "booth-١"', "kiosk_id", "bad-id", "booth-1"),
+    ('kiosk_id = "booth-１"', "kiosk_id", "bad-id", "booth-1"),
+    (f'kiosk_id = "{"b" * 65}"', "kiosk_id", "bad-id", "at most 64"),
     ("data_dir = 5", "data_dir", "type", "/var/lib/kiosk"),
     ('data_dir = ""', "data_dir", "empty-text", "/var/lib/kiosk"),
     ('drop_folders = "/media/usb"', "drop_folders", "type", "/media/usb"),
@@ -133,6 +140,7 @@ MISTAKES = [
     ('[idle]\ntimeout = "60"', "idle.timeout", "type", "60"),
     ("[idle]\ncountdwn = 10", "idle.countdwn", "unknown-key", "did you mean 'countdown'"),
     ('[admin]\npin_hash = "1234"', "admin.pin_hash", "bad-pin-hash", "kiosk admin set-pin"),
+    ('[admin]\npin_hash = "scrypt$١٦٣٨٤$8$1$AAAAAAAAAAA=$' + "A" * 44 + '"', "admin.pin_hash", "bad-pin-hash", "kiosk admin set-pin"),
     ('[admin]\npin_hsh = "1234"', "admin.pin_hsh", "unknown-key", "did you mean 'pin_hash'"),
     ("kiosk_idd = 'a'", "kiosk_idd", "unknown-key", "did you mean 'kiosk_id'"),
     ("auto_aply = true", "auto_aply", "unknown-key", "did you mean 'auto_apply'"),
@@ -193,7 +201,9 @@ def test_unreadable_files_are_problems_not_exceptions(tmp_path: Path) -> None:
     latin1 = tmp_path / "latin1.toml"
     latin1.write_bytes('kiosk_id = "caf\xe9"\n'.encode("latin-1"))
     _, problems = load_config(latin1)
-    assert [(p.code, p.fix) for p in problems] == [("encoding", "save it as UTF-8")]
+    assert [(p.code, p.field) for p in problems] == [("encoding", "line 1, column 16")]
+    assert "byte 0xE9 at line 1 (byte offset 15)" in problems[0].message
+    assert "save it as UTF-8" in problems[0].fix
 
 
 def test_a_pin_hash_others_can_read_is_a_warning(tmp_path: Path) -> None:
@@ -317,3 +327,55 @@ def test_load_config_never_raises(tmp_path: Path, data: dict[str, object]) -> No
     for p in problems:
         assert p.file == str(path) and p.message and p.fix
     path.unlink()
+
+
+# --- issue 11, items 13 and 26: how the file is saved, and how deep it nests -------------------
+
+
+def test_a_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_bytes(b'\xef\xbb\xbfkiosk_id = "booth-7"\n')
+    cfg, problems = load_config(path)
+    assert problems == [] and cfg.kiosk_id == "booth-7"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_is_a_config_error_that_says_so(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_bytes('kiosk_id = "booth-7"\nscreen = 1\n'.encode(encoding))
+    cfg, problems = load_config(path)
+    assert cfg == Config(path)
+    assert [(p.message, p.code) for p in problems] == [(f"{path} is saved as UTF-16", "encoding")]
+    assert "save it as UTF-8" in problems[0].fix
+
+
+NESTED = [
+    "x = " + "[" * 600 + "]" * 600,
+    "x = " + "{a=" * 300 + "1" + "}" * 300,
+    "x = " + "[{a=" * 150 + "1" + "}]" * 150,
+    "[idle]\ntimeout = " + "[" * 1000,  # unclosed, too
+    "a" + ".a" * 3000 + " = 1",
+]
+
+
+@pytest.mark.parametrize("text", NESTED)
+def test_deep_nesting_is_a_config_error_and_the_defaults_are_used(
+    tmp_path: Path, text: str
+) -> None:
+    path = write(tmp_path, 'kiosk_id = "booth-7"\n' + text + "\n")
+    cfg, problems = load_config(path)
+    assert cfg == Config(path)  # the kiosk starts, on the defaults
+    assert [(p.file, p.field, p.code) for p in problems] == [
+        (str(path), problems[0].field, "syntax")
+    ]
+    assert problems[0].field.startswith("line ")
+    assert "at line" in problems[0].message and problems[0].fix
+    with pytest.raises(ValueError, match="kiosk config check"):
+        set_value(path, None, "screen", 1)  # tomlkit recursed as well
+
+
+def test_a_huge_config_file_is_refused_unread(tmp_path: Path) -> None:
+    path = write(tmp_path, 'kiosk_id = "booth-7"\n# ' + "x" * 10_000_000 + "\n")
+    cfg, problems = load_config(path)
+    assert cfg == Config(path)
+    assert [p.code for p in problems] == ["too-large"]

@@ -88,7 +88,9 @@ def test_ids_are_unique_and_sort_by_time() -> None:
 @pytest.mark.parametrize(
     "payload",
     [{"text": "Fatima Al-Thani"}, {"note": "call me on 5555 1234"}, {"nested": {"a": 1}}, {"list": [1]},
-     {"bad key": 1}, {f"k{i}": i for i in range(20)}, {"x": "a" * 65}],
+     {"bad key": 1}, {f"k{i}": i for i in range(20)}, {"x": "a" * 65},
+     # whole string only: "$" matched before a final newline
+     {"demo\n": 1}, {"x": "renew-residence\n"}, {"x": "slug\r\n"}, {"x": "٣"}],
 )  # fmt: skip
 def test_payloads_cannot_carry_free_text(payload: dict[str, object]) -> None:
     with pytest.raises(PayloadError):
