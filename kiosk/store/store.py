@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # installing imports these; the kiosk's start-up only reads t
     from ..bundle.media import MediaInspector
 
 POINTER = "active.json"
+COPY_CHUNK = 1 << 20
 Progress = Callable[[str, int, int], None]
 
 
@@ -186,22 +187,40 @@ class BundleStore:
         opts = options or InstallOptions()
         report = Report(str(source))
         signed_by: str | None = None
-        if opts.trusted_keys:
-            try:
-                if source.is_dir():
-                    raise SignatureError("a folder cannot be signed; install the signed .zip")
-                signed_by = verify_signature(source, opts.trusted_keys)
-            except SignatureError as exc:
-                if not opts.force:
-                    report.error(source.name, "", str(exc),
-                                 "install a bundle packed with 'kiosk bundle pack --sign', or force it in the admin panel",
-                                 "signature")  # fmt: skip
-                    raise InstallError(report) from exc
+        if opts.trusted_keys and source.is_dir() and not opts.force:
+            report.error(source.name, "", "a folder cannot be signed; install the signed .zip",
+                         "install a bundle packed with 'kiosk bundle pack --sign', or force it in the admin panel",
+                         "signature")  # fmt: skip
+            raise InstallError(report)
         self.staging.mkdir(parents=True, exist_ok=True)
         work = self.staging / uuid.uuid4().hex
         work.mkdir()
         try:
-            root, hashes = self._unpack(source, work, report, opts)
+            if source.is_file():
+                # one private copy, read once: the signature check, the hashes and the
+                # extraction all see the same bytes, whatever the drop folder serves later
+                # (named as staff know it: the archive's messages name this file)
+                (work / "source").mkdir()
+                source_copy = work / "source" / source.name
+                sig_copy = source_copy.with_name(source.name + ".sig")
+                self._copy_in(source, source_copy, opts)
+                sig = source.with_name(source.name + ".sig")
+                if sig.is_file():
+                    shutil.copyfile(sig, sig_copy)
+                if opts.trusted_keys:
+                    try:
+                        signed_by = verify_signature(source_copy, opts.trusted_keys)
+                    except SignatureError as exc:
+                        if not opts.force:
+                            report.error(source.name, "", str(exc),
+                                         "install a bundle packed with 'kiosk bundle pack --sign', or force it in the admin panel",
+                                         "signature")  # fmt: skip
+                            raise InstallError(report) from exc
+                unpack_dir = work / "unpacked"
+                unpack_dir.mkdir()
+                root, hashes = self._unpack(source_copy, unpack_dir, report, opts)
+            else:
+                root, hashes = self._unpack(source, work, report, opts)
             scan = check_folder(
                 root, report, opts.inspector, known_hashes=hashes, progress=self._progress(opts)
             )
@@ -263,6 +282,17 @@ class BundleStore:
     def _check_cancel(opts: InstallOptions) -> None:
         if opts.cancel is not None and opts.cancel.is_set():
             raise Cancelled()
+
+    def _copy_in(self, source: Path, dest: Path, opts: InstallOptions) -> None:
+        """Copy ``source`` into the private staging folder, reading it exactly once."""
+        progress = self._progress(opts)
+        total = max(1, source.stat().st_size)
+        done = 0
+        with source.open("rb") as src, dest.open("xb") as out:
+            while chunk := src.read(COPY_CHUNK):
+                out.write(chunk)
+                done += len(chunk)
+                progress("copying", min(done, total), total)
 
     def _unpack(self, source: Path, work: Path, report: Report,
                 opts: InstallOptions) -> tuple[Path, dict[PurePosixPath, tuple[str, int]] | None]:  # fmt: skip

@@ -225,3 +225,100 @@ def test_kill_at_random_moments_leaves_old_or_new_whole(
     versions = {o.active.split("-")[1] for o in outcomes if o.active}
     assert versions <= {"1.0.0", "1.1.0"}
     assert len(outcomes) == 20
+
+
+# -- item 1: the archive is read once: what was verified is what is installed ------------------
+
+
+def _hostile_unsigned(zips: dict[str, Path], tmp: Path, case: str) -> Path:
+    if case == "older":
+        return zips["0.9.0"]
+    if case == "newer-other-colour":
+        return zips["1.1.0"]
+    if case == "traversal":
+        return HOSTILE["traversal"](zips["1.1.0"], tmp / "evil.zip")
+    (tmp / "garbage.zip").write_bytes(b"PK\x03\x04" + b"\0" * 4096)
+    return tmp / "garbage.zip"
+
+
+@pytest.mark.parametrize("case", ["older", "newer-other-colour", "traversal", "garbage"])
+@pytest.mark.parametrize("swap_after", ["signature", "first-read"])
+def test_bytes_swapped_after_the_signature_check_are_never_installed_as_signed(
+    case: str,
+    swap_after: str,
+    tmp_path: Path,
+    zips: dict[str, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A drop folder (or a USB device) serves the signed bytes once, then other bytes."""
+    import kiosk.store.keys as keys
+
+    _private, public = new_keypair(tmp_path / "keys")
+    key = load_private_key(tmp_path / "keys" / "kiosk-signing.key")
+    signed = tmp_path / "drop" / "pavilion.zip"
+    signed.parent.mkdir()
+    shutil.copyfile(zips["1.0.0"], signed)
+    sign_file(signed, key)
+    evil = _hostile_unsigned(zips, tmp_path, case)
+    swapped = []
+
+    def swap() -> None:
+        if not swapped:
+            swapped.append(True)
+            shutil.copyfile(evil, signed)  # the signature beside it stays
+
+    if swap_after == "signature":
+        real = keys.verify_signature
+
+        def verify_then_swap(path: Path, trusted: list[str], **kw: object) -> str:
+            result = real(path, trusted, **kw)  # type: ignore[arg-type]
+            swap()
+            return result
+
+        monkeypatch.setattr(keys, "verify_signature", verify_then_swap)
+    else:
+        real_read = Path.read_bytes
+
+        def read_then_swap(self: Path) -> bytes:
+            data = real_read(self)
+            if self == signed:
+                swap()
+            return data
+
+        monkeypatch.setattr(Path, "read_bytes", read_then_swap)
+        real_open = Path.open
+
+        def open_then_swap(self: Path, *a: object, **kw: object) -> object:
+            fh = real_open(self, *a, **kw)  # type: ignore[call-overload]
+            if self == signed:
+                fh = _SwapOnClose(fh, swap)
+            return fh
+
+        monkeypatch.setattr(Path, "open", open_then_swap)
+    store = BundleStore(tmp_path / "data")
+    try:
+        item = store.install(signed, InstallOptions(trusted_keys=[public]))
+    except InstallError:
+        return  # refusing is safe; what must never happen is below
+    assert item.signed_by == public
+    assert item.version == "1.0.0", "other bytes than the signed ones were installed as signed"
+    assert store.verify(item.name).ok
+    entity = (item.path / "entities/example/entity.toml").read_text("utf-8")
+    assert "#0D6E6E" in entity  # the signed bundle's own content
+
+
+class _SwapOnClose:
+    """A file that calls ``swap`` once it has been read to the end and closed."""
+
+    def __init__(self, fh: object, swap: object) -> None:
+        self._fh, self._swap = fh, swap
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._fh, name)
+
+    def __enter__(self) -> object:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._fh.close()  # type: ignore[attr-defined]
+        self._swap()  # type: ignore[operator]
