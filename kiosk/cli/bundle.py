@@ -300,6 +300,9 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     except KeyError as exc:
         print(f"kiosk: {exc.args[0]}", file=sys.stderr)
         return 1
+    except OSError as exc:  # StoreBusy: another install holds the store
+        print(f"kiosk: not rolled back: {exc}", file=sys.stderr)
+        return 1
     print(f"Rolled back: {name} is active again.")
     return 0
 
@@ -309,6 +312,9 @@ def cmd_activate(args: argparse.Namespace) -> int:
         _store(args).activate(args.name)
     except KeyError:
         print(f"kiosk: no installed bundle '{args.name}' (see kiosk bundle list)", file=sys.stderr)
+        return 1
+    except OSError as exc:  # StoreBusy: another install holds the store
+        print(f"kiosk: not activated: {exc}", file=sys.stderr)
         return 1
     print(f"{_store(args).state().current} is active.")
     return 0

@@ -246,6 +246,8 @@ class Admin(QObject):  # type: ignore[operator]
             name = self.store.rollback()
         except KeyError:
             self._message = "There is no previous bundle to roll back to."
+        except OSError as exc:  # another install holds the store, or the disk refused
+            self._message = f"Not rolled back: {exc}"
         else:
             log_admin_action(self.log, "rollback", target=name)
             self._message = f"Rolled back to {name}; it shows at the next quiet moment."

@@ -356,7 +356,7 @@ def start_bundle(
             for p in exc.report.errors[:10]:
                 print(f"  {p}", file=sys.stderr)
             if store is not None and i == 0 and explicit is None:
-                with contextlib.suppress(KeyError):
+                with contextlib.suppress(KeyError, OSError):
                     restored = store.rollback()
                     print(f"kiosk: rolled back to {restored}", file=sys.stderr)
                     restored_path = store.active_path()

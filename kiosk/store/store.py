@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
+import logging
 import os
 import shutil
 import threading
+import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -25,6 +28,18 @@ if TYPE_CHECKING:  # installing imports these; the kiosk's start-up only reads t
 
 POINTER = "active.json"
 COPY_CHUNK = 1 << 20
+LOCK_NAME = ".store.lock"
+"""In ``bundles/``: held (flock) while the store changes: the move into place, the record,
+the pointer, pruning and cleaning up. One install, CLI or admin panel, at a time there."""
+LOCK_TIMEOUT_S = 60.0
+STAGING_MARK = ".kiosk-staging"
+"""Inside each staging folder the store makes; held (flock) while its install runs."""
+PARTIAL_SUFFIX = ".partial"
+"""``bundles/<name>.partial``: the store is moving ``<name>`` in (or out); without a record
+the folder is the store's own leftover. A folder with neither is someone else's: kept."""
+
+log = logging.getLogger(__name__)
+_reported: set[Path] = set()
 Progress = Callable[[str, int, int], None]
 
 
@@ -39,6 +54,10 @@ class InstallError(Exception):
 
 class Cancelled(Exception):
     """The install was cancelled; nothing was left behind."""
+
+
+class StoreBusy(OSError):
+    """Another install, activation, rollback or clean-up held the store's lock too long."""
 
 
 @dataclass(frozen=True)
@@ -130,7 +149,7 @@ class BundleStore:
             return []
         out = []
         for path in sorted(self.bundles.iterdir()):
-            if path.name.startswith(".") or not path.is_dir():
+            if path.name.startswith(".") or path.is_symlink() or not path.is_dir():
                 continue
             try:
                 meta = json.loads(self._meta(path.name).read_text("utf-8"))
@@ -161,18 +180,105 @@ class BundleStore:
 
     # -- changing ----------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def locked(self, timeout: float = LOCK_TIMEOUT_S) -> Iterator[None]:
+        """Hold the store's lock (``bundles/.store.lock``), waiting at most ``timeout`` s."""
+        self.bundles.mkdir(parents=True, exist_ok=True)
+        lock = self.bundles / LOCK_NAME
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise StoreBusy(
+                            f"another install, activation or rollback is running in {self.bundles} "
+                            f"(it holds {lock.name}); wait for it to finish and try again"
+                        ) from None
+                    time.sleep(0.05)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
     def clean_staging(self) -> None:
-        """Remove what an interrupted install left behind."""
-        if self.staging.is_dir():
-            shutil.rmtree(self.staging, ignore_errors=True)
-        if self.bundles.is_dir():
-            for path in self.bundles.iterdir():
-                if (
-                    path.is_dir()
-                    and not path.name.startswith(".")
-                    and not self._meta(path.name).is_file()
-                ):
-                    shutil.rmtree(path, ignore_errors=True)
+        """Remove what an interrupted install left behind: only folders the store made and
+        marked, never one in use by a running install, never through a symbolic link.
+        Anything else in ``bundles/`` (a staff folder, notes) is left alone and logged once."""
+        if not self.bundles.is_dir():
+            return
+        try:
+            with self.locked():
+                self._clean_staging_folders()
+                self._clean_bundle_leftovers()
+        except OSError as exc:  # busy or unreadable: the next start tries again
+            log.warning("bundle store: not cleaned up now: %s", exc)
+
+    def _clean_staging_folders(self) -> None:
+        if self.staging.is_symlink() or not self.staging.is_dir():
+            return
+        for path in sorted(self.staging.iterdir()):
+            mark = path / STAGING_MARK
+            if path.is_symlink() or not path.is_dir() or mark.is_symlink() or not mark.is_file():
+                self._report_unknown(path)
+                continue
+            try:
+                fd = os.open(mark, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+            except OSError:
+                continue
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue  # an install in progress, in this process or another
+            finally:
+                os.close(fd)
+            shutil.rmtree(path, ignore_errors=True)
+
+    def _clean_bundle_leftovers(self) -> None:
+        for path in sorted(self.bundles.iterdir()):
+            name = path.name
+            if name.startswith("."):
+                continue
+            if name.endswith(PARTIAL_SUFFIX) and not path.is_symlink() and path.is_file():
+                folder = self.bundles / name.removesuffix(PARTIAL_SUFFIX)
+                if not folder.exists() and not folder.is_symlink():
+                    path.unlink(missing_ok=True)  # the folder went; the mark can go too
+                continue
+            if path.is_symlink() or not path.is_dir() or self._meta(name).is_file():
+                if path.is_symlink():
+                    self._report_unknown(path)
+                continue
+            partial = self.bundles / f"{name}{PARTIAL_SUFFIX}"
+            if partial.is_file() and not partial.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+                if not path.exists():
+                    partial.unlink(missing_ok=True)
+            else:
+                self._report_unknown(path)
+
+    def _report_unknown(self, path: Path) -> None:
+        if path not in _reported:
+            _reported.add(path)
+            log.warning(
+                "bundle store: %s was not made by the store (no install record); left alone. "
+                "Keep staff folders outside %s",
+                path, self.bundles,
+            )  # fmt: skip
+
+    def _new_work(self) -> tuple[Path, int]:
+        """A staging folder of this install's own, marked, and its held mark (a file
+        descriptor: closing it tells the clean-up the folder is free to go)."""
+        with self.locked():
+            self.staging.mkdir(parents=True, exist_ok=True)
+            work = self.staging / uuid.uuid4().hex
+            work.mkdir()
+            fd = os.open(
+                work / STAGING_MARK, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644
+            )
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        return work, fd
 
     def install(self, source: Path, options: InstallOptions | None = None) -> Installed:
         """Verify, validate and install ``source`` (a .zip or a folder); activate it by default.
@@ -192,9 +298,13 @@ class BundleStore:
                          "install a bundle packed with 'kiosk bundle pack --sign', or force it in the admin panel",
                          "signature")  # fmt: skip
             raise InstallError(report)
-        self.staging.mkdir(parents=True, exist_ok=True)
-        work = self.staging / uuid.uuid4().hex
-        work.mkdir()
+        try:
+            work, mark = self._new_work()
+        except OSError as exc:
+            report.error(source.name, "", f"installing failed: {exc.strerror or exc}",
+                         f"check free space and permissions in {self.data_dir}",
+                         "store-busy" if isinstance(exc, StoreBusy) else "install-io")  # fmt: skip
+            raise InstallError(report) from exc
         try:
             if source.is_file():
                 # one private copy, read once: the signature check, the hashes and the
@@ -228,17 +338,6 @@ class BundleStore:
             if not report.ok or scan.head is None:
                 raise InstallError(report)
             head = scan.head
-            active = self.active_path()
-            if active is not None and not opts.force:
-                cur = self.get(active.name)
-                if cur.bundle_id == head.id and _version_key(head.version) < _version_key(
-                    cur.version
-                ):
-                    report.error("bundle.toml", "version",
-                                 f"version {head.version} is older than the active {cur.version}",
-                                 "raise the version in bundle.toml and pack again, or force it in the admin panel",
-                                 "downgrade")  # fmt: skip
-                    raise InstallError(report)
             if not (root / CHECKSUMS).is_file():
                 files = [PurePosixPath(p.relative_to(root).as_posix()) for p in sorted(root.rglob("*"))
                          if p.is_file() and not is_junk(PurePosixPath(p.relative_to(root).as_posix()))]  # fmt: skip
@@ -248,27 +347,53 @@ class BundleStore:
                 })  # fmt: skip
             content = hashlib.sha256((root / CHECKSUMS).read_bytes()).hexdigest()
             name = f"{head.id}-{head.version}-{content[:12]}"
-            final = self.bundles / name
-            meta = {"bundle_id": head.id, "version": head.version, "content_hash": content,
-                    "installed_utc": _now(), "signed_by": signed_by, "forced": opts.force}  # fmt: skip
-            if not self._meta(name).is_file():
-                _fsync_tree(root)
-                self._check_cancel(opts)
-                if final.exists():  # an unfinished earlier copy
-                    shutil.rmtree(final)
-                root.rename(final)
-                _fsync_dir(self.bundles)
-                write_json_atomic(self._meta(name), meta)
-            if opts.activate:
-                self.activate(name)
-            self.prune(opts.keep)
-            return self.get(name)
+            _fsync_tree(root)
+            self._check_cancel(opts)
+            with self.locked():
+                return self._commit(
+                    root, name, head.id, head.version, content, signed_by, report, opts
+                )
         except OSError as exc:
             report.error(source.name, "", f"installing failed: {exc.strerror or exc}",
-                         f"check free space and permissions in {self.data_dir}", "install-io")  # fmt: skip
+                         f"check free space and permissions in {self.data_dir}",
+                         "store-busy" if isinstance(exc, StoreBusy) else "install-io")  # fmt: skip
             raise InstallError(report) from exc
         finally:
             shutil.rmtree(work, ignore_errors=True)
+            os.close(mark)
+
+    def _commit(self, root: Path, name: str, bundle_id: str, version: str, content: str,
+                signed_by: str | None, report: Report, opts: InstallOptions) -> Installed:  # fmt: skip
+        """Move the checked bundle into place, record it, activate it; under the store lock."""
+        active = self.active_path()
+        if active is not None and not opts.force:
+            cur = self.get(active.name)
+            if cur.bundle_id == bundle_id and _version_key(version) < _version_key(cur.version):
+                report.error("bundle.toml", "version",
+                             f"version {version} is older than the active {cur.version}",
+                             "raise the version in bundle.toml and pack again, or force it in the admin panel",
+                             "downgrade")  # fmt: skip
+                raise InstallError(report)
+        final = self.bundles / name
+        partial = self.bundles / f"{name}{PARTIAL_SUFFIX}"
+        meta = {"bundle_id": bundle_id, "version": version, "content_hash": content,
+                "installed_utc": _now(), "signed_by": signed_by, "forced": opts.force}  # fmt: skip
+        if not self._meta(name).is_file():
+            if final.exists() or final.is_symlink():
+                if not partial.is_file() or final.is_symlink():
+                    report.error(name, "", f"{final} is in the way: the store did not make it",
+                                 f"move that folder out of {self.bundles} and install again", "in-the-way")  # fmt: skip
+                    raise InstallError(report)
+                shutil.rmtree(final)  # the store's own unfinished earlier copy
+            write_atomic(partial, b"")
+            root.rename(final)
+            _fsync_dir(self.bundles)
+            write_json_atomic(self._meta(name), meta)
+            partial.unlink(missing_ok=True)
+        if opts.activate:
+            self._activate(name)
+        self._prune(opts.keep)
+        return self.get(name)
 
     def _progress(self, opts: InstallOptions) -> Progress:
         def progress(stage: str, done: int, total: int) -> None:
@@ -330,8 +455,12 @@ class BundleStore:
             raise InstallError(report)
         return extracted.root, extracted.hashes
 
-    def activate(self, name: str) -> None:
+    def activate(self, name: str, timeout: float = LOCK_TIMEOUT_S) -> None:
         """Make ``name`` the active bundle; the one before becomes the rollback target."""
+        with self.locked(timeout):
+            self._activate(name)
+
+    def _activate(self, name: str) -> None:
         item = self.get(name)
         state = self.state()
         if state.current == item.name:
@@ -340,8 +469,12 @@ class BundleStore:
             self.pointer, {"current": item.name, "previous": state.current, "changed_utc": _now()}
         )
 
-    def rollback(self) -> str:
+    def rollback(self, timeout: float = LOCK_TIMEOUT_S) -> str:
         """Swap back to the previous bundle; returns its name."""
+        with self.locked(timeout):
+            return self._rollback()
+
+    def _rollback(self) -> str:
         state = self.state()
         if not state.previous or not self._meta(state.previous).is_file():
             raise KeyError("there is no previous bundle to roll back to")
@@ -377,15 +510,24 @@ class BundleStore:
                              "install the bundle again", "checksum-mismatch")  # fmt: skip
         return report
 
-    def prune(self, keep: int) -> list[str]:
+    def prune(self, keep: int, timeout: float = LOCK_TIMEOUT_S) -> list[str]:
         """Remove the oldest bundles beyond ``keep``, never the current or previous one."""
+        with self.locked(timeout):
+            return self._prune(keep)
+
+    def _prune(self, keep: int) -> list[str]:
         state = self.state()
         protected = {state.current, state.previous}
         items = [i for i in self.installed() if i.name not in protected]
         removable = items[: max(0, len(items) - max(0, keep - len(protected - {None})))]
         for item in removable:
-            # the record goes first, so a half-removed folder never counts as installed
+            # marked first, then the record goes, so a half-removed folder never counts as
+            # installed and the clean-up knows it for the store's own
             with contextlib.suppress(OSError):
+                write_atomic(self.bundles / f"{item.name}{PARTIAL_SUFFIX}", b"")
                 self._meta(item.name).unlink()
             shutil.rmtree(item.path, ignore_errors=True)
+            if not item.path.exists():
+                with contextlib.suppress(OSError):
+                    (self.bundles / f"{item.name}{PARTIAL_SUFFIX}").unlink()
         return [i.name for i in removable]

@@ -322,3 +322,201 @@ class _SwapOnClose:
     def __exit__(self, *exc: object) -> None:
         self._fh.close()  # type: ignore[attr-defined]
         self._swap()  # type: ignore[operator]
+
+
+# -- item 6: the clean-up removes only what the store made and marked --------------------------
+
+
+def _staff_things(store: BundleStore, outside: Path) -> dict[str, Path]:
+    """What staff (or a sync tool) may leave in bundles/: none of it is the store's."""
+    outside.mkdir()
+    (outside / "precious.txt").write_text("keep me")
+    store.bundles.mkdir(parents=True, exist_ok=True)
+    store.staging.mkdir(parents=True, exist_ok=True)
+    made = {
+        "staff-bundle": store.bundles / "pavilion-day2-edit",
+        "notes": store.bundles / "notes",
+        "empty": store.bundles / "empty",
+        "looks-installed-name": store.bundles / "pavilion-9.9.9-abcdefabcdef",
+        "unmarked-staging": store.staging / "0123456789abcdef0123456789abcdef",
+    }
+    for key, path in made.items():
+        path.mkdir(parents=True)
+        if key != "empty":
+            (path / "bundle.toml").write_text("format = 1\n")
+            (path / "notes.txt").write_text("staff notes")
+    links = {
+        "link-to-outside": store.bundles / "linked",
+        "staging-link": store.staging / "fedcba9876543210fedcba9876543210",
+    }
+    for path in links.values():
+        path.symlink_to(outside, target_is_directory=True)
+    # a symlink named like the store's own mark must not make the folder look marked
+    (made["notes"] / ".kiosk-staging").symlink_to(outside / "precious.txt")
+    return made | links
+
+
+def _all_there(things: dict[str, Path], outside: Path) -> None:
+    for key, path in things.items():
+        assert path.exists() or path.is_symlink(), f"{key} ({path}) was deleted"
+    assert (outside / "precious.txt").read_text() == "keep me"
+    assert (things["notes"] / "notes.txt").read_text() == "staff notes"
+
+
+@pytest.mark.parametrize("how", ["kiosk-start", "install", "install-then-prune"])
+def test_staff_folders_in_the_store_are_never_deleted(
+    how: str, store: BundleStore, zips: dict[str, Path], tmp_path: Path
+) -> None:
+    from kiosk.qt.swap import active_bundle_path
+
+    outside = tmp_path / "outside"
+    things = _staff_things(store, outside)
+    if how == "kiosk-start":
+        active_bundle_path(store, Path("/nonexistent"))
+    elif how == "install":
+        store.clean_staging()  # what 'kiosk bundle install' does first
+        store.install(zips["1.1.0"])
+    else:
+        for i in range(4):
+            z = tmp_path / f"p{i}.zip"
+            assert pack(_bundle(tmp_path / f"p{i}", f"5.{i}.0"), z).ok
+            store.clean_staging()
+            store.install(z, InstallOptions(keep=1))
+    _all_there(things, outside)
+    assert store.verify().ok
+
+
+def test_the_stores_own_leftovers_are_still_cleaned(store: BundleStore) -> None:
+    """A killed install: a marked staging folder, and a folder moved in without its record."""
+    from kiosk.store.store import PARTIAL_SUFFIX, STAGING_MARK
+
+    dead = store.staging / "deadbeef"
+    (dead / "bundle").mkdir(parents=True)
+    (dead / STAGING_MARK).write_text("")
+    moved = store.bundles / "pavilion-2.0.0-0123456789ab"
+    moved.mkdir()
+    (moved / "bundle.toml").write_text("format = 1\n")
+    (store.bundles / f"{moved.name}{PARTIAL_SUFFIX}").write_text("")
+    orphan_mark = store.bundles / f"gone-1.0.0-aaaaaaaaaaaa{PARTIAL_SUFFIX}"
+    orphan_mark.write_text("")
+    store.clean_staging()
+    assert not dead.exists() and not moved.exists() and not orphan_mark.exists()
+    assert not (store.bundles / f"{moved.name}{PARTIAL_SUFFIX}").exists()
+    assert store.verify().ok
+
+
+def test_a_staff_folder_in_the_way_of_an_install_is_not_replaced(
+    store: BundleStore, zips: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The name an install needs is taken by a folder the store did not make: refuse, keep it."""
+    import kiosk.store.store as store_mod
+
+    taken: list[Path] = []
+    real_commit = store_mod.BundleStore._commit
+
+    def commit(self: BundleStore, root: Path, name: str, *a: object, **kw: object) -> object:
+        (self.bundles / name).mkdir()
+        (self.bundles / name / "mine.txt").write_text("staff")
+        taken.append(self.bundles / name)
+        return real_commit(self, root, name, *a, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_mod.BundleStore, "_commit", commit)
+    before = store.state().current
+    with pytest.raises(InstallError) as exc:
+        store.install(zips["1.1.0"])
+    err = exc.value.report.errors[0]
+    assert err.code == "in-the-way" and str(store.bundles) in err.fix
+    assert (taken[0] / "mine.txt").read_text() == "staff"
+    assert store.state().current == before
+
+
+# -- item 17: one store lock; installs never clear each other's staging ------------------------
+
+
+def test_a_clean_up_during_an_install_leaves_that_install_alone(
+    store: BundleStore, zips: dict[str, Path]
+) -> None:
+    """A CLI install (which cleans up first) starts while the admin panel installs."""
+    other = BundleStore(store.data_dir)
+    cleaned = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == "unpacking" and not cleaned:
+            cleaned.append(stage)
+            other.clean_staging()
+
+    item = store.install(zips["1.1.0"], InstallOptions(progress=progress))
+    assert cleaned
+    assert store.state().current == item.name and store.verify(item.name).ok
+    assert not any(store.staging.iterdir())
+
+
+def test_an_install_during_an_install_both_succeed(
+    store: BundleStore, zips: dict[str, Path], tmp_path: Path
+) -> None:
+    z = tmp_path / "other.zip"
+    init(tmp_path / "other", "booth-2")
+    assert pack(tmp_path / "other", z).ok
+    nested: list[str] = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == "unpacking" and not nested:
+            cli = BundleStore(store.data_dir)
+            cli.clean_staging()
+            nested.append(cli.install(z, InstallOptions(keep=10)).name)
+
+    first = store.install(zips["1.1.0"], InstallOptions(progress=progress, keep=10))
+    names = {i.name for i in store.installed()}
+    assert {first.name, nested[0]} <= names
+    assert all(store.verify(n).ok for n in names)
+
+
+def _install_in_child(args: tuple[str, str, object]) -> str:
+    data, zip_path, barrier = args
+    store = BundleStore(Path(data))
+    barrier.wait()  # type: ignore[attr-defined]
+    store.clean_staging()  # as 'kiosk bundle install' does
+    try:
+        return store.install(Path(zip_path), InstallOptions(keep=10)).name
+    except InstallError as exc:
+        return "ERRORS: " + "; ".join(str(p) for p in exc.report.errors)
+
+
+def test_concurrent_installs_in_processes_all_succeed(tmp_path: Path) -> None:
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    paths = []
+    for i in range(4):
+        root = tmp_path / f"src{i}"
+        init(root, f"booth-{i}")
+        z = tmp_path / f"b{i}.zip"
+        assert pack(root, z).ok
+        paths.append(z)
+    data = tmp_path / "data"
+    with ctx.Manager() as manager:
+        barrier = manager.Barrier(len(paths))
+        with ctx.Pool(len(paths)) as pool:
+            results = pool.map(_install_in_child, [(str(data), str(z), barrier) for z in paths])
+    assert not [r for r in results if r.startswith("ERRORS")], results
+    store = BundleStore(data)
+    assert {i.name for i in store.installed()} == set(results)
+    assert all(store.verify(n).ok for n in results)
+    assert store.state().current in results
+
+
+def test_a_held_lock_makes_changes_wait_then_say_why(
+    store: BundleStore, zips: dict[str, Path]
+) -> None:
+    from kiosk.store.store import StoreBusy
+
+    other = BundleStore(store.data_dir)
+    before = store.state().current
+    with other.locked():
+        with pytest.raises(StoreBusy, match=r"another install.*try again"):
+            store.rollback(timeout=0.05)
+        with pytest.raises(StoreBusy, match="another install"):
+            store.activate(before or "", timeout=0.05)
+        with pytest.raises(StoreBusy):
+            store.prune(1, timeout=0.05)
+    assert store.state().current == before
