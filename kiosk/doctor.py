@@ -245,7 +245,17 @@ def check_active_bundle(data_dir: Path) -> tuple[Path | None, CheckResult]:
 
     store = BundleStore(data_dir)
     current = store.state().current
+    problem = store.pointer_problem()
     path = store.active_path()
+    if problem is not None:
+        shows = (
+            f"the kiosk shows {path.name}, the newest installed bundle that verifies"
+            if path is not None else "no installed bundle verifies: the kiosk shows the sample bundle"
+        )  # fmt: skip
+        return path, CheckResult(
+            "bundle", Level.FAIL, f"the active pointer {store.pointer} is damaged ({problem}); {shows}",
+            "choose the bundle to show: kiosk bundle activate NAME (names: kiosk bundle list)",
+        )  # fmt: skip
     if path is None:
         if current:
             return None, CheckResult(
@@ -257,7 +267,7 @@ def check_active_bundle(data_dir: Path) -> tuple[Path | None, CheckResult]:
             "install the pavilion's bundle: kiosk bundle install FILE.zip",
         )  # fmt: skip
     try:
-        report = store.verify()
+        report = store.verify(path.name)
     except (KeyError, OSError) as exc:
         return path, CheckResult(
             "bundle", Level.FAIL, f"the active bundle cannot be verified ({exc})",

@@ -270,4 +270,5 @@ class BundleSwapper(QObject):
 def active_bundle_path(store: BundleStore, fallback: Path) -> Path:
     """Where the kiosk starts: the store's active bundle, or ``fallback`` when none is installed."""
     store.clean_staging()
-    return store.active_path() or fallback
+    # a lost or damaged pointer: the newest installed bundle that verifies, logged loudly
+    return store.active_path(repair=True) or fallback

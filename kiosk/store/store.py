@@ -118,7 +118,22 @@ def _fsync_tree(root: Path) -> None:
 
 
 def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in version.split(".") if p.isdigit())
+    # ASCII digits only, and bounded: int() refuses over 4300 digits
+    return tuple(int(p[:100]) for p in version.split(".") if p.isascii() and p.isdigit())
+
+
+MAX_NAME = 200
+
+
+def _is_name(value: object) -> bool:
+    """An installed bundle's folder name (``<id>-<version>-<hash12>``): one path part."""
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= MAX_NAME
+        and value not in (".", "..")
+        and not value.startswith(".")
+        and not any(c in value for c in "/\\\0\n\r")
+    )
 
 
 def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
@@ -136,13 +151,48 @@ class BundleStore:
     # -- reading -----------------------------------------------------------------------------
 
     def state(self) -> ActiveState:
+        """The pointer as written; a value that is not an installed bundle's name (a number,
+        a list, a path, a huge text) reads as None. See :meth:`pointer_problem`."""
+        return self._read_pointer()[0]
+
+    def _read_pointer(self) -> tuple[ActiveState, str | None]:
+        """The pointer, and what is wrong with it (None: nothing, or there is none)."""
         try:
             data = json.loads(self.pointer.read_text("utf-8"))
-            return ActiveState(
-                data.get("current"), data.get("previous"), data.get("changed_utc", "")
-            )
-        except (OSError, ValueError, AttributeError):
-            return ActiveState()
+        except FileNotFoundError:
+            return ActiveState(), None
+        except (OSError, ValueError) as exc:  # UnicodeDecodeError and bad JSON are ValueErrors
+            return ActiveState(), f"it cannot be read ({getattr(exc, 'strerror', None) or exc})"
+        except RecursionError:
+            return ActiveState(), "it is not the store's JSON"
+        if not isinstance(data, dict):
+            return ActiveState(), "it is not the store's JSON (not an object)"
+        current, previous = data.get("current"), data.get("previous")
+        changed = data.get("changed_utc", "")
+        state = ActiveState(
+            current if _is_name(current) else None,
+            previous if _is_name(previous) else None,
+            changed if isinstance(changed, str) else "",
+        )
+        if not _is_name(current):
+            shown = repr(current)
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            return state, f"its 'current' is {shown}, not an installed bundle's name"
+        return state, None
+
+    def pointer_problem(self) -> str | None:
+        """What is wrong with the active pointer while bundles are installed: damaged,
+        lost, or naming a bundle that is not installed (None: nothing)."""
+        state, problem = self._read_pointer()
+        if problem is None and state.current is not None and self._is_installed(state.current):
+            return None
+        if not self.installed():
+            return problem  # nothing to fall back to; a damaged file is still worth saying
+        if problem is not None:
+            return problem
+        if state.current is None:
+            return "it is missing" if not self.pointer.exists() else "it names no bundle"
+        return f"it names {state.current}, which is not installed"
 
     def installed(self) -> list[Installed]:
         if not self.bundles.is_dir():
@@ -153,9 +203,15 @@ class BundleStore:
                 continue
             try:
                 meta = json.loads(self._meta(path.name).read_text("utf-8"))
-                out.append(Installed(path.name, path, meta["bundle_id"], meta["version"], meta["content_hash"],
-                                     meta["installed_utc"], meta.get("signed_by"), meta.get("forced", False)))  # fmt: skip
-            except (OSError, ValueError, KeyError):
+                bid, ver, content, when = (
+                    meta[k] for k in ("bundle_id", "version", "content_hash", "installed_utc")
+                )
+                if not all(isinstance(f, str) for f in (bid, ver, content, when)):
+                    continue  # a damaged record
+                signed = meta.get("signed_by")
+                out.append(Installed(path.name, path, bid, ver, content, when,
+                                     signed if isinstance(signed, str) else None, meta.get("forced", False) is True))  # fmt: skip
+            except (OSError, ValueError, KeyError, TypeError, RecursionError):
                 continue  # not a finished install
         return sorted(out, key=lambda i: i.installed_utc)
 
@@ -165,13 +221,43 @@ class BundleStore:
                 return item
         raise KeyError(name)
 
-    def active_path(self) -> Path | None:
-        """The active bundle's folder, or None when nothing is installed (or it is missing)."""
+    def _is_installed(self, name: str) -> bool:
+        path = self.bundles / name
+        return self._meta(name).is_file() and path.is_dir() and not path.is_symlink()
+
+    def active_path(self, repair: bool = False) -> Path | None:
+        """The active bundle's folder; None when nothing is installed.
+
+        When the pointer is lost or damaged (or names a bundle that is gone) while bundles
+        are installed, it is the newest installed bundle that verifies, with a loud log
+        line; ``repair`` also rewrites the pointer to it, so rollback works again."""
         current = self.state().current
-        if current is None:
+        if current is not None and self._is_installed(current):
+            return self.bundles / current
+        problem = self.pointer_problem()
+        if problem is None:
             return None
-        path = self.bundles / current
-        return path if self._meta(current).is_file() and path.is_dir() else None
+        chosen = next((i for i in reversed(self.installed()) if self.verify(i.name).ok), None)
+        if chosen is None:
+            log.error("bundle store: %s is damaged (%s), and no installed bundle verifies; "
+                      "the kiosk shows the sample bundle. Install the bundle again: "
+                      "kiosk bundle install FILE.zip", self.pointer, problem)  # fmt: skip
+            return None
+        log.error("bundle store: %s is damaged (%s); showing %s, the newest installed bundle "
+                  "that verifies. Choose another with: kiosk bundle activate NAME",
+                  self.pointer, problem, chosen.name)  # fmt: skip
+        if repair:
+            try:
+                with self.locked(timeout=1.0):
+                    if self.pointer_problem() is not None:
+                        write_json_atomic(self.pointer, {"current": chosen.name, "previous": None,
+                                                         "changed_utc": _now()})  # fmt: skip
+                        log.warning(
+                            "bundle store: %s rewritten: current = %s", self.pointer, chosen.name
+                        )
+            except OSError as exc:
+                log.warning("bundle store: %s not rewritten: %s", self.pointer, exc)
+        return chosen.path
 
     def _meta(self, name: str) -> Path:
         """The install record beside the bundle's folder; it is written last, so a folder
@@ -365,12 +451,14 @@ class BundleStore:
     def _commit(self, root: Path, name: str, bundle_id: str, version: str, content: str,
                 signed_by: str | None, report: Report, opts: InstallOptions) -> Installed:  # fmt: skip
         """Move the checked bundle into place, record it, activate it; under the store lock."""
-        active = self.active_path()
-        if active is not None and not opts.force:
-            cur = self.get(active.name)
-            if cur.bundle_id == bundle_id and _version_key(version) < _version_key(cur.version):
+        if not opts.force:
+            # against the highest installed version, not only the active one: a lost or
+            # damaged pointer must not let an older (signed) bundle in
+            same = [i for i in self.installed() if i.bundle_id == bundle_id]
+            top = max(same, key=lambda i: _version_key(i.version), default=None)
+            if top is not None and _version_key(version) < _version_key(top.version):
                 report.error("bundle.toml", "version",
-                             f"version {version} is older than the active {cur.version}",
+                             f"version {version} is older than the installed {top.version}",
                              "raise the version in bundle.toml and pack again, or force it in the admin panel",
                              "downgrade")  # fmt: skip
                 raise InstallError(report)
@@ -488,7 +576,10 @@ class BundleStore:
         """Re-hash an installed bundle (default: the active one) against its checksums."""
         import hashlib
 
-        item = self.get(name) if name else self.get(self.state().current or "")
+        target = name or self.state().current
+        if not target:  # get("") would match any bundle
+            raise KeyError("no bundle is active")
+        item = self.get(target)
         report = Report(item.name)
         try:
             listed = json.loads((item.path / CHECKSUMS).read_text("utf-8"))["files"]
@@ -517,9 +608,15 @@ class BundleStore:
 
     def _prune(self, keep: int) -> list[str]:
         state = self.state()
-        protected = {state.current, state.previous}
-        items = [i for i in self.installed() if i.name not in protected]
-        removable = items[: max(0, len(items) - max(0, keep - len(protected - {None})))]
+        every = self.installed()
+        names = {i.name for i in every}
+        protected = {n for n in (state.current, state.previous) if n in names}
+        if state.current not in names:
+            # a lost or damaged pointer: keep what the kiosk falls back to showing
+            shown = self.active_path()
+            protected |= {shown.name} if shown is not None else set()
+        items = [i for i in every if i.name not in protected]
+        removable = items[: max(0, len(items) - max(0, keep - len(protected)))]
         for item in removable:
             # marked first, then the record goes, so a half-removed folder never counts as
             # installed and the clean-up knows it for the store's own

@@ -520,3 +520,106 @@ def test_a_held_lock_makes_changes_wait_then_say_why(
         with pytest.raises(StoreBusy):
             store.prune(1, timeout=0.05)
     assert store.state().current == before
+
+
+# -- items 7 and 8: a lost or damaged active pointer -------------------------------------------
+
+DAMAGED_POINTERS: dict[str, bytes | None] = {
+    "deleted": None,
+    "empty": b"",
+    "not-json": b"{current: pavilion",
+    "not-utf8": b'{"current": "\xff\xfe"}',
+    "a-list": b'["pavilion-1.1.0"]',
+    "current-number": b'{"current": 5, "previous": null}',
+    "current-float": b'{"current": 1e400}',
+    "current-list": b'{"current": ["a", "b"]}',
+    "current-dict": b'{"current": {"name": "x"}}',
+    "current-null": b'{"current": null}',
+    "current-bool": b'{"current": true}',
+    "current-empty": b'{"current": ""}',
+    "current-huge": b'{"current": "' + b"a" * 100_000 + b'"}',
+    "current-traversal": b'{"current": "../../../etc"}',
+    "current-absolute": b'{"current": "/etc"}',
+    "current-dotdot": b'{"current": ".."}',
+    "current-newline": b'{"current": "pavilion\\n"}',
+    "current-not-installed": b'{"current": "pavilion-9.9.9-0123456789ab"}',
+    "deeply-nested": b'{"current": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    "previous-number": b'{"current": 7, "previous": 7}',
+}
+
+
+@pytest.fixture
+def two(store: BundleStore, zips: dict[str, Path]) -> tuple[str, str]:
+    old = store.state().current
+    new = store.install(zips["1.1.0"]).name
+    assert old
+    return old, new
+
+
+def _damage(store: BundleStore, payload: bytes | None) -> None:
+    if payload is None:
+        store.pointer.unlink()
+    else:
+        store.pointer.write_bytes(payload)
+
+
+@pytest.mark.parametrize("case", sorted(DAMAGED_POINTERS))
+def test_a_damaged_pointer_shows_the_newest_bundle_that_verifies_and_says_so(
+    case: str, store: BundleStore, two: tuple[str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    from kiosk.paths import SAMPLE_BUNDLE
+    from kiosk.qt.app import start_bundle
+
+    _old, new = two
+    _damage(store, DAMAGED_POINTERS[case])
+    with caplog.at_level("WARNING", logger="kiosk.store.store"):
+        shown = start_bundle(None, store, loader=lambda p: p)  # type: ignore[arg-type,return-value]
+    assert shown == store.bundles / new and shown != SAMPLE_BUNDLE
+    said = "\n".join(r.getMessage() for r in caplog.records if r.levelname == "ERROR")
+    assert "active.json" in said and new in said and "kiosk bundle activate" in said
+    # the pointer was repaired: rollback and the swap watch work again
+    assert store.state().current == new and store.pointer_problem() is None
+
+
+@pytest.mark.parametrize("case", ["deleted", "current-number", "current-traversal"])
+def test_the_fallback_skips_a_bundle_that_does_not_verify(
+    case: str, store: BundleStore, two: tuple[str, str]
+) -> None:
+    old, new = two
+    (store.bundles / new / "entities/example/entity.toml").write_text("tampered", "utf-8")
+    _damage(store, DAMAGED_POINTERS[case])
+    assert store.active_path() == store.bundles / old
+
+
+@pytest.mark.parametrize("case", ["deleted", "current-number", "current-not-installed", "empty"])
+def test_a_damaged_pointer_does_not_let_an_older_version_in(
+    case: str, store: BundleStore, two: tuple[str, str], zips: dict[str, Path], tmp_path: Path
+) -> None:
+    z = tmp_path / "v1.0.5.zip"
+    assert pack(_bundle(tmp_path / "v105", "1.0.5", "#0D6E55"), z).ok
+    store.rollback()  # 1.0.0 active, 1.1.0 installed
+    with pytest.raises(InstallError) as exc:
+        store.install(z)
+    assert exc.value.report.errors[0].code == "downgrade"
+    assert "1.1.0" in exc.value.report.errors[0].message
+    _damage(store, DAMAGED_POINTERS[case])
+    for older in (zips["0.9.0"], z):
+        with pytest.raises(InstallError) as exc:
+            store.install(older)
+        assert [e.code for e in exc.value.report.errors] == ["downgrade"]
+
+
+@pytest.mark.parametrize("case", sorted(DAMAGED_POINTERS))
+def test_a_damaged_pointer_never_crashes_the_store(
+    case: str, store: BundleStore, two: tuple[str, str]
+) -> None:
+    _damage(store, DAMAGED_POINTERS[case])
+    state = store.state()
+    assert state.current is None or state.current == "pavilion-9.9.9-0123456789ab"
+    assert store.pointer_problem()
+    with pytest.raises(KeyError):
+        store.rollback()
+    store.prune(1)  # never the bundle the kiosk falls back to showing
+    assert [i.name for i in store.installed()] == [two[1]]
+    store.activate(two[1])
+    assert store.state().current == two[1] and store.verify().ok
