@@ -79,6 +79,21 @@ class Config:
     rotation: int = 0
     auto_apply: bool = False
     keep_bundles: int = 3
+    trusted_keys_unusable: bool = False
+    """The file sets ``trusted_keys`` (or something like it) but no key in it is usable:
+    every install is refused (fail closed) until it is fixed; see :attr:`signature_problem`."""
+
+    @property
+    def signature_problem(self) -> str | None:
+        """For staff (admin panel, doctor, the install refusal): what is wrong and the fix."""
+        if not self.trusted_keys_unusable or self.trusted_keys:
+            return None
+        return (
+            f"{self.path}: trusted_keys is set but holds no usable key, so every bundle install "
+            "is refused. Fix: paste each public key exactly as 'kiosk keys new' printed it "
+            '(44 characters ending in "="), as a list: trusted_keys = ["..."]; or delete the '
+            "trusted_keys line to install unsigned bundles"
+        )
 
     @property
     def db_path(self) -> Path:
@@ -118,7 +133,7 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
         return Config(path), report.problems
     except UnicodeDecodeError:
         report.error(file, "", "the file is not UTF-8 text", "save it as UTF-8", "encoding")
-        return Config(path), report.problems
+        return Config(path, trusted_keys_unusable=_mentions_keys(path)), report.problems
     except OSError as exc:
         report.error(
             file, "", f"cannot be read ({exc.strerror})",
@@ -126,8 +141,8 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
         )  # fmt: skip
         return Config(path), report.problems
     data = parse_toml(text, file, report)
-    if data is None:
-        return Config(path), report.problems
+    if data is None:  # a syntax error: signatures stay required if the file asks for them
+        return Config(path, trusted_keys_unusable=_mentions_keys(path)), report.problems
     cfg = _parse(data, path, _ConfigReader(report, file, ()))
     if cfg.pin_hash is not None:
         with contextlib.suppress(OSError):
@@ -247,6 +262,12 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
         elif key is not None:
             keys.append(key)
 
+    raw_keys = data.get("trusted_keys")
+    keys_unusable = not keys and (
+        ("trusted_keys" in data and not (isinstance(raw_keys, list) and not raw_keys))
+        or _keys_elsewhere(data)
+    )
+
     language = r.get(data, "default_language", "", str, required=False, example='"ar"')
     if language is not None and language not in LANGUAGES:
         r.error(
@@ -290,7 +311,33 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
         default_language=language, screen=r.whole(data, "screen", d.screen, 0, MAX_SCREEN),
         rotation=rotation, auto_apply=d.auto_apply if auto_apply is None else auto_apply,
         keep_bundles=r.whole(data, "keep_bundles", d.keep_bundles, 1, MAX_KEEP),
+        trusted_keys_unusable=keys_unusable,
     )  # fmt: skip
+
+
+def _like_keys(key: object) -> bool:
+    """``trusted_keys`` misspelt: Trusted-Keys, trusted_key, trusted_keyz ..."""
+    return isinstance(key, str) and _distance(key.lower().replace("-", "_"), "trusted_keys") <= 2
+
+
+def _keys_elsewhere(data: dict[str, Any]) -> bool:
+    """Keys meant to be trusted that land elsewhere: misspelt, or under a [section]."""
+    if any(_like_keys(k) and k != "trusted_keys" for k in data):
+        return True
+    return any(isinstance(t, dict) and any(_like_keys(k) for k in t) for t in data.values())
+
+
+def _mentions_keys(path: Path) -> bool:
+    """Whether a file that cannot be parsed still mentions trusted keys (outside comments)."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return False
+    for line in raw.splitlines():
+        code = line.split(b"#", 1)[0].lower().replace(b"-", b"_")
+        if b"trusted_key" in code:
+            return True
+    return False
 
 
 def _trusted_key(r: Reader, item: Any, fld: str) -> str | None:

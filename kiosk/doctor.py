@@ -96,6 +96,23 @@ def check_config(path: Path) -> tuple[Config, CheckResult]:
     return cfg, CheckResult("config", Level.OK, f"{path} is valid")
 
 
+def check_signatures(cfg: Config) -> CheckResult:
+    """Whether installs need a signature, and whether kiosk.toml's trusted_keys is usable."""
+    problem = cfg.signature_problem
+    if problem is not None:
+        message, _, fix = problem.partition(" Fix: ")
+        return CheckResult("signatures", Level.FAIL, message, fix)
+    if cfg.trusted_keys:
+        n = len(cfg.trusted_keys)
+        return CheckResult(
+            "signatures", Level.OK, f"only bundles signed by {'one of ' * (n > 1)}the {n} "
+            f"trusted key{'s' * (n > 1)} in {cfg.path} install",
+        )  # fmt: skip
+    return CheckResult(
+        "signatures", Level.OK, f"unsigned bundles install: {cfg.path} lists no trusted_keys"
+    )
+
+
 def check_admin(cfg: Config, clock: Callable[[], float] = time.time) -> CheckResult:
     if cfg.pin_hash is None:
         return CheckResult(

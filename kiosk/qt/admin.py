@@ -131,6 +131,8 @@ class Admin(QObject):  # type: ignore[operator]
                     "problems": [str(p) for p in result.report.errors[:8]],
                 })  # fmt: skip
         warnings = []
+        if self.config.signature_problem:  # fail closed: nothing installs until it is fixed
+            warnings.append(self.config.signature_problem)
         status = read_status(self.log.path)
         if status is not None or not self.log.status().ok:
             st = self.log.status()
@@ -233,6 +235,7 @@ class Admin(QObject):  # type: ignore[operator]
             self._progress = done / max(1, total)
 
         options = InstallOptions(trusted_keys=list(self.config.trusted_keys), force=force,
+                                 keys_unusable=self.config.signature_problem, config_file=str(self.config.path),
                                  keep=self.config.keep_bundles, progress=progress, cancel=self._cancel)  # fmt: skip
         return self.store.install(path, options)
 
@@ -317,6 +320,7 @@ class Admin(QObject):  # type: ignore[operator]
                 changed = True
                 if (
                     self.config.auto_apply
+                    and not self.config.signature_problem  # broken trusted_keys: staff decide
                     and checked.report.ok
                     and (path, fp) not in self._auto_done
                 ):

@@ -86,6 +86,12 @@ class InstallOptions:
     """When not empty, bundles must carry a valid signature by one of these keys."""
     force: bool = False
     """Accept unsigned, wrongly signed or older bundles (staff decision in the admin panel)."""
+    keys_unusable: str | None = None
+    """Set (to the staff message, :attr:`kiosk.config.Config.signature_problem`) when
+    kiosk.toml asks for signatures but no trusted key is usable: every install is refused,
+    forced or not, until kiosk.toml is fixed (fail closed)."""
+    config_file: str = "kiosk.toml"
+    """Named in the refusal of ``keys_unusable``."""
     activate: bool = True
     keep: int = 3
     limits: ZipLimits | None = None
@@ -379,6 +385,11 @@ class BundleStore:
         opts = options or InstallOptions()
         report = Report(str(source))
         signed_by: str | None = None
+        if opts.keys_unusable and not opts.trusted_keys:
+            message, _, fix = opts.keys_unusable.partition(" Fix: ")
+            report.error(opts.config_file, "trusted_keys", message.split(": ", 1)[-1],
+                         fix or "correct trusted_keys in kiosk.toml (kiosk config check)", "keys-unusable")  # fmt: skip
+            raise InstallError(report)
         if opts.trusted_keys and source.is_dir() and not opts.force:
             report.error(source.name, "", "a folder cannot be signed; install the signed .zip",
                          "install a bundle packed with 'kiosk bundle pack --sign', or force it in the admin panel",

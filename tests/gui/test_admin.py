@@ -180,3 +180,42 @@ def test_auto_apply_installs_a_valid_drop_without_staff(
         assert k.admin.mode == "closed"  # nobody had to open the panel
     finally:
         k.close()
+
+
+def test_auto_apply_refuses_when_trusted_keys_are_unusable(
+    qapp: QGuiApplication, tmp_path: Path
+) -> None:
+    """A malformed trusted_keys must not switch signature checking off (issue 11, item 2)."""
+    from kiosk.config import load_config
+    from kiosk.store import InstallError
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    path = tmp_path / "kiosk.toml"
+    path.write_text(
+        f'data_dir = "{tmp_path / "data"}"\ndrop_folders = ["{usb}"]\nauto_apply = true\n'
+        'trusted_keys = ["c2lnbmF0dXJlcyBvZmY"]\n', "utf-8",
+    )  # fmt: skip
+    config, _ = load_config(path)
+    assert config.auto_apply and config.trusted_keys == ()
+    store = BundleStore(config.data_dir)
+    k = start_kiosk(
+        SAMPLE_BUNDLE, clock=ManualClock(), db=tmp_path / "k.db", store=store, config=config
+    )
+    try:
+        assert pack(SAMPLE_BUNDLE, usb / "pavilion.zip").ok
+        assert k.admin is not None
+        admin = k.admin
+        admin.scan_drop_folders()
+        assert wait_until(
+            lambda: all(not hasattr(r, "done") for _fp, r in admin._checks.values()), 20_000
+        )
+        admin._tick()
+        assert admin._install is None and store.state().current is None
+        warnings = admin.panel["warnings"]
+        assert any(str(path) in w and "trusted_keys" in w and "refused" in w for w in warnings)
+        with pytest.raises(InstallError, match="no usable key"):
+            admin._do_install(usb / "pavilion.zip", True)  # staff forcing it: still refused
+        assert store.state().current is None
+    finally:
+        k.close()

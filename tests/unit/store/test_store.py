@@ -623,3 +623,34 @@ def test_a_damaged_pointer_never_crashes_the_store(
     assert [i.name for i in store.installed()] == [two[1]]
     store.activate(two[1])
     assert store.state().current == two[1] and store.verify().ok
+
+
+# -- item 2: trusted_keys set but unusable: every install is refused -------------------------
+
+
+@pytest.mark.parametrize("force", [False, True])
+@pytest.mark.parametrize("signed", [False, True])
+def test_unusable_trusted_keys_refuse_every_install(
+    force: bool, signed: bool, store: BundleStore, zips: dict[str, Path], tmp_path: Path
+) -> None:
+    from kiosk.config import load_config
+
+    cfg_path = tmp_path / "kiosk.toml"
+    cfg_path.write_text('trusted_keys = ["AAAA"]\n', "utf-8")
+    cfg, _ = load_config(cfg_path)
+    z = tmp_path / "b.zip"
+    shutil.copyfile(zips["1.1.0"], z)
+    if signed:
+        new_keypair(tmp_path / "k")
+        sign_file(z, load_private_key(tmp_path / "k" / "kiosk-signing.key"))
+    before = store.state().current
+    opts = InstallOptions(
+        trusted_keys=list(cfg.trusted_keys), force=force,
+        keys_unusable=cfg.signature_problem, config_file=str(cfg_path),
+    )  # fmt: skip
+    with pytest.raises(InstallError) as exc:
+        store.install(z, opts)
+    err = exc.value.report.errors[0]
+    assert (err.file, err.field, err.code) == (str(cfg_path), "trusted_keys", "keys-unusable")
+    assert "kiosk keys new" in err.fix
+    assert store.state().current == before and len(store.installed()) == 1
