@@ -46,11 +46,14 @@ Install a bundle (.zip or folder) into the kiosk's bundle store and make it
 active: it is unpacked safely, every file is checked against the bundle's
 checksums, the bundle is validated in full, and only then does the active
 pointer switch. A running kiosk picks it up at the next quiet moment. Ctrl+C
-cancels without leaving anything half-installed.
+cancels without leaving anything half-installed. The data folder, trusted_keys
+and keep_bundles come from kiosk.toml (found as kiosk run finds it): when it
+lists trusted_keys, an unsigned bundle is refused unless --force is given.
 
 example:
   kiosk bundle install /media/usb/pavilion-1.1.0.zip
   kiosk bundle install pavilion.zip --trusted-key "$(cat keys/kiosk-signing.pub)"
+  kiosk bundle install pavilion.zip --config /etc/kiosk/kiosk.toml
 """
 
 STORE_HELP = """\
