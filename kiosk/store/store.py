@@ -153,6 +153,7 @@ class BundleStore:
         self.bundles = data_dir / "bundles"
         self.staging = self.bundles / ".staging"
         self.pointer = data_dir / POINTER
+        self._doomed: list[Path] = []
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -338,6 +339,11 @@ class BundleStore:
                 if not folder.exists() and not folder.is_symlink():
                     path.unlink(missing_ok=True)  # the folder went; the mark can go too
                 continue
+            if name.endswith(".installed.json") and path.is_file() and not path.is_symlink():
+                folder = self.bundles / name.removesuffix(".installed.json")
+                if not folder.exists() and not folder.is_symlink():
+                    path.unlink(missing_ok=True)  # its folder was pruned: the record goes too
+                continue
             if path.is_symlink() or not path.is_dir() or self._meta(name).is_file():
                 if path.is_symlink():
                     self._report_unknown(path)
@@ -447,9 +453,11 @@ class BundleStore:
             _fsync_tree(root)
             self._check_cancel(opts)
             with self.locked():
-                return self._commit(
+                item = self._commit(
                     root, name, head.id, head.version, content, signed_by, report, opts
                 )
+            self._remove_doomed()  # pruned folders, deleted outside the lock
+            return item
         except OSError as exc:
             report.error(source.name, "", f"installing failed: {exc.strerror or exc}",
                          f"check free space and permissions in {self.data_dir}",
@@ -615,7 +623,18 @@ class BundleStore:
     def prune(self, keep: int, timeout: float = LOCK_TIMEOUT_S) -> list[str]:
         """Remove the oldest bundles beyond ``keep``, never the current or previous one."""
         with self.locked(timeout):
-            return self._prune(keep)
+            names = self._prune(keep)
+        self._remove_doomed()
+        return names
+
+    def _remove_doomed(self) -> None:
+        """Delete what :meth:`_prune` moved aside (slow for a big bundle: outside the lock)."""
+        while True:
+            try:
+                aside = self._doomed.pop()  # atomic: the admin panel's worker may be here too
+            except IndexError:
+                return
+            shutil.rmtree(aside, ignore_errors=True)
 
     def _prune(self, keep: int) -> list[str]:
         state = self.state()
@@ -629,13 +648,14 @@ class BundleStore:
         items = [i for i in every if i.name not in protected]
         removable = items[: max(0, len(items) - max(0, keep - len(protected)))]
         for item in removable:
-            # marked first, then the record goes, so a half-removed folder never counts as
-            # installed and the clean-up knows it for the store's own
+            # marked as the store's, moved aside into staging (quick), then the record goes;
+            # the slow delete happens after the lock is released. Killed at any point, the
+            # clean-up finds a marked staging folder, or a bundle still installed.
             with contextlib.suppress(OSError):
-                write_atomic(self.bundles / f"{item.name}{PARTIAL_SUFFIX}", b"")
+                (item.path / STAGING_MARK).touch()
+                self.staging.mkdir(parents=True, exist_ok=True)
+                aside = self.staging / uuid.uuid4().hex
+                item.path.rename(aside)
+                self._doomed.append(aside)
                 self._meta(item.name).unlink()
-            shutil.rmtree(item.path, ignore_errors=True)
-            if not item.path.exists():
-                with contextlib.suppress(OSError):
-                    (self.bundles / f"{item.name}{PARTIAL_SUFFIX}").unlink()
         return [i.name for i in removable]

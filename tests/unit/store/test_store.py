@@ -78,6 +78,10 @@ def test_prune_keeps_current_and_previous(store: BundleStore, tmp_path: Path) ->
     names = [i.name for i in store.installed()]
     assert len(names) == 2
     assert set(names) == {store.state().current, store.state().previous}
+    assert sorted(p.name for p in store.bundles.iterdir() if p.is_dir()) == sorted(
+        [".staging", *names]
+    )
+    assert not any(store.staging.iterdir())  # the pruned folders are gone, not just moved
 
 
 def test_verify_finds_a_changed_file(store: BundleStore) -> None:
@@ -399,8 +403,11 @@ def test_the_stores_own_leftovers_are_still_cleaned(store: BundleStore) -> None:
     (store.bundles / f"{moved.name}{PARTIAL_SUFFIX}").write_text("")
     orphan_mark = store.bundles / f"gone-1.0.0-aaaaaaaaaaaa{PARTIAL_SUFFIX}"
     orphan_mark.write_text("")
+    orphan_record = store.bundles / "pavilion-0.1.0-bbbbbbbbbbbb.installed.json"
+    orphan_record.write_text("{}")
     store.clean_staging()
     assert not dead.exists() and not moved.exists() and not orphan_mark.exists()
+    assert not orphan_record.exists()
     assert not (store.bundles / f"{moved.name}{PARTIAL_SUFFIX}").exists()
     assert store.verify().ok
 
