@@ -84,6 +84,21 @@ class Config:
     rotation: int = 0
     auto_apply: bool = False
     keep_bundles: int = 3
+    trusted_keys_unusable: bool = False
+    """The file sets ``trusted_keys`` (or something like it) but no key in it is usable:
+    every install is refused (fail closed) until it is fixed; see :attr:`signature_problem`."""
+
+    @property
+    def signature_problem(self) -> str | None:
+        """For staff (admin panel, doctor, the install refusal): what is wrong and the fix."""
+        if not self.trusted_keys_unusable or self.trusted_keys:
+            return None
+        return (
+            f"{self.path}: trusted_keys is set but holds no usable key, so every bundle install "
+            "is refused. Fix: paste each public key exactly as 'kiosk keys new' printed it "
+            '(44 characters ending in "="), as a list: trusted_keys = ["..."]; or delete the '
+            "trusted_keys line to install unsigned bundles"
+        )
 
     @property
     def db_path(self) -> Path:
@@ -128,8 +143,8 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
         )  # fmt: skip
         return Config(path), report.problems
     data = from_bytes(raw, file, report, MAX_CONFIG_BYTES)
-    if data is None:
-        return Config(path), report.problems
+    if data is None:  # not UTF-8, too deep, a syntax error: signatures stay required if asked
+        return Config(path, trusted_keys_unusable=_mentions_keys(raw)), report.problems
     cfg = _parse(data, path, _ConfigReader(report, file, ()))
     if cfg.pin_hash is not None:
         with contextlib.suppress(OSError):
@@ -253,6 +268,12 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
         elif key is not None:
             keys.append(key)
 
+    raw_keys = data.get("trusted_keys")
+    keys_unusable = not keys and (
+        ("trusted_keys" in data and not (isinstance(raw_keys, list) and not raw_keys))
+        or _keys_elsewhere(data)
+    )
+
     language = r.get(data, "default_language", "", str, required=False, example='"ar"')
     if language is not None and language not in LANGUAGES:
         r.error(
@@ -296,7 +317,31 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
         default_language=language, screen=r.whole(data, "screen", d.screen, 0, MAX_SCREEN),
         rotation=rotation, auto_apply=d.auto_apply if auto_apply is None else auto_apply,
         keep_bundles=r.whole(data, "keep_bundles", d.keep_bundles, 1, MAX_KEEP),
+        trusted_keys_unusable=keys_unusable,
     )  # fmt: skip
+
+
+def _like_keys(key: object) -> bool:
+    """``trusted_keys`` misspelt: Trusted-Keys, trusted_key, trusted_keyz ..."""
+    return isinstance(key, str) and _distance(key.lower().replace("-", "_"), "trusted_keys") <= 2
+
+
+def _keys_elsewhere(data: dict[str, Any]) -> bool:
+    """Keys meant to be trusted that land elsewhere: misspelt, or under a [section]."""
+    if any(_like_keys(k) and k != "trusted_keys" for k in data):
+        return True
+    return any(isinstance(t, dict) and any(_like_keys(k) for k in t) for t in data.values())
+
+
+def _mentions_keys(raw: bytes) -> bool:
+    """Whether a file that cannot be parsed still mentions trusted keys (outside comments)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[1:2] == b"\0" or raw[:1] == b"\0":
+        raw = raw.replace(b"\0", b"")  # UTF-16: the ASCII letters are still there
+    for line in raw.splitlines():
+        code = line.split(b"#", 1)[0].lower().replace(b"-", b"_")
+        if b"trusted_key" in code:
+            return True
+    return False
 
 
 def _trusted_key(r: Reader, item: Any, fld: str) -> str | None:

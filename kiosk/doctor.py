@@ -97,6 +97,23 @@ def check_config(path: Path) -> tuple[Config, CheckResult]:
     return cfg, CheckResult("config", Level.OK, f"{path} is valid")
 
 
+def check_signatures(cfg: Config) -> CheckResult:
+    """Whether installs need a signature, and whether kiosk.toml's trusted_keys is usable."""
+    problem = cfg.signature_problem
+    if problem is not None:
+        message, _, fix = problem.partition(" Fix: ")
+        return CheckResult("signatures", Level.FAIL, message, fix)
+    if cfg.trusted_keys:
+        n = len(cfg.trusted_keys)
+        return CheckResult(
+            "signatures", Level.OK, f"only bundles signed by {'one of ' * (n > 1)}the {n} "
+            f"trusted key{'s' * (n > 1)} in {cfg.path} install",
+        )  # fmt: skip
+    return CheckResult(
+        "signatures", Level.OK, f"unsigned bundles install: {cfg.path} lists no trusted_keys"
+    )
+
+
 def check_admin(cfg: Config, clock: Callable[[], float] = time.time) -> CheckResult:
     if cfg.pin_hash is None:
         return CheckResult(
@@ -246,7 +263,17 @@ def check_active_bundle(data_dir: Path) -> tuple[Path | None, CheckResult]:
 
     store = BundleStore(data_dir)
     current = store.state().current
+    problem = store.pointer_problem()
     path = store.active_path()
+    if problem is not None:
+        shows = (
+            f"the kiosk shows {path.name}, the newest installed bundle that verifies"
+            if path is not None else "no installed bundle verifies: the kiosk shows the sample bundle"
+        )  # fmt: skip
+        return path, CheckResult(
+            "bundle", Level.FAIL, f"the active pointer {store.pointer} is damaged ({problem}); {shows}",
+            "choose the bundle to show: kiosk bundle activate NAME (names: kiosk bundle list)",
+        )  # fmt: skip
     if path is None:
         if current:
             return None, CheckResult(
@@ -258,7 +285,7 @@ def check_active_bundle(data_dir: Path) -> tuple[Path | None, CheckResult]:
             "install the pavilion's bundle: kiosk bundle install FILE.zip",
         )  # fmt: skip
     try:
-        report = store.verify()
+        report = store.verify(path.name)
     except (KeyError, OSError) as exc:
         return path, CheckResult(
             "bundle", Level.FAIL, f"the active bundle cannot be verified ({exc})",

@@ -96,7 +96,8 @@ def choose_bundle(
     else:
         assert store is not None
         store.clean_staging()
-        active = store.active_path() or sample
+        # a lost or damaged pointer: the newest installed bundle that verifies, logged loudly
+        active = store.active_path(repair=True) or sample
         candidates = [active] if active == sample else [active, sample]
     for i, path in enumerate(candidates):
         try:
@@ -106,7 +107,7 @@ def choose_bundle(
             for p in exc.report.errors[:10]:
                 say(f"  {p}")
             if store is not None and i == 0 and explicit is None:
-                with contextlib.suppress(KeyError):
+                with contextlib.suppress(KeyError, OSError):  # OSError: the store is busy
                     restored = store.rollback()
                     say(f"kiosk: rolled back to {restored}")
                     restored_path = store.active_path()

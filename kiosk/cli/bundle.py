@@ -10,6 +10,7 @@ from typing import TextIO
 
 from ..bundle import MediaInspector, Report, init, pack, validate
 from ..bundle.problems import Problem
+from ..settings import Settings, resolve
 from ..store import BundleStore, InstallError, InstallOptions
 from ..terminal import printable
 from .progress import ProgressBar
@@ -45,11 +46,14 @@ Install a bundle (.zip or folder) into the kiosk's bundle store and make it
 active: it is unpacked safely, every file is checked against the bundle's
 checksums, the bundle is validated in full, and only then does the active
 pointer switch. A running kiosk picks it up at the next quiet moment. Ctrl+C
-cancels without leaving anything half-installed.
+cancels without leaving anything half-installed. The data folder, trusted_keys
+and keep_bundles come from kiosk.toml (found as kiosk run finds it): when it
+lists trusted_keys, an unsigned bundle is refused unless --force is given.
 
 example:
   kiosk bundle install /media/usb/pavilion-1.1.0.zip
   kiosk bundle install pavilion.zip --trusted-key "$(cat keys/kiosk-signing.pub)"
+  kiosk bundle install pavilion.zip --config /etc/kiosk/kiosk.toml
 """
 
 STORE_HELP = """\
@@ -62,11 +66,15 @@ example:
 
 
 def _store_args(p: argparse.ArgumentParser) -> None:
+    from .config import add_config_option
+
+    add_config_option(p)
     p.add_argument(
         "--data-dir",
         type=Path,
         default=None,
-        help="the kiosk's data directory (default: ~/.local/share/qatar-kiosk, see kiosk doctor)",
+        help="the kiosk's data directory (default: data_dir in kiosk.toml, else "
+        "~/.local/share/qatar-kiosk, see kiosk doctor)",
     )
 
 
@@ -116,13 +124,17 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     ins.add_argument(
         "--force", action="store_true", help="accept an unsigned, wrongly signed or older bundle"
     )
-    ins.add_argument("--keep", type=int, default=3, help="installed bundles to keep (default 3)")
+    ins.add_argument(
+        "--keep", type=int, default=None,
+        help="installed bundles to keep (default: keep_bundles in kiosk.toml, else 3)",
+    )  # fmt: skip
     ins.add_argument(
         "--trusted-key",
         action="append",
         default=[],
         metavar="BASE64",
-        help="require a signature by this public key (repeatable)",
+        help="require a signature by this public key too (repeatable; the keys in "
+        "kiosk.toml's trusted_keys are always required)",
     )
     ins.set_defaults(func=cmd_install)
 
@@ -236,24 +248,44 @@ def cmd_pack(args: argparse.Namespace) -> int:
     return 0
 
 
-def _store(args: argparse.Namespace) -> BundleStore:
-    from ..paths import data_dir
+def _settings(args: argparse.Namespace) -> Settings:
+    """kiosk.toml (as kiosk run finds it) under this command's --config and --data-dir."""
+    settings = resolve(args.config, args.data_dir)
+    for problem in settings.problems:
+        print(f"kiosk: config: {printable(str(problem))}", file=sys.stderr)
+    return settings
 
-    return BundleStore(args.data_dir or data_dir())
+
+def _store(args: argparse.Namespace) -> BundleStore:
+    return BundleStore(_settings(args).data_dir)
 
 
 def cmd_install(args: argparse.Namespace) -> int:
-    store = _store(args)
+    settings = _settings(args)
+    store = BundleStore(settings.data_dir)
     store.clean_staging()
+    keys = list(dict.fromkeys([*settings.trusted_keys, *args.trusted_key]))
     bar = ProgressBar()
-    options = InstallOptions(trusted_keys=args.trusted_key, force=args.force, activate=not args.no_activate,
-                             keep=args.keep, inspector=_inspector(), progress=bar)  # fmt: skip
+    options = InstallOptions(trusted_keys=keys, force=args.force, activate=not args.no_activate,
+                             keys_unusable=None if args.trusted_key else settings.signature_problem,
+                             config_file=str(settings.config_path),
+                             keep=settings.keep if args.keep is None else args.keep,
+                             inspector=_inspector(), progress=bar)  # fmt: skip
     try:
         item = store.install(args.source, options)
     except InstallError as exc:
         bar.close()
         print_report(exc.report)
         print("Nothing was installed; the active bundle is unchanged.")
+        codes = {p.code for p in exc.report.errors}
+        if "keys-unusable" in codes:
+            print(f"--force does not help here: fix trusted_keys in {settings.config_path} first "
+                  "(kiosk config check).")  # fmt: skip
+        elif "signature" in codes:
+            where = (f"trusted_keys in {settings.config_path}" if settings.trusted_keys
+                     else "--trusted-key")  # fmt: skip
+            print(f"This kiosk accepts only signed bundles ({where}). Sign it with "
+                  "'kiosk bundle pack --sign KEY', or install it unsigned with --force.")  # fmt: skip
         return 1
     except KeyboardInterrupt:
         bar.close()
@@ -300,15 +332,22 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     except KeyError as exc:
         print(f"kiosk: {exc.args[0]}", file=sys.stderr)
         return 1
+    except OSError as exc:  # StoreBusy: another install holds the store
+        print(f"kiosk: not rolled back: {exc}", file=sys.stderr)
+        return 1
     print(f"Rolled back: {name} is active again.")
     return 0
 
 
 def cmd_activate(args: argparse.Namespace) -> int:
+    store = _store(args)
     try:
-        _store(args).activate(args.name)
+        store.activate(args.name)
     except KeyError:
         print(f"kiosk: no installed bundle '{args.name}' (see kiosk bundle list)", file=sys.stderr)
         return 1
-    print(f"{_store(args).state().current} is active.")
+    except OSError as exc:  # StoreBusy: another install holds the store
+        print(f"kiosk: not activated: {exc}", file=sys.stderr)
+        return 1
+    print(f"{store.state().current} is active.")
     return 0

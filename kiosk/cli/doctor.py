@@ -14,7 +14,7 @@ from .config import add_config_option
 
 DOCTOR_HELP = """\
 Check everything the kiosk needs, one line per check (OK, WARN or FAIL, and what
-to fix): the config file, the admin PIN, free disk space in the data folder, the
+to fix): the config file, its trusted_keys, the admin PIN, free disk space in the data folder, the
 analytics database (PRAGMA quick_check) and the event writer's last report, the
 active bundle (re-hashed), the display, OpenGL and Qt Multimedia (one video of
 the bundle is decoded), and the bundle's fonts. Run it as the kiosk's user, in
@@ -60,6 +60,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     results: list[d.CheckResult] = []
     cfg, config_result = d.check_config(config_path(args.config))
     _show(config_result, results)
+    _show(d.check_signatures(cfg), results)
     _show(d.check_admin(cfg), results)
     _show(d.check_disk(cfg.data_dir), results)
     db = args.db or cfg.db_path

@@ -137,6 +137,8 @@ class Admin(QObject):  # type: ignore[operator]
                     "problems": [str(p) for p in result.report.errors[:8]],
                 })  # fmt: skip
         warnings = [self._scan_note] if self._scan_note else []
+        if self.config.signature_problem:  # fail closed: nothing installs until it is fixed
+            warnings.append(self.config.signature_problem)
         status = read_status(self.log.path)
         if status is not None or not self.log.status().ok:
             st = self.log.status()
@@ -266,6 +268,7 @@ class Admin(QObject):  # type: ignore[operator]
                 aio.call_soon_threadsafe(self._progressed)
 
         options = InstallOptions(trusted_keys=list(self.config.trusted_keys), force=force,
+                                 keys_unusable=self.config.signature_problem, config_file=str(self.config.path),
                                  keep=self.config.keep_bundles, progress=progress, cancel=self._cancel)  # fmt: skip
         return self.store.install(path, options)
 
@@ -283,6 +286,8 @@ class Admin(QObject):  # type: ignore[operator]
             name = self.store.rollback()
         except KeyError:
             self._message = "There is no previous bundle to roll back to."
+        except OSError as exc:  # another install holds the store, or the disk refused
+            self._message = f"Not rolled back: {exc}"
         else:
             log_admin_action(self.log, "rollback", target=name)
             self._message = f"Rolled back to {name}; it shows at the next quiet moment."
@@ -357,6 +362,8 @@ class Admin(QObject):  # type: ignore[operator]
     def _auto_apply(self, path: Path, fp: tuple[int, float], checked: Checked) -> None:
         """Configured to apply by itself: install and activate, no staff needed."""
         if not (self.config.auto_apply and checked.report.ok) or (path, fp) in self._auto_done:
+            return
+        if self.config.signature_problem:  # broken trusted_keys: staff decide
             return
         if self._install is not None:
             return  # tried again at the next scan, once the install in progress is over

@@ -251,7 +251,7 @@ class BundleSwapper(QObject):
     def _rollback(self, reason: str) -> None:
         try:
             restored = self.store.rollback()
-        except KeyError:
+        except (KeyError, OSError):  # nothing to roll back to, or the store is busy
             restored = None
         self._shown = restored or self._shown
         self._pointer = self._signature()

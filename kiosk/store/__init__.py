@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         Installed,
         InstallError,
         InstallOptions,
+        StoreBusy,
     )
 
 _SOURCES = {
@@ -43,6 +44,7 @@ _SOURCES = {
     "Installed": "store",
     "InstallError": "store",
     "InstallOptions": "store",
+    "StoreBusy": "store",
 }
 """Each public name → the submodule that defines it (imported on first use, PEP 562)."""
 
@@ -54,6 +56,7 @@ __all__ = [
     "InstallOptions",
     "Installed",
     "SignatureError",
+    "StoreBusy",
     "load_private_key",
     "new_keypair",
     "sign_file",

@@ -64,15 +64,21 @@ def sign_file(path: Path, key: Ed25519PrivateKey) -> Path:
     return sig
 
 
-def verify_signature(path: Path, trusted: list[str]) -> str:
-    """Check ``<path>.sig`` against the trusted public keys (base64); returns the key that signed."""
-    sig_path = path.with_name(path.name + ".sig")
+def verify_signature(
+    path: Path, trusted: list[str], *, sig_path: Path | None = None, label: str | None = None
+) -> str:
+    """Check the signature (default ``<path>.sig``) against the trusted public keys (base64);
+    returns the key that signed. The file is read once: the store passes its private copy
+    (``label`` is then the name staff know it by)."""
+    name = label or path.name
+    sig_path = sig_path or path.with_name(path.name + ".sig")
+    sig_name = f"{name}.sig"
     if not sig_path.is_file():
-        raise SignatureError(f"{path.name} is not signed (no {sig_path.name} beside it)")
+        raise SignatureError(f"{name} is not signed (no {sig_name} beside it)")
     try:
         signature = base64.b64decode(sig_path.read_text().strip(), validate=True)
-    except ValueError as exc:
-        raise SignatureError(f"{sig_path.name} is not a signature") from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise SignatureError(f"{sig_name} is not a signature") from exc
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -83,4 +89,4 @@ def verify_signature(path: Path, trusted: list[str]) -> str:
         except (InvalidSignature, ValueError):
             continue
         return key_b64
-    raise SignatureError(f"{path.name} is not signed by a trusted key")
+    raise SignatureError(f"{name} is not signed by a trusted key")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
+import logging
 import os
 import shutil
 import threading
+import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -24,6 +27,19 @@ if TYPE_CHECKING:  # installing imports these; the kiosk's start-up only reads t
     from ..bundle.media import MediaInspector
 
 POINTER = "active.json"
+COPY_CHUNK = 1 << 20
+LOCK_NAME = ".store.lock"
+"""In ``bundles/``: held (flock) while the store changes: the move into place, the record,
+the pointer, pruning and cleaning up. One install, CLI or admin panel, at a time there."""
+LOCK_TIMEOUT_S = 60.0
+STAGING_MARK = ".kiosk-staging"
+"""Inside each staging folder the store makes; held (flock) while its install runs."""
+PARTIAL_SUFFIX = ".partial"
+"""``bundles/<name>.partial``: the store is moving ``<name>`` in (or out); without a record
+the folder is the store's own leftover. A folder with neither is someone else's: kept."""
+
+log = logging.getLogger(__name__)
+_reported: set[Path] = set()
 Progress = Callable[[str, int, int], None]
 
 
@@ -38,6 +54,10 @@ class InstallError(Exception):
 
 class Cancelled(Exception):
     """The install was cancelled; nothing was left behind."""
+
+
+class StoreBusy(OSError):
+    """Another install, activation, rollback or clean-up held the store's lock too long."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +86,12 @@ class InstallOptions:
     """When not empty, bundles must carry a valid signature by one of these keys."""
     force: bool = False
     """Accept unsigned, wrongly signed or older bundles (staff decision in the admin panel)."""
+    keys_unusable: str | None = None
+    """Set (to the staff message, :attr:`kiosk.config.Config.signature_problem`) when
+    kiosk.toml asks for signatures but no trusted key is usable: every install is refused,
+    forced or not, until kiosk.toml is fixed (fail closed)."""
+    config_file: str = "kiosk.toml"
+    """Named in the refusal of ``keys_unusable``."""
     activate: bool = True
     keep: int = 3
     limits: ZipLimits | None = None
@@ -98,7 +124,22 @@ def _fsync_tree(root: Path) -> None:
 
 
 def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in version.split(".") if p.isdigit())
+    # ASCII digits only, and bounded: int() refuses over 4300 digits
+    return tuple(int(p[:100]) for p in version.split(".") if p.isascii() and p.isdigit())
+
+
+MAX_NAME = 200
+
+
+def _is_name(value: object) -> bool:
+    """An installed bundle's folder name (``<id>-<version>-<hash12>``): one path part."""
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= MAX_NAME
+        and value not in (".", "..")
+        and not value.startswith(".")
+        and not any(c in value for c in "/\\\0\n\r")
+    )
 
 
 def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
@@ -112,30 +153,72 @@ class BundleStore:
         self.bundles = data_dir / "bundles"
         self.staging = self.bundles / ".staging"
         self.pointer = data_dir / POINTER
+        self._doomed: list[Path] = []
 
     # -- reading -----------------------------------------------------------------------------
 
     def state(self) -> ActiveState:
+        """The pointer as written; a value that is not an installed bundle's name (a number,
+        a list, a path, a huge text) reads as None. See :meth:`pointer_problem`."""
+        return self._read_pointer()[0]
+
+    def _read_pointer(self) -> tuple[ActiveState, str | None]:
+        """The pointer, and what is wrong with it (None: nothing, or there is none)."""
         try:
             data = json.loads(self.pointer.read_text("utf-8"))
-            return ActiveState(
-                data.get("current"), data.get("previous"), data.get("changed_utc", "")
-            )
-        except (OSError, ValueError, AttributeError):
-            return ActiveState()
+        except FileNotFoundError:
+            return ActiveState(), None
+        except (OSError, ValueError) as exc:  # UnicodeDecodeError and bad JSON are ValueErrors
+            return ActiveState(), f"it cannot be read ({getattr(exc, 'strerror', None) or exc})"
+        except RecursionError:
+            return ActiveState(), "it is not the store's JSON"
+        if not isinstance(data, dict):
+            return ActiveState(), "it is not the store's JSON (not an object)"
+        current, previous = data.get("current"), data.get("previous")
+        changed = data.get("changed_utc", "")
+        state = ActiveState(
+            current if _is_name(current) else None,
+            previous if _is_name(previous) else None,
+            changed if isinstance(changed, str) else "",
+        )
+        if not _is_name(current):
+            shown = repr(current)
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            return state, f"its 'current' is {shown}, not an installed bundle's name"
+        return state, None
+
+    def pointer_problem(self) -> str | None:
+        """What is wrong with the active pointer while bundles are installed: damaged,
+        lost, or naming a bundle that is not installed (None: nothing)."""
+        state, problem = self._read_pointer()
+        if problem is None and state.current is not None and self._is_installed(state.current):
+            return None
+        if not self.installed():
+            return problem  # nothing to fall back to; a damaged file is still worth saying
+        if problem is not None:
+            return problem
+        if state.current is None:
+            return "it is missing" if not self.pointer.exists() else "it names no bundle"
+        return f"it names {state.current}, which is not installed"
 
     def installed(self) -> list[Installed]:
         if not self.bundles.is_dir():
             return []
         out = []
         for path in sorted(self.bundles.iterdir()):
-            if path.name.startswith(".") or not path.is_dir():
+            if path.name.startswith(".") or path.is_symlink() or not path.is_dir():
                 continue
             try:
                 meta = json.loads(self._meta(path.name).read_text("utf-8"))
-                out.append(Installed(path.name, path, meta["bundle_id"], meta["version"], meta["content_hash"],
-                                     meta["installed_utc"], meta.get("signed_by"), meta.get("forced", False)))  # fmt: skip
-            except (OSError, ValueError, KeyError):
+                bid, ver, content, when = (
+                    meta[k] for k in ("bundle_id", "version", "content_hash", "installed_utc")
+                )
+                if not all(isinstance(f, str) for f in (bid, ver, content, when)):
+                    continue  # a damaged record
+                signed = meta.get("signed_by")
+                out.append(Installed(path.name, path, bid, ver, content, when,
+                                     signed if isinstance(signed, str) else None, meta.get("forced", False) is True))  # fmt: skip
+            except (OSError, ValueError, KeyError, TypeError, RecursionError):
                 continue  # not a finished install
         return sorted(out, key=lambda i: i.installed_utc)
 
@@ -145,13 +228,43 @@ class BundleStore:
                 return item
         raise KeyError(name)
 
-    def active_path(self) -> Path | None:
-        """The active bundle's folder, or None when nothing is installed (or it is missing)."""
+    def _is_installed(self, name: str) -> bool:
+        path = self.bundles / name
+        return self._meta(name).is_file() and path.is_dir() and not path.is_symlink()
+
+    def active_path(self, repair: bool = False) -> Path | None:
+        """The active bundle's folder; None when nothing is installed.
+
+        When the pointer is lost or damaged (or names a bundle that is gone) while bundles
+        are installed, it is the newest installed bundle that verifies, with a loud log
+        line; ``repair`` also rewrites the pointer to it, so rollback works again."""
         current = self.state().current
-        if current is None:
+        if current is not None and self._is_installed(current):
+            return self.bundles / current
+        problem = self.pointer_problem()
+        if problem is None:
             return None
-        path = self.bundles / current
-        return path if self._meta(current).is_file() and path.is_dir() else None
+        chosen = next((i for i in reversed(self.installed()) if self.verify(i.name).ok), None)
+        if chosen is None:
+            log.error("bundle store: %s is damaged (%s), and no installed bundle verifies; "
+                      "the kiosk shows the sample bundle. Install the bundle again: "
+                      "kiosk bundle install FILE.zip", self.pointer, problem)  # fmt: skip
+            return None
+        log.error("bundle store: %s is damaged (%s); showing %s, the newest installed bundle "
+                  "that verifies. Choose another with: kiosk bundle activate NAME",
+                  self.pointer, problem, chosen.name)  # fmt: skip
+        if repair:
+            try:
+                with self.locked(timeout=1.0):
+                    if self.pointer_problem() is not None:
+                        write_json_atomic(self.pointer, {"current": chosen.name, "previous": None,
+                                                         "changed_utc": _now()})  # fmt: skip
+                        log.warning(
+                            "bundle store: %s rewritten: current = %s", self.pointer, chosen.name
+                        )
+            except OSError as exc:
+                log.warning("bundle store: %s not rewritten: %s", self.pointer, exc)
+        return chosen.path
 
     def _meta(self, name: str) -> Path:
         """The install record beside the bundle's folder; it is written last, so a folder
@@ -160,18 +273,110 @@ class BundleStore:
 
     # -- changing ----------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def locked(self, timeout: float = LOCK_TIMEOUT_S) -> Iterator[None]:
+        """Hold the store's lock (``bundles/.store.lock``), waiting at most ``timeout`` s."""
+        self.bundles.mkdir(parents=True, exist_ok=True)
+        lock = self.bundles / LOCK_NAME
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise StoreBusy(
+                            f"another install, activation or rollback is running in {self.bundles} "
+                            f"(it holds {lock.name}); wait for it to finish and try again"
+                        ) from None
+                    time.sleep(0.05)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
     def clean_staging(self) -> None:
-        """Remove what an interrupted install left behind."""
-        if self.staging.is_dir():
-            shutil.rmtree(self.staging, ignore_errors=True)
-        if self.bundles.is_dir():
-            for path in self.bundles.iterdir():
-                if (
-                    path.is_dir()
-                    and not path.name.startswith(".")
-                    and not self._meta(path.name).is_file()
-                ):
-                    shutil.rmtree(path, ignore_errors=True)
+        """Remove what an interrupted install left behind: only folders the store made and
+        marked, never one in use by a running install, never through a symbolic link.
+        Anything else in ``bundles/`` (a staff folder, notes) is left alone and logged once."""
+        if not self.bundles.is_dir():
+            return
+        try:
+            with self.locked():
+                self._clean_staging_folders()
+                self._clean_bundle_leftovers()
+        except OSError as exc:  # busy or unreadable: the next start tries again
+            log.warning("bundle store: not cleaned up now: %s", exc)
+
+    def _clean_staging_folders(self) -> None:
+        if self.staging.is_symlink() or not self.staging.is_dir():
+            return
+        for path in sorted(self.staging.iterdir()):
+            mark = path / STAGING_MARK
+            if path.is_symlink() or not path.is_dir() or mark.is_symlink() or not mark.is_file():
+                self._report_unknown(path)
+                continue
+            try:
+                fd = os.open(mark, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+            except OSError:
+                continue
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue  # an install in progress, in this process or another
+            finally:
+                os.close(fd)
+            shutil.rmtree(path, ignore_errors=True)
+
+    def _clean_bundle_leftovers(self) -> None:
+        for path in sorted(self.bundles.iterdir()):
+            name = path.name
+            if name.startswith("."):
+                continue
+            if name.endswith(PARTIAL_SUFFIX) and not path.is_symlink() and path.is_file():
+                folder = self.bundles / name.removesuffix(PARTIAL_SUFFIX)
+                if not folder.exists() and not folder.is_symlink():
+                    path.unlink(missing_ok=True)  # the folder went; the mark can go too
+                continue
+            if name.endswith(".installed.json") and path.is_file() and not path.is_symlink():
+                folder = self.bundles / name.removesuffix(".installed.json")
+                if not folder.exists() and not folder.is_symlink():
+                    path.unlink(missing_ok=True)  # its folder was pruned: the record goes too
+                continue
+            if path.is_symlink() or not path.is_dir() or self._meta(name).is_file():
+                if path.is_symlink():
+                    self._report_unknown(path)
+                continue
+            partial = self.bundles / f"{name}{PARTIAL_SUFFIX}"
+            if partial.is_file() and not partial.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+                if not path.exists():
+                    partial.unlink(missing_ok=True)
+            else:
+                self._report_unknown(path)
+
+    def _report_unknown(self, path: Path) -> None:
+        if path not in _reported:
+            _reported.add(path)
+            log.warning(
+                "bundle store: %s was not made by the store (no install record); left alone. "
+                "Keep staff folders outside %s",
+                path, self.bundles,
+            )  # fmt: skip
+
+    def _new_work(self) -> tuple[Path, int]:
+        """A staging folder of this install's own, marked, and its held mark (a file
+        descriptor: closing it tells the clean-up the folder is free to go)."""
+        with self.locked():
+            self.staging.mkdir(parents=True, exist_ok=True)
+            work = self.staging / uuid.uuid4().hex
+            work.mkdir()
+            fd = os.open(
+                work / STAGING_MARK, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644
+            )
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        return work, fd
 
     def install(self, source: Path, options: InstallOptions | None = None) -> Installed:
         """Verify, validate and install ``source`` (a .zip or a folder); activate it by default.
@@ -186,22 +391,49 @@ class BundleStore:
         opts = options or InstallOptions()
         report = Report(str(source))
         signed_by: str | None = None
-        if opts.trusted_keys:
-            try:
-                if source.is_dir():
-                    raise SignatureError("a folder cannot be signed; install the signed .zip")
-                signed_by = verify_signature(source, opts.trusted_keys)
-            except SignatureError as exc:
-                if not opts.force:
-                    report.error(source.name, "", str(exc),
-                                 "install a bundle packed with 'kiosk bundle pack --sign', or force it in the admin panel",
-                                 "signature")  # fmt: skip
-                    raise InstallError(report) from exc
-        self.staging.mkdir(parents=True, exist_ok=True)
-        work = self.staging / uuid.uuid4().hex
-        work.mkdir()
+        if opts.keys_unusable and not opts.trusted_keys:
+            message, _, fix = opts.keys_unusable.partition(" Fix: ")
+            report.error(opts.config_file, "trusted_keys", message.split(": ", 1)[-1],
+                         fix or "correct trusted_keys in kiosk.toml (kiosk config check)", "keys-unusable")  # fmt: skip
+            raise InstallError(report)
+        if opts.trusted_keys and source.is_dir() and not opts.force:
+            report.error(source.name, "", "a folder cannot be signed; install the signed .zip",
+                         "install a bundle packed with 'kiosk bundle pack --sign', or force it in the admin panel",
+                         "signature")  # fmt: skip
+            raise InstallError(report)
         try:
-            root, hashes = self._unpack(source, work, report, opts)
+            work, mark = self._new_work()
+        except OSError as exc:
+            report.error(source.name, "", f"installing failed: {exc.strerror or exc}",
+                         f"check free space and permissions in {self.data_dir}",
+                         "store-busy" if isinstance(exc, StoreBusy) else "install-io")  # fmt: skip
+            raise InstallError(report) from exc
+        try:
+            if source.is_file():
+                # one private copy, read once: the signature check, the hashes and the
+                # extraction all see the same bytes, whatever the drop folder serves later
+                # (named as staff know it: the archive's messages name this file)
+                (work / "source").mkdir()
+                source_copy = work / "source" / source.name
+                sig_copy = source_copy.with_name(source.name + ".sig")
+                self._copy_in(source, source_copy, opts)
+                sig = source.with_name(source.name + ".sig")
+                if sig.is_file():
+                    shutil.copyfile(sig, sig_copy)
+                if opts.trusted_keys:
+                    try:
+                        signed_by = verify_signature(source_copy, opts.trusted_keys)
+                    except SignatureError as exc:
+                        if not opts.force:
+                            report.error(source.name, "", str(exc),
+                                         "install a bundle packed with 'kiosk bundle pack --sign', or force it in the admin panel",
+                                         "signature")  # fmt: skip
+                            raise InstallError(report) from exc
+                unpack_dir = work / "unpacked"
+                unpack_dir.mkdir()
+                root, hashes = self._unpack(source_copy, unpack_dir, report, opts)
+            else:
+                root, hashes = self._unpack(source, work, report, opts)
             scan = check_folder(
                 root, report, opts.inspector, known_hashes=hashes, progress=self._progress(opts)
             )
@@ -209,17 +441,6 @@ class BundleStore:
             if not report.ok or scan.head is None:
                 raise InstallError(report)
             head = scan.head
-            active = self.active_path()
-            if active is not None and not opts.force:
-                cur = self.get(active.name)
-                if cur.bundle_id == head.id and _version_key(head.version) < _version_key(
-                    cur.version
-                ):
-                    report.error("bundle.toml", "version",
-                                 f"version {head.version} is older than the active {cur.version}",
-                                 "raise the version in bundle.toml and pack again, or force it in the admin panel",
-                                 "downgrade")  # fmt: skip
-                    raise InstallError(report)
             if not (root / CHECKSUMS).is_file():
                 files = [PurePosixPath(p.relative_to(root).as_posix()) for p in sorted(root.rglob("*"))
                          if p.is_file() and not is_junk(PurePosixPath(p.relative_to(root).as_posix()))]  # fmt: skip
@@ -229,27 +450,57 @@ class BundleStore:
                 })  # fmt: skip
             content = hashlib.sha256((root / CHECKSUMS).read_bytes()).hexdigest()
             name = f"{head.id}-{head.version}-{content[:12]}"
-            final = self.bundles / name
-            meta = {"bundle_id": head.id, "version": head.version, "content_hash": content,
-                    "installed_utc": _now(), "signed_by": signed_by, "forced": opts.force}  # fmt: skip
-            if not self._meta(name).is_file():
-                _fsync_tree(root)
-                self._check_cancel(opts)
-                if final.exists():  # an unfinished earlier copy
-                    shutil.rmtree(final)
-                root.rename(final)
-                _fsync_dir(self.bundles)
-                write_json_atomic(self._meta(name), meta)
-            if opts.activate:
-                self.activate(name)
-            self.prune(opts.keep)
-            return self.get(name)
+            _fsync_tree(root)
+            self._check_cancel(opts)
+            with self.locked():
+                item = self._commit(
+                    root, name, head.id, head.version, content, signed_by, report, opts
+                )
+            self._remove_doomed()  # pruned folders, deleted outside the lock
+            return item
         except OSError as exc:
             report.error(source.name, "", f"installing failed: {exc.strerror or exc}",
-                         f"check free space and permissions in {self.data_dir}", "install-io")  # fmt: skip
+                         f"check free space and permissions in {self.data_dir}",
+                         "store-busy" if isinstance(exc, StoreBusy) else "install-io")  # fmt: skip
             raise InstallError(report) from exc
         finally:
             shutil.rmtree(work, ignore_errors=True)
+            os.close(mark)
+
+    def _commit(self, root: Path, name: str, bundle_id: str, version: str, content: str,
+                signed_by: str | None, report: Report, opts: InstallOptions) -> Installed:  # fmt: skip
+        """Move the checked bundle into place, record it, activate it; under the store lock."""
+        if not opts.force:
+            # against the highest installed version, not only the active one: a lost or
+            # damaged pointer must not let an older (signed) bundle in
+            same = [i for i in self.installed() if i.bundle_id == bundle_id]
+            top = max(same, key=lambda i: _version_key(i.version), default=None)
+            if top is not None and _version_key(version) < _version_key(top.version):
+                report.error("bundle.toml", "version",
+                             f"version {version} is older than the installed {top.version}",
+                             "raise the version in bundle.toml and pack again, or force it in the admin panel",
+                             "downgrade")  # fmt: skip
+                raise InstallError(report)
+        final = self.bundles / name
+        partial = self.bundles / f"{name}{PARTIAL_SUFFIX}"
+        meta = {"bundle_id": bundle_id, "version": version, "content_hash": content,
+                "installed_utc": _now(), "signed_by": signed_by, "forced": opts.force}  # fmt: skip
+        if not self._meta(name).is_file():
+            if final.exists() or final.is_symlink():
+                if not partial.is_file() or final.is_symlink():
+                    report.error(name, "", f"{final} is in the way: the store did not make it",
+                                 f"move that folder out of {self.bundles} and install again", "in-the-way")  # fmt: skip
+                    raise InstallError(report)
+                shutil.rmtree(final)  # the store's own unfinished earlier copy
+            write_atomic(partial, b"")
+            root.rename(final)
+            _fsync_dir(self.bundles)
+            write_json_atomic(self._meta(name), meta)
+            partial.unlink(missing_ok=True)
+        if opts.activate:
+            self._activate(name)
+        self._prune(opts.keep)
+        return self.get(name)
 
     def _progress(self, opts: InstallOptions) -> Progress:
         def progress(stage: str, done: int, total: int) -> None:
@@ -263,6 +514,17 @@ class BundleStore:
     def _check_cancel(opts: InstallOptions) -> None:
         if opts.cancel is not None and opts.cancel.is_set():
             raise Cancelled()
+
+    def _copy_in(self, source: Path, dest: Path, opts: InstallOptions) -> None:
+        """Copy ``source`` into the private staging folder, reading it exactly once."""
+        progress = self._progress(opts)
+        total = max(1, source.stat().st_size)
+        done = 0
+        with source.open("rb") as src, dest.open("xb") as out:
+            while chunk := src.read(COPY_CHUNK):
+                out.write(chunk)
+                done += len(chunk)
+                progress("copying", min(done, total), total)
 
     def _unpack(self, source: Path, work: Path, report: Report,
                 opts: InstallOptions) -> tuple[Path, dict[PurePosixPath, tuple[str, int]] | None]:  # fmt: skip
@@ -300,8 +562,12 @@ class BundleStore:
             raise InstallError(report)
         return extracted.root, extracted.hashes
 
-    def activate(self, name: str) -> None:
+    def activate(self, name: str, timeout: float = LOCK_TIMEOUT_S) -> None:
         """Make ``name`` the active bundle; the one before becomes the rollback target."""
+        with self.locked(timeout):
+            self._activate(name)
+
+    def _activate(self, name: str) -> None:
         item = self.get(name)
         state = self.state()
         if state.current == item.name:
@@ -310,8 +576,12 @@ class BundleStore:
             self.pointer, {"current": item.name, "previous": state.current, "changed_utc": _now()}
         )
 
-    def rollback(self) -> str:
+    def rollback(self, timeout: float = LOCK_TIMEOUT_S) -> str:
         """Swap back to the previous bundle; returns its name."""
+        with self.locked(timeout):
+            return self._rollback()
+
+    def _rollback(self) -> str:
         state = self.state()
         if not state.previous or not self._meta(state.previous).is_file():
             raise KeyError("there is no previous bundle to roll back to")
@@ -325,7 +595,10 @@ class BundleStore:
         """Re-hash an installed bundle (default: the active one) against its checksums."""
         import hashlib
 
-        item = self.get(name) if name else self.get(self.state().current or "")
+        target = name or self.state().current
+        if not target:  # get("") would match any bundle
+            raise KeyError("no bundle is active")
+        item = self.get(target)
         report = Report(item.name)
         try:
             listed = json.loads((item.path / CHECKSUMS).read_text("utf-8"))["files"]
@@ -347,15 +620,42 @@ class BundleStore:
                              "install the bundle again", "checksum-mismatch")  # fmt: skip
         return report
 
-    def prune(self, keep: int) -> list[str]:
+    def prune(self, keep: int, timeout: float = LOCK_TIMEOUT_S) -> list[str]:
         """Remove the oldest bundles beyond ``keep``, never the current or previous one."""
+        with self.locked(timeout):
+            names = self._prune(keep)
+        self._remove_doomed()
+        return names
+
+    def _remove_doomed(self) -> None:
+        """Delete what :meth:`_prune` moved aside (slow for a big bundle: outside the lock)."""
+        while True:
+            try:
+                aside = self._doomed.pop()  # atomic: the admin panel's worker may be here too
+            except IndexError:
+                return
+            shutil.rmtree(aside, ignore_errors=True)
+
+    def _prune(self, keep: int) -> list[str]:
         state = self.state()
-        protected = {state.current, state.previous}
-        items = [i for i in self.installed() if i.name not in protected]
-        removable = items[: max(0, len(items) - max(0, keep - len(protected - {None})))]
+        every = self.installed()
+        names = {i.name for i in every}
+        protected = {n for n in (state.current, state.previous) if n in names}
+        if state.current not in names:
+            # a lost or damaged pointer: keep what the kiosk falls back to showing
+            shown = self.active_path()
+            protected |= {shown.name} if shown is not None else set()
+        items = [i for i in every if i.name not in protected]
+        removable = items[: max(0, len(items) - max(0, keep - len(protected)))]
         for item in removable:
-            # the record goes first, so a half-removed folder never counts as installed
+            # marked as the store's, moved aside into staging (quick), then the record goes;
+            # the slow delete happens after the lock is released. Killed at any point, the
+            # clean-up finds a marked staging folder, or a bundle still installed.
             with contextlib.suppress(OSError):
+                (item.path / STAGING_MARK).touch()
+                self.staging.mkdir(parents=True, exist_ok=True)
+                aside = self.staging / uuid.uuid4().hex
+                item.path.rename(aside)
+                self._doomed.append(aside)
                 self._meta(item.name).unlink()
-            shutil.rmtree(item.path, ignore_errors=True)
         return [i.name for i in removable]

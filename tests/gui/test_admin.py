@@ -253,3 +253,42 @@ def test_a_drop_folder_full_of_other_files_is_named_on_the_panel(
         )
     finally:
         k.close()
+
+
+def test_auto_apply_refuses_when_trusted_keys_are_unusable(
+    qapp: QGuiApplication, tmp_path: Path
+) -> None:
+    """A malformed trusted_keys must not switch signature checking off (issue 11, item 2)."""
+    from kiosk.config import load_config
+    from kiosk.store import InstallError
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    path = tmp_path / "kiosk.toml"
+    path.write_text(
+        f'data_dir = "{tmp_path / "data"}"\ndrop_folders = ["{usb}"]\nauto_apply = true\n'
+        'trusted_keys = ["c2lnbmF0dXJlcyBvZmY"]\n', "utf-8",
+    )  # fmt: skip
+    config, _ = load_config(path)
+    assert config.auto_apply and config.trusted_keys == ()
+    store = BundleStore(config.data_dir)
+    k = start_kiosk(
+        SAMPLE_BUNDLE, clock=ManualClock(), db=tmp_path / "k.db", store=store, config=config
+    )
+    try:
+        assert pack(SAMPLE_BUNDLE, usb / "pavilion.zip").ok
+        assert k.admin is not None
+        admin = k.admin
+        admin.scan_drop_folders()
+        assert wait_until(
+            lambda: bool(admin._checks) and admin._scanning is None
+            and all(r is not None for _fp, r in admin._checks.values()), 20_000,
+        )  # fmt: skip
+        assert admin._install is None and store.state().current is None
+        warnings = admin.panel["warnings"]
+        assert any(str(path) in w and "trusted_keys" in w and "refused" in w for w in warnings)
+        with pytest.raises(InstallError, match="no usable key"):
+            admin._do_install(usb / "pavilion.zip", True)  # staff forcing it: still refused
+        assert store.state().current is None
+    finally:
+        k.close()

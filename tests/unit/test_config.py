@@ -379,3 +379,60 @@ def test_a_huge_config_file_is_refused_unread(tmp_path: Path) -> None:
     cfg, problems = load_config(path)
     assert cfg == Config(path)
     assert [p.code for p in problems] == ["too-large"]
+
+
+# -- issue 11, item 2: trusted_keys that is set but unusable fails closed ---------------------
+
+PRIVATE = base64.b64encode(bytes(range(64))).decode()
+UNUSABLE_KEYS = {
+    "final-equals-missing": f'trusted_keys = ["{KEY[:-1]}"]',
+    "31-bytes": f'trusted_keys = ["{base64.b64encode(bytes(31)).decode()}"]',
+    "33-bytes": f'trusted_keys = ["{base64.b64encode(bytes(33)).decode()}"]',
+    "private-key": f'trusted_keys = ["{PRIVATE}"]',
+    "not-base64": 'trusted_keys = ["not base64!"]',
+    "empty-text": 'trusted_keys = [""]',
+    "a-string-not-a-list": f'trusted_keys = "{KEY}"',
+    "a-number-in-the-list": "trusted_keys = [5]",
+    "a-list-in-the-list": f'trusted_keys = [["{KEY}"]]',
+    "a-boolean": "trusted_keys = true",
+    "a-table": f'trusted_keys = {{ key = "{KEY}" }}',
+    "misspelt": f'trusted_key = ["{KEY}"]',
+    "capitals": f'Trusted_Keys = ["{KEY}"]',
+    "dashes": f'trusted-keys = ["{KEY}"]',
+    "under-admin": f'[admin]\ntrusted_keys = ["{KEY}"]',
+    "under-idle": f'[idle]\ntimeout = 60\ntrusted_keys = ["{KEY}"]',
+    "syntax-error-elsewhere": f'trusted_keys = ["{KEY}"]\nscreen = = 1',
+    "unclosed-list": f'trusted_keys = ["{KEY}"',
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNUSABLE_KEYS))
+def test_trusted_keys_set_but_unusable_fails_closed(tmp_path: Path, case: str) -> None:
+    path = write(tmp_path, UNUSABLE_KEYS[case] + "\n")
+    cfg, problems = load_config(path)
+    assert cfg.trusted_keys == ()
+    assert cfg.trusted_keys_unusable
+    message = cfg.signature_problem
+    assert message and str(path) in message and "trusted_keys" in message
+    assert "every bundle install is refused" in message and "kiosk keys new" in message
+    assert any(p.severity is Severity.ERROR for p in problems)
+
+
+def test_trusted_keys_in_a_file_that_is_not_utf8_fails_closed(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_bytes(f'kiosk_id = "b\xff"\ntrusted_keys = ["{KEY}"]\n'.encode("latin-1"))
+    cfg, _ = load_config(path)
+    assert cfg.trusted_keys_unusable and cfg.signature_problem
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "trusted_keys = []\n", '# trusted_keys = ["x"]\n', 'kiosk_id = "booth-1"\n',
+     f'trusted_keys = ["{KEY}", "bad"]\n'],
+)  # fmt: skip
+def test_no_keys_on_purpose_or_one_usable_key_is_not_a_signature_problem(
+    tmp_path: Path, text: str
+) -> None:
+    cfg, _ = load_config(write(tmp_path, text))
+    assert cfg.signature_problem is None
+    assert cfg.trusted_keys in ((), (KEY,))

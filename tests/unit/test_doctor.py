@@ -317,3 +317,30 @@ def test_the_real_probe_runs_in_a_child() -> None:
     assert "error" not in probe, probe
     assert probe["platform"] and isinstance(probe["screens"], list)
     assert "ok" in probe["opengl"] and "mp4" in probe["multimedia"]
+
+
+@pytest.mark.parametrize("payload", [b'{"current": 42}', b"{", b'{"current": "../x"}', b"[]"])
+def test_a_damaged_active_pointer_fails_naming_the_file_and_the_fallback(
+    tmp_path: Path, bundle: Path, payload: bytes
+) -> None:
+    data = tmp_path / "data"
+    item = BundleStore(data).install(bundle, InstallOptions())
+    (data / "active.json").write_bytes(payload)
+    path, r = d.check_active_bundle(data)
+    assert path == item.path
+    assert r.level is Level.FAIL and "active.json" in r.message and item.name in r.message
+    assert "kiosk bundle activate" in r.fix
+
+
+def test_unusable_trusted_keys_fail_the_doctor_naming_file_field_and_fix(tmp_path: Path) -> None:
+    from kiosk.config import load_config
+
+    path = tmp_path / "kiosk.toml"
+    path.write_text('trusted_keys = "AAAA"\n', "utf-8")
+    cfg, _ = load_config(path)
+    r = d.check_signatures(cfg)
+    assert r.level is Level.FAIL
+    assert str(path) in r.message and "trusted_keys" in r.message and "refused" in r.message
+    assert "kiosk keys new" in r.fix and "trusted_keys" in r.fix
+    path.write_text("trusted_keys = []\n", "utf-8")
+    assert d.check_signatures(load_config(path)[0]).level is Level.OK

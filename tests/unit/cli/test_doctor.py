@@ -84,7 +84,7 @@ def test_broken_config_and_missing_font_are_reported_clearly(
     checks = [
         ln.split()[1] for ln in out.splitlines() if ln.split()[:1] in (["OK"], ["WARN"], ["FAIL"])
     ]
-    assert checks == ["config", "admin", "disk", "database", "events", "bundle", "display",
+    assert checks == ["config", "signatures", "admin", "disk", "database", "events", "bundle", "display",
                       "opengl", "multimedia", "fonts"]  # fmt: skip
 
 
@@ -104,7 +104,7 @@ def test_quick_skips_qt(healthy: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert main(["doctor", "--quick", "--config", str(healthy)]) == 0
     out = capsys.readouterr().out
     assert [ln.split()[1] for ln in out.splitlines() if ln[:4].strip() in ("OK", "WARN", "FAIL")] == [
-        "config", "admin", "disk", "database", "events", "bundle",
+        "config", "signatures", "admin", "disk", "database", "events", "bundle",
     ]  # fmt: skip
 
 
