@@ -22,6 +22,7 @@ from ..analytics import EventLog, read_status
 from ..config import Config
 from ..store import BundleStore, Cancelled, InstallError, InstallOptions
 from .controller import Controller
+from .inspector import media_inspector
 
 if TYPE_CHECKING:  # the statistics and the drop folders are imported when staff use them
     from ..store.drop import Checked
@@ -74,6 +75,7 @@ class Admin(QObject):  # type: ignore[operator]
         self._mode = "closed"
         self._pin_message = ""
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="kiosk-admin")
+        self._inspector = media_inspector(background=True)  # used by the worker: as the CLI checks
         self._checks: dict[Path, tuple[tuple[int, float], Future[Checked] | Checked]] = {}
         self._install: Future[Any] | None = None
         self._install_name = ""
@@ -233,7 +235,8 @@ class Admin(QObject):  # type: ignore[operator]
             self._progress = done / max(1, total)
 
         options = InstallOptions(trusted_keys=list(self.config.trusted_keys), force=force,
-                                 keep=self.config.keep_bundles, progress=progress, cancel=self._cancel)  # fmt: skip
+                                 keep=self.config.keep_bundles, progress=progress, cancel=self._cancel,
+                                 inspector=self._inspector)  # fmt: skip
         return self.store.install(path, options)
 
     @Slot()
@@ -289,7 +292,10 @@ class Admin(QObject):  # type: ignore[operator]
         for path, cand in seen.items():
             known = self._checks.get(path)
             if known is None or known[0] != cand.fingerprint:
-                self._checks[path] = (cand.fingerprint, self._pool.submit(check, path))
+                self._checks[path] = (
+                    cand.fingerprint,
+                    self._pool.submit(check, path, self._inspector),
+                )
         self.panelChanged.emit()
 
     def _refresh_figures(self) -> None:
