@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 MAX_IMAGE_SIDE = 8192
 """Largest width or height accepted for an image, checked from the header before decoding."""
@@ -314,6 +314,27 @@ class MediaInspector(Protocol):
     def load_fonts(self, paths: list[Path]) -> tuple[dict[Path, str], set[str]]:
         """Errors per file, and the family names the fonts that loaded provide."""
         ...
+
+
+ARABIC_SAMPLE = "مرحبا بكم في قطر"
+"""Drawn with each font used for Arabic text (fonts.arabic, fonts.arabic_heading)."""
+LATIN_SAMPLE = "Welcome to Qatar 2015"
+"""Drawn with each font used for Latin text (fonts.latin)."""
+
+
+class GlyphCheck(Protocol):
+    """(font file, sample text) pairs in; a message for each file that does not draw its
+    sample visibly (glyphs missing or empty) out. The Qt layer implements it
+    (``kiosk.qt.glyphs.check_glyphs``), in a child process."""
+
+    def __call__(self, samples: list[tuple[Path, str]], /) -> dict[Path, str]: ...
+
+
+@runtime_checkable
+class ChecksGlyphs(Protocol):
+    """An inspector that can also draw sample texts with the bundle's fonts."""
+
+    def check_glyphs(self, samples: list[tuple[Path, str]], /) -> dict[Path, str]: ...
 
 
 class StructuralInspector:

@@ -43,6 +43,7 @@ from .admin import Admin
 from .controller import Controller
 from .doorbell import Doorbell
 from .frames import NextFrame
+from .glyphs import glyph_checked
 from .screensaver import keep_screen_on
 from .swap import BundleSwapper, active_bundle_path
 from .systemd import SystemdNotifier
@@ -295,7 +296,9 @@ def run(args: argparse.Namespace, on_first_frame: Callable[[], None] | None = No
     admin.exitRequested.connect(app.exit)
     swapper = None
     if args.bundle is None:
-        swapper = BundleSwapper(store, controller, window, load_fonts, recorder.tag, loader=prepare)
+        swapper = BundleSwapper(
+            store, controller, window, load_fonts, recorder.tag, loader=glyph_checked(prepare)
+        )
     stop_bell = stop_on_signals(app)
     notifier = SystemdNotifier(window)  # READY at the first frame, then watchdog pings
     if not args.windowed:

@@ -13,9 +13,12 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..bundle import Bundle, BundleError
+from ..bundle.validate import check_bundle_glyphs
 
 FONT_TIMEOUT_S = 20.0
 """The child's time for starting Qt, plus ``PER_FONT_S`` for each font."""
@@ -69,3 +72,35 @@ def probe_fonts(samples: Sequence[tuple[Path, str]]) -> dict[Path, FontProbe]:
     for pair in pairs:
         found.update(probe_fonts([pair]))
     return found
+
+
+def _chars(text: str) -> str:
+    return ", ".join(repr(c) for c in text[:8]) + (" …" if len(text) > 8 else "")
+
+
+def check_glyphs(samples: list[tuple[Path, str]]) -> dict[Path, str]:
+    """A message for each font file that does not draw its sample text visibly."""
+    problems: dict[Path, str] = {}
+    for path, found in probe_fonts(samples).items():
+        if found.error:
+            problems[path] = found.error
+        elif found.blank:
+            problems[path] = (
+                f"its glyphs for {_chars(found.blank)} are empty: text in it is invisible"
+            )
+        elif found.missing:
+            problems[path] = f"it has no glyphs for {_chars(found.missing)}"
+    return problems
+
+
+def glyph_checked(loader: Callable[[Path], Bundle]) -> Callable[[Path], Bundle]:
+    """``loader``, followed by the glyph check of the bundle's fonts (for the hot swap's worker)."""
+
+    def load(path: Path) -> Bundle:
+        bundle = loader(path)
+        report = check_bundle_glyphs(bundle, check_glyphs)
+        if not report.ok:
+            raise BundleError(report)
+        return bundle
+
+    return load

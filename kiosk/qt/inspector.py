@@ -93,6 +93,12 @@ class QtInspector:
                 families.update(found.families)
         return errors, families
 
+    def check_glyphs(self, samples: list[tuple[Path, str]]) -> dict[Path, str]:
+        """Each font file must draw its sample text with ink (kiosk.bundle.media.ChecksGlyphs)."""
+        from .glyphs import check_glyphs
+
+        return check_glyphs(samples)
+
 
 BACKGROUND_WORKERS = 2
 """Decoder threads inside a running kiosk: the screen keeps its cores, and at most two

@@ -6,7 +6,8 @@ seconds, in case the watch is not possible (no inotify watches left, a network f
 system). A new bundle is loaded in a worker thread (plain Python: no QObject is touched
 there; it wakes the GUI thread through a socket), then applied on the GUI thread at once
 if nobody is using the kiosk (the attract loop, settled), else as soon as the kiosk is
-back on the attract loop. Its health check: it loads, its fonts load, and a frame
+back on the attract loop. Its health check: it loads, its fonts draw text (checked in the
+worker, by a child process: kiosk.qt.glyphs), its fonts load, and a frame
 renders with it. If it fails, the store rolls back by itself and the staff are told.
 """
 
@@ -34,7 +35,10 @@ from ..store import BundleStore
 from .controller import Controller
 from .doorbell import Doorbell
 from .frames import NextFrame
+from .glyphs import glyph_checked
 
+CHECKED_LOAD = glyph_checked(load)
+"""The default loader: the bundle loads, and its fonts draw text."""
 POLL_MS = 2000
 """The fallback check of the active pointer; the directory watch sees a change at once."""
 FRAME_TIMEOUT_S = 5.0
@@ -60,7 +64,7 @@ class BundleSwapper(QObject):
         load_fonts: Callable[[Bundle], list[str]],
         on_swap: Callable[[Bundle], None] | None = None,
         poll_ms: int = POLL_MS,
-        loader: Callable[[Path], Bundle] = load,
+        loader: Callable[[Path], Bundle] = CHECKED_LOAD,
     ) -> None:
         super().__init__(controller)
         self.store = store

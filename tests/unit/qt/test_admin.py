@@ -112,3 +112,22 @@ def test_a_sound_drop_is_still_installed_by_auto_apply(
     admin = make_admin(drop_folders=(usb,), auto_apply=True)
     admin.scan_drop_folders()
     assert wait_until(lambda: admin.store.state().current is not None, 30_000)
+
+
+def test_the_panel_refuses_a_font_that_draws_nothing(
+    make_admin: Callable[..., Admin], tmp_path: Path
+) -> None:
+    from .blank_fonts import zero_table
+
+    root = tmp_path / "src"
+    init(root)
+    font = root / "fonts" / "NotoSans-Bold.ttf"
+    font.write_bytes(zero_table(font.read_bytes(), b"glyf"))
+    assert pack(root, tmp_path / "pavilion.zip").ok  # packed without the glyph check
+    admin = make_admin()
+    admin.submitPin(PIN)
+    admin.install(str(tmp_path / "pavilion.zip"), False)
+    assert wait_until(lambda: not admin.panel["busy"], 30_000)
+    message = admin.panel["message"]
+    assert message.startswith("Not installed") and "fonts/NotoSans-Bold.ttf" in message
+    assert "fonts.latin" in message and admin.store.state().current is None
