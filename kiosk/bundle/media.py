@@ -9,6 +9,7 @@ the kiosk itself uses, which the Qt layer provides through
 from __future__ import annotations
 
 import struct
+import unicodedata
 import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -63,6 +64,14 @@ JUNK_DIRS = frozenset({"__MACOSX"})
 
 class MediaError(ValueError):
     """A media file is not what it claims to be, or is damaged."""
+
+
+def name_key(name: str) -> str:
+    """A path as case- and normalisation-insensitive file systems see it (FAT and exFAT USB
+    sticks, Windows, macOS): ``Logo.png`` and ``logo.png``, ``é`` composed (NFC) and
+    decomposed (NFD), ``ﬁ`` and ``fi`` give one key. Two files with one key are one file
+    there, so a bundle must not have them (Unicode canonical caseless matching)."""
+    return unicodedata.normalize("NFD", unicodedata.normalize("NFD", name).casefold())
 
 
 def is_junk(rel: PurePosixPath) -> bool:

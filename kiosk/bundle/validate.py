@@ -64,6 +64,8 @@ def hash_tree(root: Path, files: list[PurePosixPath]) -> dict[PurePosixPath, tup
 def _walk(root: Path, report: Report, scan: Scan) -> list[PurePosixPath]:
     """List the bundle's files, refusing code, symlinks and unknown types."""
     files: list[PurePosixPath] = []
+    names: dict[str, PurePosixPath] = {}
+    refused: set[PurePosixPath] = set()
     for path in sorted(root.rglob("*")):
         rel = PurePosixPath(path.relative_to(root).as_posix())
         if media.is_junk(rel):
@@ -71,6 +73,8 @@ def _walk(root: Path, report: Report, scan: Scan) -> list[PurePosixPath]:
                 str(rel), "", "a file the operating system left behind; it is ignored",
                 "delete it (kiosk bundle pack leaves it out)", "junk",
             )  # fmt: skip
+            continue
+        if _same_name(rel, names, refused, report):
             continue
         if path.is_symlink():
             report.error(
@@ -103,6 +107,28 @@ def _walk(root: Path, report: Report, scan: Scan) -> list[PurePosixPath]:
             scan.kinds[rel] = kind
             files.append(rel)
     return files
+
+
+def _same_name(rel: PurePosixPath, names: dict[str, PurePosixPath], refused: set[PurePosixPath],
+               report: Report) -> bool:  # fmt: skip
+    """Refuse ``rel`` when an earlier path differs from it only in letter case or Unicode
+    form: a USB stick or another computer holds them as one file, and the install refuses
+    the archive. What is inside a folder refused so is left out, unreported."""
+    if any(p in refused for p in rel.parents):
+        return True
+    key = media.name_key(str(rel))
+    other = names.setdefault(key, rel)
+    if other == rel:
+        return False
+    refused.add(rel)
+    report.error(
+        str(rel), "",
+        f"'{rel}' and '{other}' differ only in letter case or Unicode form (such as é typed "
+        "two ways, or the 'ﬁ' ligature): a USB stick or another computer sees one file",
+        f"rename or delete one of '{other}' and '{rel}' (and change the manifests that use it), "
+        "then validate again", "name-collision",
+    )  # fmt: skip
+    return True
 
 
 def _kind_of(rel: PurePosixPath, head: bytes, report: Report) -> Kind | None:
