@@ -28,6 +28,7 @@ from PySide6.QtGui import QGuiApplication, QImageReader
 from ..bundle.media import MediaInspector
 
 VIDEO_TIMEOUT_S = 60.0
+JPEG_RULE = "qt.gui.imageio.jpeg.warning=false"
 
 
 def ensure_app() -> QGuiApplication:
@@ -55,10 +56,12 @@ class QtInspector:
         self.workers = workers or max(1, os.cpu_count() or 1)
         # The application must exist before any decoder thread starts, or Qt
         # takes the first thread that loads a plugin for the main thread.
+        command_line = QGuiApplication.instance() is None
         ensure_app()
-        # A truncated JPEG makes libjpeg warn and still return an image; the
-        # structural check in kiosk.bundle.media reports it with a clear message.
-        QLoggingCategory.setFilterRules("qt.gui.imageio.jpeg.warning=false")
+        if command_line:  # in a running kiosk, kiosk.qt.app's rules (which include it) hold
+            # A truncated JPEG makes libjpeg warn and still return an image; the
+            # structural check in kiosk.bundle.media reports it with a clear message.
+            QLoggingCategory.setFilterRules(JPEG_RULE)
 
     def decode_images(self, paths: list[Path]) -> dict[Path, str]:
         if not paths:
