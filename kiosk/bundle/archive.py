@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .media import name_key
 from .problems import Report
 
 CHUNK = 1 << 20
@@ -61,6 +62,18 @@ def _entry_problem(name: str, info: zipfile.ZipInfo, limits: ZipLimits) -> tuple
             f"the entry expands {ratio:.0f} times (limit {limits.max_ratio:.0f}:1): a zip bomb",
             "zip-bomb",
         )
+    return None
+
+
+def _same_name(name: str, seen: dict[str, str]) -> tuple[str, str] | None:
+    """(earlier, this) for the first folder or file of ``name`` whose name differs from an
+    earlier one only in letter case or Unicode form (:func:`kiosk.bundle.media.name_key`)."""
+    parts = name.split("/")
+    for i in range(1, len(parts) + 1):
+        prefix = "/".join(parts[:i])
+        other = seen.setdefault(name_key(prefix), prefix)
+        if other != prefix:
+            return other, prefix
     return None
 
 
@@ -113,20 +126,31 @@ def extract_zip(
                 "make the media smaller or split the bundle", "zip-too-large",
             )  # fmt: skip
             return None
-        seen: set[str] = set()
+        seen: dict[str, str] = {}
+        entries: set[str] = set()
+        reported: set[tuple[str, str]] = set()
         refused = False
         for info in infos:
             problem = _entry_problem(info.filename, info, limits)
-            folded = info.filename.rstrip("/").casefold()
-            if problem is None and folded in seen:
+            name = info.filename.rstrip("/")
+            fix = "pack the bundle again from its folder with 'kiosk bundle pack'"
+            if problem is None and name in entries:
                 problem = ("the archive has this name twice", "zip-duplicate")
-            seen.add(folded)
+            entries.add(name)
+            clash = _same_name(name, seen)
+            if problem is None and clash is not None:
+                if clash in reported:
+                    continue  # the two folders are already reported
+                reported.add(clash)
+                problem = (
+                    f"'{clash[1]}' and '{clash[0]}' differ only in letter case or Unicode form: "
+                    "on a USB stick or another computer they are one file", "zip-duplicate",
+                )  # fmt: skip
+                fix = (f"rename or delete one of '{clash[0]}' and '{clash[1]}' in the bundle "
+                       "folder, then pack it again")  # fmt: skip
             if problem:
                 refused = True
-                report.error(
-                    info.filename, "", problem[0],
-                    "pack the bundle again from its folder with 'kiosk bundle pack'", problem[1],
-                )  # fmt: skip
+                report.error(info.filename, "", problem[0], fix, problem[1])
         if refused:
             return None
 

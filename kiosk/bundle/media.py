@@ -9,12 +9,13 @@ the kiosk itself uses, which the Qt layer provides through
 from __future__ import annotations
 
 import struct
+import unicodedata
 import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 MAX_IMAGE_SIDE = 8192
 """Largest width or height accepted for an image, checked from the header before decoding."""
@@ -63,6 +64,14 @@ JUNK_DIRS = frozenset({"__MACOSX"})
 
 class MediaError(ValueError):
     """A media file is not what it claims to be, or is damaged."""
+
+
+def name_key(name: str) -> str:
+    """A path as case- and normalisation-insensitive file systems see it (FAT and exFAT USB
+    sticks, Windows, macOS): ``Logo.png`` and ``logo.png``, ``é`` composed (NFC) and
+    decomposed (NFD), ``ﬁ`` and ``fi`` give one key. Two files with one key are one file
+    there, so a bundle must not have them (Unicode canonical caseless matching)."""
+    return unicodedata.normalize("NFD", unicodedata.normalize("NFD", name).casefold())
 
 
 def is_junk(rel: PurePosixPath) -> bool:
@@ -206,34 +215,77 @@ class VideoInfo:
     codecs: tuple[str, ...]
 
 
-def _boxes(data: bytes, start: int, end: int) -> Iterable[tuple[bytes, int, int]]:
+def _garbled(why: str) -> MediaError:
+    return MediaError(
+        f"the video's index (its 'moov' box) is damaged: {why}. The file is not cut short; "
+        "its contents are garbled"
+    )
+
+
+def _is_box_type(btype: bytes) -> bool:
+    """Box types are four printable characters (Latin-1 '©' starts metadata boxes)."""
+    return all(0x20 <= c <= 0x7E or c == 0xA9 for c in btype)
+
+
+def _boxes(
+    data: bytes, start: int, end: int, parent: bytes = b""
+) -> Iterable[tuple[bytes, int, int]]:
+    """The boxes between ``start`` and ``end``. At the top (no ``parent``), a box that runs
+    past the end of the file means the file is truncated; inside a box, a child that does
+    not fit means the parent's contents are garbled (the file itself may be whole)."""
+
+    def bad(why: str) -> MediaError:
+        if not parent:
+            return MediaError(
+                f"the file is damaged: {why}. It is not cut short; its contents are garbled"
+            )
+        return _garbled(why)
+
+    where = f" in {parent.decode('latin-1')!r}" if parent else ""
+
     pos = start
     while pos < end:
         if pos + 8 > end:
-            raise MediaError("the file is truncated inside a box header")
+            if not parent:
+                raise MediaError("the file is truncated inside a box header")
+            raise bad(f"{end - pos} stray bytes at the end{where}")
         size, btype = struct.unpack(">I4s", data[pos : pos + 8])
+        if not _is_box_type(btype):
+            raise bad(f"no valid box starts at byte {pos}{where} (type {btype!r})")
         header = 8
         if size == 1:
             if pos + 16 > end:
-                raise MediaError("the file is truncated inside a box header")
+                if not parent:
+                    raise MediaError("the file is truncated inside a box header")
+                raise bad(f"the {btype.decode('latin-1')!r} box header{where} is cut short")
             (size,) = struct.unpack(">Q", data[pos + 8 : pos + 16])
             header = 16
         elif size == 0:
             size = end - pos
-        if size < header or pos + size > end:
-            raise MediaError(
-                f"the {btype.decode('latin-1')!r} box runs past the end: the file is truncated"
+        if size < header:
+            raise bad(
+                f"the {btype.decode('latin-1')!r} box{where} claims {size} bytes, less than its header"
+            )
+        if pos + size > end:
+            if not parent:
+                raise MediaError(
+                    f"the {btype.decode('latin-1')!r} box runs past the end: the file is truncated"
+                )
+            raise bad(
+                f"the {btype.decode('latin-1')!r} box runs past the end of {parent.decode('latin-1')!r}"
             )
         yield btype, pos + header, pos + size
         pos += size
 
 
-def _sample_entries(data: bytes, start: int, end: int) -> Iterable[str]:
-    for btype, body, bend in _boxes(data, start, end):
+def _sample_entries(data: bytes, start: int, end: int, parent: bytes = b"") -> Iterable[str]:
+    for btype, body, bend in _boxes(data, start, end, parent):
         if btype in _CONTAINERS:
-            yield from _sample_entries(data, body, bend)
+            yield from _sample_entries(data, body, bend, btype)
         elif btype == b"stsd":
-            for entry, _b, _e in _boxes(data, body + 8, bend):
+            if body + 8 > bend:
+                raise _garbled("the 'stsd' box is too short")
+            for entry, _b, _e in _boxes(data, body + 8, bend, b"stsd"):
                 yield entry.decode("latin-1")
 
 
@@ -314,6 +366,27 @@ class MediaInspector(Protocol):
     def load_fonts(self, paths: list[Path]) -> tuple[dict[Path, str], set[str]]:
         """Errors per file, and the family names the fonts that loaded provide."""
         ...
+
+
+ARABIC_SAMPLE = "مرحبا بكم في قطر"
+"""Drawn with each font used for Arabic text (fonts.arabic, fonts.arabic_heading)."""
+LATIN_SAMPLE = "Welcome to Qatar 2015"
+"""Drawn with each font used for Latin text (fonts.latin)."""
+
+
+class GlyphCheck(Protocol):
+    """(font file, sample text) pairs in; a message for each file that does not draw its
+    sample visibly (glyphs missing or empty) out. The Qt layer implements it
+    (``kiosk.qt.glyphs.check_glyphs``), in a child process."""
+
+    def __call__(self, samples: list[tuple[Path, str]], /) -> dict[Path, str]: ...
+
+
+@runtime_checkable
+class ChecksGlyphs(Protocol):
+    """An inspector that can also draw sample texts with the bundle's fonts."""
+
+    def check_glyphs(self, samples: list[tuple[Path, str]], /) -> dict[Path, str]: ...
 
 
 class StructuralInspector:

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from . import media, tomlfile
 from . import model as m
-from .media import Kind, MediaError, MediaInspector, StructuralInspector
+from .media import (
+    ChecksGlyphs,
+    GlyphCheck,
+    Kind,
+    MediaError,
+    MediaInspector,
+    StructuralInspector,
+)
 from .problems import BundleError, Report
 from .schema import BundleHead, Cap, parse_bundle, parse_entity
 
@@ -62,6 +69,8 @@ def hash_tree(root: Path, files: list[PurePosixPath]) -> dict[PurePosixPath, tup
 def _walk(root: Path, report: Report, scan: Scan) -> list[PurePosixPath]:
     """List the bundle's files, refusing code, symlinks and unknown types."""
     files: list[PurePosixPath] = []
+    names: dict[str, PurePosixPath] = {}
+    refused: set[PurePosixPath] = set()
     for path in sorted(root.rglob("*")):
         rel = PurePosixPath(path.relative_to(root).as_posix())
         if media.is_junk(rel):
@@ -69,6 +78,8 @@ def _walk(root: Path, report: Report, scan: Scan) -> list[PurePosixPath]:
                 str(rel), "", "a file the operating system left behind; it is ignored",
                 "delete it (kiosk bundle pack leaves it out)", "junk",
             )  # fmt: skip
+            continue
+        if _same_name(rel, names, refused, report):
             continue
         if path.is_symlink():
             report.error(
@@ -101,6 +112,28 @@ def _walk(root: Path, report: Report, scan: Scan) -> list[PurePosixPath]:
             scan.kinds[rel] = kind
             files.append(rel)
     return files
+
+
+def _same_name(rel: PurePosixPath, names: dict[str, PurePosixPath], refused: set[PurePosixPath],
+               report: Report) -> bool:  # fmt: skip
+    """Refuse ``rel`` when an earlier path differs from it only in letter case or Unicode
+    form: a USB stick or another computer holds them as one file, and the install refuses
+    the archive. What is inside a folder refused so is left out, unreported."""
+    if any(p in refused for p in rel.parents):
+        return True
+    key = media.name_key(str(rel))
+    other = names.setdefault(key, rel)
+    if other == rel:
+        return False
+    refused.add(rel)
+    report.error(
+        str(rel), "",
+        f"'{rel}' and '{other}' differ only in letter case or Unicode form (such as é typed "
+        "two ways, or the 'ﬁ' ligature): a USB stick or another computer sees one file",
+        f"rename or delete one of '{other}' and '{rel}' (and change the manifests that use it), "
+        "then validate again", "name-collision",
+    )  # fmt: skip
+    return True
 
 
 def _kind_of(rel: PurePosixPath, head: bytes, report: Report) -> Kind | None:
@@ -268,6 +301,7 @@ def _check_media(root: Path, scan: Scan, report: Report, inspector: MediaInspect
     videos: list[Path] = []
     fonts: list[Path] = []
     families: set[str] = set()
+    file_families: dict[Path, tuple[str, ...]] = {}
     total = len(used)
     for done, rel in enumerate(sorted(used), 1):
         kind = scan.kinds[rel]
@@ -294,7 +328,8 @@ def _check_media(root: Path, scan: Scan, report: Report, inspector: MediaInspect
                 media.mp4_info(data)
                 videos.append(path)
             elif kind is Kind.FONT:
-                families.update(media.font_families(data))
+                file_families[path] = media.font_families(data)
+                families.update(file_families[path])
                 fonts.append(path)
         except MediaError as exc:
             report.error(
@@ -336,6 +371,10 @@ def _check_media(root: Path, scan: Scan, report: Report, inspector: MediaInspect
             )
         if loaded:
             families = loaded
+        if isinstance(inspector, ChecksGlyphs):
+            assert scan.head and scan.head.fonts
+            sound = {p: f for p, f in file_families.items() if p not in font_errors}
+            check_glyphs(root, scan.head.fonts, sound, report, inspector.check_glyphs)
 
     assert scan.head and scan.head.fonts
     f = scan.head.fonts
@@ -350,6 +389,54 @@ def _check_media(root: Path, scan: Scan, report: Report, inspector: MediaInspect
                 f"use one of: {', '.join(sorted(families))}, or add the font file to fonts.files",
                 "font-family",
             )  # fmt: skip
+
+
+_ROLE_SAMPLES = (
+    ("arabic", media.ARABIC_SAMPLE),
+    ("arabic_heading", media.ARABIC_SAMPLE),
+    ("latin", media.LATIN_SAMPLE),
+)
+
+
+def check_glyphs(
+    root: Path, fonts: m.Fonts, file_families: dict[Path, tuple[str, ...]], report: Report,
+    check: GlyphCheck,
+) -> None:  # fmt: skip
+    """Each font file of a family the bundle uses must draw its role's sample text
+    (Arabic for fonts.arabic and fonts.arabic_heading, Latin for fonts.latin) with ink."""
+    samples: dict[Path, str] = {}
+    roles: dict[Path, list[str]] = {}
+    for key, sample in _ROLE_SAMPLES:
+        family = getattr(fonts, key)
+        for path, fams in sorted(file_families.items()):
+            if family in fams:
+                if sample not in samples.get(path, ""):
+                    samples[path] = samples.get(path, "") + sample
+                roles.setdefault(path, []).append(f"fonts.{key} '{family}'")
+    if not samples:
+        return
+    for path, msg in sorted(check(sorted(samples.items())).items()):
+        used_for = ", ".join(roles.get(path, []))
+        report.error(
+            _rel(root, path), "", f"the font does not draw text: {msg} (it is used for {used_for})",
+            "copy the font file again from its source; if it stays blank, choose another font "
+            f"for {used_for.split(' ')[0]} in bundle.toml", "font-glyphs",
+        )  # fmt: skip
+
+
+def check_bundle_glyphs(bundle: m.Bundle, check: GlyphCheck) -> Report:
+    """The glyph check of a loaded bundle's fonts (the hot swap's health check)."""
+    report = Report(str(bundle.root))
+    file_families: dict[Path, tuple[str, ...]] = {}
+    for rel in bundle.fonts.files:
+        path = bundle.path(rel)
+        try:
+            file_families[path] = media.font_families(path.read_bytes())
+        except (OSError, MediaError) as exc:
+            report.error(str(rel), "", f"the font cannot be read: {exc}",
+                         _MEDIA_FIX[Kind.FONT], "media-damaged")  # fmt: skip
+    check_glyphs(bundle.root, bundle.fonts, file_families, report, check)
+    return report
 
 
 _MEDIA_FIX = {

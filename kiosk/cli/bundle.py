@@ -171,9 +171,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def _inspector(decode: bool = True) -> MediaInspector | None:
     if not decode:
         return None
-    from ..qt.inspector import QtInspector  # Qt only where full decoding is wanted
+    from ..qt.inspector import media_inspector  # Qt only where full decoding is wanted
 
-    return QtInspector()
+    return media_inspector()
 
 
 def _print_problem(p: Problem, out: TextIO) -> None:

@@ -22,6 +22,7 @@ from ..config import Config
 from ..store import BundleStore, Cancelled, InstallError, InstallOptions
 from . import aio
 from .controller import Controller
+from .inspector import media_inspector
 
 if (
     TYPE_CHECKING
@@ -78,6 +79,7 @@ class Admin(QObject):  # type: ignore[operator]
         self.lock = lock or PinLock.in_data_dir(config.data_dir)
         self._mode = "closed"
         self._pin_message = ""
+        self._inspector = media_inspector(background=True)  # used by the worker: as the CLI checks
         self._checks: dict[Path, tuple[tuple[int, float], Checked | None]] = {}
         """Each drop-folder candidate, by its fingerprint: None while it is being checked."""
         self._scan_note = ""
@@ -269,7 +271,8 @@ class Admin(QObject):  # type: ignore[operator]
 
         options = InstallOptions(trusted_keys=list(self.config.trusted_keys), force=force,
                                  keys_unusable=self.config.signature_problem, config_file=str(self.config.path),
-                                 keep=self.config.keep_bundles, progress=progress, cancel=self._cancel)  # fmt: skip
+                                 keep=self.config.keep_bundles, progress=progress, cancel=self._cancel,
+                                 inspector=self._inspector)  # fmt: skip
         return self.store.install(path, options)
 
     def _progressed(self) -> None:
@@ -345,7 +348,7 @@ class Admin(QObject):  # type: ignore[operator]
             self.panelChanged.emit()
             for path, fp in todo:  # one at a time: a stick full of bundles must not swamp the kiosk
                 try:
-                    checked = await aio.to_thread(check, path)
+                    checked = await aio.to_thread(check, path, self._inspector)
                 except Exception as exc:  # a damaged file must not stop the scanning
                     checked = _unreadable(path, exc)
                 if path not in self._checks:

@@ -203,6 +203,7 @@ QUIET_CATEGORIES = (
     # A video slide left while its file is still opening: FFmpeg reports the cancelled
     # open ("Immediate exit requested"). Videos are probed when a bundle is installed.
     "qt.multimedia.ffmpeg.mediadataholder.warning=false",
+    "qt.gui.imageio.jpeg.warning=false",  # the admin's full decode of a truncated JPEG
 )
 
 

@@ -1,10 +1,16 @@
 """Full media checks with the very decoders the kiosk uses (Qt's).
 
 Implements :class:`kiosk.bundle.media.MediaInspector`. Images decode in a
-thread pool (QImageReader is reentrant and releases the GIL); fonts load on the
-calling thread, which must be the application's main thread; videos are probed
-in a child process (:mod:`kiosk.qt.videoprobe`), so a hostile file can neither
-crash nor block the caller, and FFmpeg's console chatter stays out of the CLI.
+thread pool (QImageReader is reentrant and releases the GIL); fonts load, and
+videos are probed, in child processes (:mod:`kiosk.qt.fontprobe`,
+:mod:`kiosk.qt.videoprobe`), so a hostile file can neither crash nor block the
+caller, candidate fonts never enter a running kiosk's font database, and
+FFmpeg's console chatter stays out of the CLI. No method touches a QObject: an
+inspector made on the GUI thread may be used from a worker thread.
+
+:func:`media_inspector` is the one way to get one: ``kiosk bundle validate``,
+``pack`` and ``install``, the admin panel's install and the drop-folder checks
+(auto-apply included) all use it, so they refuse the same bundles.
 """
 
 from __future__ import annotations
@@ -17,9 +23,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QLoggingCategory
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QImageReader
+from PySide6.QtGui import QGuiApplication, QImageReader
+
+from ..bundle.media import MediaInspector
 
 VIDEO_TIMEOUT_S = 60.0
+JPEG_RULE = "qt.gui.imageio.jpeg.warning=false"
 
 
 def ensure_app() -> QGuiApplication:
@@ -47,10 +56,12 @@ class QtInspector:
         self.workers = workers or max(1, os.cpu_count() or 1)
         # The application must exist before any decoder thread starts, or Qt
         # takes the first thread that loads a plugin for the main thread.
+        command_line = QGuiApplication.instance() is None
         ensure_app()
-        # A truncated JPEG makes libjpeg warn and still return an image; the
-        # structural check in kiosk.bundle.media reports it with a clear message.
-        QLoggingCategory.setFilterRules("qt.gui.imageio.jpeg.warning=false")
+        if command_line:  # in a running kiosk, kiosk.qt.app's rules (which include it) hold
+            # A truncated JPEG makes libjpeg warn and still return an image; the
+            # structural check in kiosk.bundle.media reports it with a clear message.
+            QLoggingCategory.setFilterRules(JPEG_RULE)
 
     def decode_images(self, paths: list[Path]) -> dict[Path, str]:
         if not paths:
@@ -74,13 +85,33 @@ class QtInspector:
         return {Path(p): msg for p, msg in results.items() if msg}
 
     def load_fonts(self, paths: list[Path]) -> tuple[dict[Path, str], set[str]]:
-        ensure_app()
+        from .glyphs import probe_fonts
+
         errors: dict[Path, str] = {}
         families: set[str] = set()
-        for p in paths:
-            font_id = QFontDatabase.addApplicationFont(str(p))
-            if font_id < 0:
-                errors[p] = "Qt cannot load this font file"
-                continue
-            families.update(QFontDatabase.applicationFontFamilies(font_id))
+        for p, found in probe_fonts([(p, "") for p in paths]).items():
+            if found.error:
+                errors[p] = found.error
+            else:
+                families.update(found.families)
         return errors, families
+
+    def check_glyphs(self, samples: list[tuple[Path, str]]) -> dict[Path, str]:
+        """Each font file must draw its sample text with ink (kiosk.bundle.media.ChecksGlyphs)."""
+        from .glyphs import check_glyphs
+
+        return check_glyphs(samples)
+
+
+BACKGROUND_WORKERS = 2
+"""Decoder threads inside a running kiosk: the screen keeps its cores, and at most two
+full-size images are in memory at once."""
+
+
+def media_inspector(*, background: bool = False) -> MediaInspector:
+    """The full inspector (Qt's decoders), for every path that validates or installs.
+
+    Make it on the GUI thread (or in a command-line process); its methods then run in
+    any thread. ``background``: for a running kiosk, which decodes with fewer threads.
+    """
+    return QtInspector(BACKGROUND_WORKERS if background else None)

@@ -7,8 +7,8 @@ system). A new bundle is loaded in a worker thread (a coroutine awaiting
 ``asyncio.to_thread``, kiosk.qt.aio: no QObject is touched there), then applied on the GUI
 thread at once
 if nobody is using the kiosk (the attract loop, settled), else as soon as the kiosk is
-back on the attract loop. Its health check: it loads, its fonts load, and a frame
-renders with it. If it fails, the store rolls back by itself and the staff are told.
+back on the attract loop. Its health check: it loads, its fonts draw text (checked in the
+worker, by a child process: kiosk.qt.glyphs), its fonts load, and a frame renders with it. If it fails, the store rolls back by itself and the staff are told.
 """
 
 from __future__ import annotations
@@ -35,10 +35,13 @@ from ..store import BundleStore
 from . import aio
 from .controller import Controller
 from .frames import NextFrame
+from .glyphs import glyph_checked
 
 if TYPE_CHECKING:
     import asyncio
 
+CHECKED_LOAD = glyph_checked(load)
+"""The default loader: the bundle loads, and its fonts draw text."""
 POLL_MS = 2000
 """The fallback check of the active pointer; the directory watch sees a change at once."""
 FRAME_TIMEOUT_S = 5.0
@@ -64,7 +67,7 @@ class BundleSwapper(QObject):
         load_fonts: Callable[[Bundle], list[str]],
         on_swap: Callable[[Bundle], None] | None = None,
         poll_ms: int = POLL_MS,
-        loader: Callable[[Path], Bundle] = load,
+        loader: Callable[[Path], Bundle] = CHECKED_LOAD,
     ) -> None:
         super().__init__(controller)
         self.store = store

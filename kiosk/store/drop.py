@@ -6,8 +6,12 @@ import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..bundle import Report, validate
+
+if TYPE_CHECKING:
+    from ..bundle.media import MediaInspector
 
 
 @dataclass(frozen=True)
@@ -83,9 +87,10 @@ def scan(
     return Scan(out, " ".join(notes))
 
 
-def check(path: Path) -> Checked:
-    """Validate a candidate (structure, hashes, manifests); runs in a worker thread."""
-    report = validate(path)
+def check(path: Path, inspector: MediaInspector | None = None) -> Checked:
+    """Validate a candidate (structure, hashes, manifests and, with the kiosk's
+    ``inspector``, full decoding); runs in a worker thread."""
+    report = validate(path, inspector)
     bundle_id, version = _head(path)
     return Checked(path, report, bundle_id, version)
 

@@ -151,3 +151,20 @@ def test_a_broken_bundle_rolls_back(kiosk: Kiosk, tmp_path: Path) -> None:
     assert wait_until(lambda: store.state().current == before, 5000)
     assert kiosk.controller.title["en"] == "Bundle A"
     assert "Rolled back" in kiosk.swapper.message
+
+
+def test_a_bundle_whose_latin_font_draws_nothing_rolls_back(kiosk: Kiosk, tmp_path: Path) -> None:
+    from tests.unit.qt.blank_fonts import zero_table
+
+    assert kiosk.swapper is not None
+    store = kiosk.swapper.store
+    before = store.state().current
+    item = store.install(_variant(tmp_path, "1.3.0", "Bundle D"), InstallOptions(activate=False))
+    font = item.path / "fonts" / "NotoSans-Regular.ttf"  # installed without the glyph check
+    font.write_bytes(zero_table(font.read_bytes(), b"loca"))
+    store.activate(item.name)
+    assert wait_until(lambda: store.state().current == before, 15_000)
+    assert kiosk.controller.title["en"] == "Bundle A"  # the blank English UI never showed
+    message = kiosk.swapper.message
+    assert "Rolled back" in message and "fonts/NotoSans-Regular.ttf" in message
+    assert "does not draw text" in message

@@ -388,3 +388,55 @@ def test_unused_media_is_a_warning(bundle_dir: Path, check: Check) -> None:
 def test_missing_path_is_reported_not_raised(tmp_path: Path) -> None:
     report = validate(tmp_path / "nothing-here")
     assert [p.code for p in report.errors] == ["no-bundle"]
+
+
+# --- fonts must draw text (issue 11, item 11) ---------------------------------------------------
+
+
+class _GlyphSpy:
+    """A Qt-free inspector that also draws samples: the core injects the check, and
+    reports what it says, naming the file and the role."""
+
+    def __init__(self, blank: set[str]) -> None:
+        from kiosk.bundle.media import StructuralInspector
+
+        self._structural = StructuralInspector()
+        self.blank = blank
+        self.samples: dict[str, str] = {}
+
+    def decode_images(self, paths: list[Path]) -> dict[Path, str]:
+        return {}
+
+    def probe_videos(self, paths: list[Path]) -> dict[Path, str]:
+        return {}
+
+    def load_fonts(self, paths: list[Path]) -> tuple[dict[Path, str], set[str]]:
+        return self._structural.load_fonts(paths)
+
+    def check_glyphs(self, samples: list[tuple[Path, str]]) -> dict[Path, str]:
+        self.samples = {p.name: text for p, text in samples}
+        return {p: "its glyphs are empty" for p, _t in samples if p.name in self.blank}
+
+
+@pytest.mark.parametrize(
+    ("blank", "role"),
+    [("NotoSans-Regular.ttf", "fonts.latin 'Noto Sans'"),
+     ("NotoNaskhArabic-Bold.ttf", "fonts.arabic 'Noto Naskh Arabic'"),
+     ("NotoKufiArabic-Bold.ttf", "fonts.arabic_heading 'Noto Kufi Arabic'")],
+)  # fmt: skip
+def test_each_font_of_a_used_family_must_draw_its_roles_sample(
+    bundle_dir: Path, blank: str, role: str
+) -> None:
+    from kiosk.bundle.media import ARABIC_SAMPLE, LATIN_SAMPLE
+
+    spy = _GlyphSpy({blank})
+    report = validate(bundle_dir, spy)
+    assert spy.samples == {
+        "NotoKufiArabic-Bold.ttf": ARABIC_SAMPLE, "NotoNaskhArabic-Bold.ttf": ARABIC_SAMPLE,
+        "NotoNaskhArabic-Regular.ttf": ARABIC_SAMPLE, "NotoSans-Bold.ttf": LATIN_SAMPLE,
+        "NotoSans-Regular.ttf": LATIN_SAMPLE,
+    }  # fmt: skip
+    [problem] = report.errors
+    assert (problem.file, problem.code) == (f"fonts/{blank}", "font-glyphs")
+    assert "its glyphs are empty" in problem.message and role in problem.message
+    assert role.split(" ")[0] in problem.fix

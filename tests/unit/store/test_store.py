@@ -575,12 +575,12 @@ def test_a_damaged_pointer_shows_the_newest_bundle_that_verifies_and_says_so(
     case: str, store: BundleStore, two: tuple[str, str], caplog: pytest.LogCaptureFixture
 ) -> None:
     from kiosk.paths import SAMPLE_BUNDLE
-    from kiosk.qt.app import start_bundle
+    from kiosk.startup import choose_bundle
 
     _old, new = two
     _damage(store, DAMAGED_POINTERS[case])
     with caplog.at_level("WARNING", logger="kiosk.store.store"):
-        shown = start_bundle(None, store, loader=lambda p: p)  # type: ignore[arg-type,return-value]
+        shown = choose_bundle(None, store, loader=lambda p: p)  # type: ignore[arg-type,return-value]
     assert shown == store.bundles / new and shown != SAMPLE_BUNDLE
     said = "\n".join(r.getMessage() for r in caplog.records if r.levelname == "ERROR")
     assert "active.json" in said and new in said and "kiosk bundle activate" in said
