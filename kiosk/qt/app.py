@@ -14,10 +14,10 @@ from pathlib import Path
 from ..allocator import pin_mmap_threshold
 from ..analytics.store import DatabaseInUse
 from ..bundle import Bundle
-from ..config import config_path, load_config
 from ..gesture import StaffGesture
 from ..paths import UI_DIR
 from ..session import Page
+from ..settings import resolve
 from ..startup import KioskSettings
 from ..trace import Trace
 
@@ -249,16 +249,16 @@ def create_engine(
 
 
 def settings_from_args(args: argparse.Namespace) -> tuple[KioskSettings, list[str]]:
-    """``kiosk run``'s flags over kiosk.toml; also the config problems, for the staff."""
-    config, problems = load_config(config_path(args.config))
-    data = args.data_dir or config.data_dir
+    """``kiosk run``'s flags over kiosk.toml (kiosk.settings, as for every command); also
+    the config problems, for the staff."""
+    s = resolve(args.config, args.data_dir, args.db)
     settings = KioskSettings(
-        config=config, data_dir=data, db=args.db or data / "kiosk.db",
-        kiosk_id=args.kiosk_id or config.kiosk_id, bundle=args.bundle, language=args.lang,
-        windowed=args.windowed, screen=args.screen if args.screen is not None else config.screen,
-        trace=args.trace,
+        config=s.config, data_dir=s.data_dir, db=s.db_path,
+        kiosk_id=args.kiosk_id or s.kiosk_id, bundle=args.bundle, language=args.lang,
+        windowed=args.windowed,
+        screen=args.screen if args.screen is not None else s.config.screen, trace=args.trace,
     )  # fmt: skip
-    return settings, [str(p) for p in problems]
+    return settings, [str(p) for p in s.problems]
 
 
 def run(args: argparse.Namespace, on_first_frame: Callable[[], None] | None = None) -> int:
