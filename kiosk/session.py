@@ -6,7 +6,9 @@ attract ──touch──► home ──entity──► entity ──demo──�
 
 Every change is reported to listeners as an :class:`Event` (type + payload), which
 the analytics writer logs. The Qt layer only calls methods and reads state; it
-calls :meth:`Session.tick` periodically so idle deadlines fire.
+calls :meth:`Session.tick` periodically so deadlines fire: the idle warning and
+timeout, the attract loop's rotation, a slide's auto-advance and a demo's hint. All
+of them run on the injected clock, so a test's ManualClock reaches every one.
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from .bundle.model import END, Bundle, Demo, Entity, Screen
+
+HINT_IDLE_S = 8.0
+"""A demo screenshot's hint shows by itself after this long without a touch."""
+HINT_SHOWN_S = 4.0
+"""How long the hint stays (after a miss, or by itself)."""
 
 
 class Clock(Protocol):
@@ -52,6 +59,8 @@ class Session:
         self.listeners: list[Listener] = []
         self._bundle = bundle
         self.language = bundle.default_language
+        self.attract_index = 0
+        self._attract_since = self.clock()
         self.page = Page.ATTRACT
         self.session_id: str | None = None
         self.entity: Entity | None = None
@@ -65,6 +74,12 @@ class Session:
         self._page_since = clock()
         self._session_start = 0.0
         self._slide_since = clock()
+        self.attract_index = 0
+        """Which of the bundle's attract slides is on screen."""
+        self._attract_since = clock()
+        self._advance_since = clock()
+        self.hint_visible = False
+        self._hint_since = clock()
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -126,6 +141,7 @@ class Session:
     def touch(self) -> None:
         """Any touch: starts a session from the attract loop, dismisses the idle warning."""
         self._last_touch = self.clock()
+        self._advance_since = self._last_touch  # a visitor reading: the slide waits
         if self.warning:
             self.warning = False
             self._emit("idle_dismissed")
@@ -150,7 +166,7 @@ class Session:
         self._goto(Page.ENTITY)
         self.entity = self._bundle.entity(entity_id)
         self.slide_index = 0
-        self._slide_since = self.clock()
+        self._slide_since = self._advance_since = self.clock()
 
     def show_slide(self, index: int, *, auto: bool = False) -> None:
         """Go to slide ``index`` (wrapping around)."""
@@ -162,7 +178,7 @@ class Session:
             return
         self._close_slide()
         self.slide_index = index
-        self._slide_since = self.clock()
+        self._slide_since = self._advance_since = self.clock()
         self.video_playing = False
         self._emit("slide_change", entity=self.entity.id, index=index, auto=auto)
 
@@ -175,6 +191,7 @@ class Session:
     def set_video_playing(self, playing: bool) -> None:
         if playing != self.video_playing:
             self.video_playing = playing
+            self._advance_since = self.clock()  # a stopped video's slide waits its full time
             if self.entity is not None:
                 slide = self.entity.slides[self.slide_index]
                 self._emit(
@@ -201,6 +218,7 @@ class Session:
         self._emit_step()
 
     def _emit_step(self) -> None:
+        self._hide_hint()
         assert self.demo and self.screen and self.entity
         self._emit("demo_step", entity=self.entity.id, demo=self.demo.id,
                    screen=self.screen.id, step=self.step)  # fmt: skip
@@ -235,7 +253,18 @@ class Session:
             return hit.target
         self._emit("hotspot_miss", entity=self.entity.id, demo=self.demo.id,
                    screen=self.screen.id, x=round(x, 4), y=round(y, 4))  # fmt: skip
+        self.show_hint()
         return None
+
+    def show_hint(self) -> None:
+        """Show the screen's hint (a tap that found nothing): never a punishment."""
+        if self.page is Page.DEMO and self.screen is not None and self.screen.hotspots:
+            self.hint_visible = True
+            self._hint_since = self.clock()
+
+    def _hide_hint(self) -> None:
+        self.hint_visible = False
+        self._hint_since = self.clock()
 
     def restart_demo(self) -> None:
         if self.demo is None or self.entity is None:
@@ -261,7 +290,8 @@ class Session:
         self._abandon_demo()
         self._goto(Page.ENTITY)
         self.demo = self.screen = None
-        self._slide_since = self.clock()
+        self._hide_hint()
+        self._slide_since = self._advance_since = self.clock()
 
     def _abandon_demo(self, reason: str = "exit") -> None:
         if self.demo is not None and self.entity is not None and self.page is Page.DEMO:
@@ -293,16 +323,48 @@ class Session:
     # -- time --------------------------------------------------------------------------------
 
     def tick(self) -> None:
-        """Advance idle deadlines; call it a few times a second."""
-        if self.page is Page.ATTRACT:
-            return
+        """Run what is due (call it a few times a second): the attract loop's rotation,
+        the idle warning and timeout, a slide's auto-advance, a demo hint."""
         now = self.clock()
+        if self.page is Page.ATTRACT:
+            self._rotate_attract(now)
+            return
         if not self.warning and now - self._last_touch >= self.idle_timeout:
             self.warning = True
             self._warning_since = now
             self._emit("idle_warning")
         elif self.warning and now - self._warning_since >= self._bundle.idle.countdown:
             self.end("idle")
+            return
+        self._auto_advance(now)
+        self._time_hint(now)
+
+    def _rotate_attract(self, now: float) -> None:
+        count = len(self._bundle.attract_loop())
+        if count < 2:
+            self.attract_index = 0
+            return
+        if now - self._attract_since >= self._bundle.attract.slide_seconds:
+            self.attract_index = (self.attract_index + 1) % count
+            self._attract_since = now
+
+    def _auto_advance(self, now: float) -> None:
+        """An entity's slides move on by themselves, each after its ``duration``, unless a
+        video is playing (it moves on when it ends) or the visitor touched the screen."""
+        if self.page is not Page.ENTITY or self.entity is None or self.video_playing:
+            return
+        slides = self.entity.slides
+        if len(slides) > 1 and now - self._advance_since >= slides[self.slide_index].duration:
+            self.next_slide(auto=True)
+
+    def _time_hint(self, now: float) -> None:
+        if self.page is not Page.DEMO or self.screen is None or not self.screen.hotspots:
+            return
+        if self.hint_visible:
+            if now - self._hint_since >= HINT_SHOWN_S:
+                self._hide_hint()
+        elif now - max(self._hint_since, self._last_touch) >= HINT_IDLE_S:
+            self.show_hint()
 
     def end(self, reason: str) -> None:
         """End the visitor session and return to the attract loop in the default language."""
@@ -319,9 +381,11 @@ class Session:
         )
         self.warning = False
         self.video_playing = False
+        self.hint_visible = False
         self.entity = None
         self.session_id = None
         self.language = self._bundle.default_language
+        self._attract_since = self.clock()
 
     def replace_bundle(self, bundle: Bundle) -> None:
         """Switch content (only on the attract loop, when nobody is using the kiosk)."""
@@ -329,3 +393,5 @@ class Session:
             raise RuntimeError("the bundle can only change on the attract loop")
         self._bundle = bundle
         self.language = bundle.default_language
+        self.attract_index = 0
+        self._attract_since = self.clock()

@@ -213,3 +213,9 @@ class Bundle:
 
     def attract_slides(self) -> tuple[tuple[Entity, Slide], ...]:
         return tuple((e, s) for e in self.entities for s in e.slides if s.attract)
+
+    def attract_loop(self) -> tuple[tuple[Entity, Slide], ...]:
+        """What the attract loop shows: the slides marked ``attract``, else each entity's
+        first; only those with a picture (an image, or a video's poster)."""
+        chosen = self.attract_slides() or tuple((e, e.slides[0]) for e in self.entities if e.slides)
+        return tuple((e, s) for e, s in chosen if s.image or s.poster)

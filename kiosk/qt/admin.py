@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from ..admin import PinLock, log_admin_action, log_attempt
+from ..admin import PIN_MAX_DIGITS, PinLock, log_admin_action, log_attempt
 from ..analytics import EventLog, read_status
 from ..config import Config
 from ..store import BundleStore, Cancelled, InstallError, InstallOptions
@@ -108,6 +108,11 @@ class Admin(QObject):  # type: ignore[operator]
     def mode(self) -> str:
         """closed, pin or panel."""
         return self._mode
+
+    @Property(int, constant=True)
+    def pinMaxLength(self) -> int:
+        """The PIN pad takes at most this many digits (kiosk.admin's rule)."""
+        return PIN_MAX_DIGITS
 
     @Property(str, notify=pinChanged)
     def pinMessage(self) -> str:

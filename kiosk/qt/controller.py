@@ -21,6 +21,9 @@ QML_IMPORT_NAME = "KioskBackend"
 QML_IMPORT_MAJOR_VERSION = 1
 
 TICK_MS = 250
+KEYBOARD_PREBUILD_S = 3.0
+"""The on-screen keyboard (~80 ms to build) is built this long after start, in the
+background, or at once when a demo opens before that."""
 
 
 @QmlElement
@@ -34,6 +37,9 @@ class Controller(QObject):  # type: ignore[operator]
     screenChanged = Signal()
     idleChanged = Signal()
     videoChanged = Signal()
+    attractChanged = Signal()
+    hintChanged = Signal()
+    keyboardChanged = Signal()
     demoMissed = Signal(int)
     """A tap missed every hotspot; the argument is the hotspot to pulse."""
     touched = Signal()
@@ -48,6 +54,8 @@ class Controller(QObject):  # type: ignore[operator]
         self._slides = models.ListModel(models.SLIDE_ROLES, self)
         self._demos = models.ListModel(models.DEMO_ROLES, self)
         self._snap: dict[str, Any] = {}
+        self._born = session.clock()
+        self._keyboard = False
         self._load_bundle()
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -75,6 +83,9 @@ class Controller(QObject):  # type: ignore[operator]
             "screen": (s.demo.id if s.demo else None, s.screen.id if s.screen else None),
             "idle": (s.warning, int(s.countdown_left() + 0.999)),
             "video": s.video_playing,
+            "attract": s.attract_index,
+            "hint": s.hint_visible,
+            "keyboard": self._keyboard_wanted(),
         }
         old, self._snap = self._snap, snap
         if snap["entity"] != old.get("entity"):
@@ -90,6 +101,8 @@ class Controller(QObject):  # type: ignore[operator]
         signals = {
             "page": self.pageChanged, "language": self.languageChanged, "slide": self.slideChanged,
             "screen": self.screenChanged, "idle": self.idleChanged, "video": self.videoChanged,
+            "attract": self.attractChanged, "hint": self.hintChanged,
+            "keyboard": self.keyboardChanged,
         }  # fmt: skip
         for key, signal in signals.items():
             if snap[key] != old.get(key):
@@ -98,6 +111,14 @@ class Controller(QObject):  # type: ignore[operator]
             if old and snap[key] != old.get(key):
                 self.changed.emit(self._describe())
                 break
+
+    def _keyboard_wanted(self) -> bool:
+        s = self._session
+        if not self._keyboard and (
+            s.page is Page.DEMO or s.clock() - self._born >= KEYBOARD_PREBUILD_S
+        ):
+            self._keyboard = True  # once built, it stays
+        return self._keyboard
 
     def _describe(self) -> str:
         s = self._session
@@ -219,6 +240,21 @@ class Controller(QObject):  # type: ignore[operator]
     def videoPlaying(self) -> bool:
         return self._session.video_playing
 
+    @Property(int, notify=attractChanged)
+    def attractIndex(self) -> int:
+        """The attract slide on screen (the session rotates it on its clock)."""
+        return self._session.attract_index
+
+    @Property(bool, notify=hintChanged)
+    def hintVisible(self) -> bool:
+        """A demo screenshot's hint is showing (after a miss, or a while without a tap)."""
+        return self._session.hint_visible
+
+    @Property(bool, notify=keyboardChanged)
+    def keyboardWanted(self) -> bool:
+        """Time to build the on-screen keyboard."""
+        return self._keyboard
+
     # -- visitor actions ---------------------------------------------------------------------
 
     @Slot()
@@ -269,7 +305,7 @@ class Controller(QObject):  # type: ignore[operator]
     @Slot(float, float, result=bool)
     def tapImage(self, x: float, y: float) -> bool:
         """A tap on a demo screenshot; False (and demoMissed) when it hit no hotspot."""
-        hit = self._session.tap_image(x, y)
+        hit = self._session.tap_image(x, y)  # a miss shows the hint
         self._sync()
         if hit is None:
             screen = self._session.screen
@@ -277,6 +313,11 @@ class Controller(QObject):  # type: ignore[operator]
                 self.demoMissed.emit(0)
             return False
         return True
+
+    @Slot()
+    def showHint(self) -> None:
+        """A tap beside the screenshot: the hint says where to tap."""
+        self._do(self._session.show_hint)
 
     @Slot(str)
     def follow(self, target: str) -> None:

@@ -109,10 +109,9 @@ def demo_row(d: Demo) -> dict[str, Any]:
 
 def attract_rows(bundle: Bundle) -> list[dict[str, Any]]:
     rows = []
-    for e, s in bundle.attract_slides() or tuple((e, e.slides[0]) for e in bundle.entities):
+    for e, s in bundle.attract_loop():
         image = s.image or s.poster
-        if image is None:
-            continue
+        assert image is not None
         rows.append({
             "image": url(bundle, image), "caption": text(s.caption or s.title),
             "entityName": text(e.name), "accent": e.accent, "logo": url(bundle, e.logo),

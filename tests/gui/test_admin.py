@@ -292,3 +292,15 @@ def test_auto_apply_refuses_when_trusted_keys_are_unusable(
         assert store.state().current is None
     finally:
         k.close()
+
+
+def test_the_pin_pad_takes_as_many_digits_as_a_pin_may_have(make: Callable[[], Kiosk]) -> None:
+    from kiosk.admin import PIN_MAX_DIGITS
+
+    k = make()
+    gesture(k)
+    assert k.admin is not None and k.admin.mode == "pin"
+    for _ in range(PIN_MAX_DIGITS + 3):
+        k.tap("pinKey-1")
+    dots = k.item("pinDots")
+    assert wait_until(lambda: dots.property("text") == "●" * PIN_MAX_DIGITS)

@@ -88,7 +88,7 @@ Rectangle {
                         onClicked: {
                             if (modelData === "⌫") overlay.entered = overlay.entered.slice(0, -1)
                             else if (modelData === "OK") { overlay.admin.submitPin(overlay.entered); overlay.entered = "" }
-                            else if (overlay.entered.length < 8) overlay.entered += modelData
+                            else if (overlay.entered.length < overlay.admin.pinMaxLength) overlay.entered += modelData
                         }
                     }
                 }

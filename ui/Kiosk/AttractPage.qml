@@ -18,12 +18,13 @@ Rectangle {
     property var slideB: count > 1 ? rowAt(1) : slideA
     readonly property var shown: showA ? slideA : slideB
 
-    Timer {
-        interval: page.controller.attractSeconds * 1000
-        running: page.count > 1 && page.visible
-        repeat: true
-        onTriggered: {
-            page.index = (page.index + 1) % page.count
+    // The session rotates the loop on its clock (kiosk.session); this only cross-fades.
+    Connections {
+        target: page.controller
+        function onAttractIndexChanged() {
+            const next = page.controller.attractIndex
+            if (next === page.index || next >= page.count) return
+            page.index = next
             if (page.showA) page.slideB = page.rowAt(page.index)
             else page.slideA = page.rowAt(page.index)
             page.showA = !page.showA

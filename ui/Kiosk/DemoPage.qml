@@ -135,12 +135,9 @@ Rectangle {
                     onTapped: (point) => {
                         const x = (point.position.x - shotImage.px0) / shotImage.pw
                         const y = (point.position.y - shotImage.py0) / shotImage.ph
-                        if (x >= 0 && x <= 1 && y >= 0 && y <= 1) {
-                            if (!page.controller.tapImage(x, y)) hint.show()
-                        } else {
-                            hint.show()
-                        }
-                        idleHint.restart()
+                        // a miss shows the hint (the session decides, and hides it again)
+                        if (x >= 0 && x <= 1 && y >= 0 && y <= 1) page.controller.tapImage(x, y)
+                        else page.controller.showHint()
                     }
                 }
 
@@ -179,8 +176,8 @@ Rectangle {
                 id: hint
                 objectName: "hint"
                 signal pulse()
-                function show() { visible = true; hideHint.restart(); pulse() }
-                visible: false
+                visible: page.controller.hintVisible && page.screen.kind === "image"
+                onVisibleChanged: if (visible) pulse()
                 anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom }
                 width: Math.min(parent.width, hintText.implicitWidth + Theme.px(64))
                 height: hintText.implicitHeight + Theme.px(32)
@@ -200,20 +197,8 @@ Rectangle {
                     wrapMode: Text.WordWrap
                     horizontalAlignment: Text.AlignHCenter
                 }
-                Timer { id: hideHint; interval: 4000; onTriggered: hint.visible = false }
             }
-            // After 8 s without a tap, the hint shows by itself.
-            Timer {
-                id: idleHint
-                interval: 8000
-                running: shot.visible && page.visible
-                repeat: true
-                onTriggered: hint.show()
-            }
-            Connections {
-                target: page.controller
-                function onScreenChanged() { hint.visible = false; idleHint.restart() }
-            }
+            // The session shows the hint after a miss, and after 8 s without a tap, for 4 s.
         }
 
         // --- form screen: built live from the vocabulary ----------------------------------

@@ -111,19 +111,12 @@ Window {
         z: 10
         width: win.width
         asynchronous: true
-        active: false
-        Timer {
-            running: true
-            interval: 3000
-            onTriggered: keyboardLoader.active = true
-        }
+        active: win.controller.keyboardWanted   // when: the controller's, on the session clock
         Connections {
             target: win.controller
             function onPageChanged() {
-                if (win.controller.page === "demo") {
+                if (win.controller.page === "demo")
                     keyboardLoader.asynchronous = false   // finishes a build under way
-                    keyboardLoader.active = true
-                }
             }
         }
         source: Qt.resolvedUrl("Keyboard.qml")   // by URL: see Keyboard.qml

@@ -173,19 +173,8 @@ Item {
         }
     }
 
-    // Auto-advance; restarted by every touch and every slide change.
-    Timer {
-        id: advance
-        interval: list.currentItem ? list.currentItem.duration * 1000 : 8000
-        running: view.visible && !view.controller.videoPlaying && list.count > 1
-        repeat: true
-        onTriggered: view.controller.autoAdvance()
-    }
-    Connections {
-        target: view.controller
-        function onSlideChanged() { advance.restart() }
-        function onTouched() { advance.restart() }
-    }
+    // Auto-advance is the session's (kiosk.session, on its clock): each slide's duration,
+    // restarted by every touch, held while a video plays.
 
     Item {
         id: controls

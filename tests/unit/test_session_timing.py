@@ -1,0 +1,162 @@
+"""The kiosk's timing policy, on the session's clock: a ManualClock reaches every deadline.
+
+Auto-advance, the attract loop's rotation and a demo's hint used to be QML timers on real
+time; they are the session's now (kiosk.session), and QML only animates what it says.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.bundle import Bundle, load
+from kiosk.clock import ManualClock
+from kiosk.paths import SAMPLE_BUNDLE
+from kiosk.session import HINT_IDLE_S, HINT_SHOWN_S, Page, Session
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Bundle:
+    return load(SAMPLE_BUNDLE)
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def session(bundle: Bundle, clock: ManualClock) -> Session:
+    return Session(bundle, clock)
+
+
+def run_for(session: Session, clock: ManualClock, seconds: float, step: float = 0.25) -> None:
+    """As the controller does: a tick every 250 ms."""
+    t = 0.0
+    while t < seconds - 1e-9:
+        clock.advance(step)
+        t += step
+        session.tick()
+
+
+def in_entity(session: Session, bundle: Bundle, entity: str = "mict") -> None:
+    session.touch()
+    session.open_entity(entity)
+    assert session.page is Page.ENTITY and session.slide_index == 0
+
+
+def test_each_slide_moves_on_after_its_own_duration(
+    session: Session, clock: ManualClock, bundle: Bundle
+) -> None:
+    in_entity(session, bundle)
+    slides = bundle.entity("mict").slides
+    first = slides[0].duration
+    run_for(session, clock, first - 0.5)
+    assert session.slide_index == 0
+    run_for(session, clock, 0.5)
+    assert session.slide_index == 1
+    assert slides[1].duration != first  # a text slide waits longer: its own duration counts
+    session.touch()  # keeps the visitor out of the idle warning, which has its own test
+    run_for(session, clock, slides[1].duration - 0.5)
+    assert session.slide_index == 1
+
+
+def test_a_touch_restarts_the_slides_time(
+    session: Session, clock: ManualClock, bundle: Bundle
+) -> None:
+    in_entity(session, bundle)
+    duration = bundle.entity("mict").slides[0].duration
+    run_for(session, clock, duration - 1)
+    session.touch()
+    run_for(session, clock, duration - 1)
+    assert session.slide_index == 0
+    run_for(session, clock, 1.25)
+    assert session.slide_index == 1
+
+
+def test_a_playing_video_holds_its_slide_until_it_ends(
+    session: Session, clock: ManualClock, bundle: Bundle
+) -> None:
+    in_entity(session, bundle)
+    slides = bundle.entity("mict").slides
+    video = next(i for i, s in enumerate(slides) if s.kind == "video")
+    session.show_slide(video)
+    session.set_video_playing(True)
+    for _ in range(6):
+        session.touch()
+        run_for(session, clock, 10)
+    assert session.slide_index == video
+    session.video_finished()
+    assert session.slide_index == video + 1
+
+
+def test_the_attract_loop_rotates_on_the_bundles_seconds_and_wraps(
+    session: Session, clock: ManualClock, bundle: Bundle
+) -> None:
+    count = len(bundle.attract_loop())
+    assert count > 2
+    seconds = bundle.attract.slide_seconds
+    seen = [session.attract_index]
+    for _ in range(count):
+        run_for(session, clock, seconds)
+        seen.append(session.attract_index)
+    assert seen == [*range(count), 0]
+
+
+def test_the_loop_rests_while_a_visitor_is_in_and_restarts_after(
+    session: Session, clock: ManualClock, bundle: Bundle
+) -> None:
+    seconds = bundle.attract.slide_seconds
+    run_for(session, clock, seconds)
+    assert session.attract_index == 1
+    session.touch()
+    session.end("home")
+    run_for(session, clock, seconds - 0.5)
+    assert session.attract_index == 1  # a full slide time after the visitor left
+    run_for(session, clock, 0.5)
+    assert session.attract_index == 2
+
+
+def _image_demo(session: Session, bundle: Bundle) -> None:
+    in_entity(session, bundle)
+    demo = next(d for d in bundle.entity("mict").demos if d.screens[0].hotspots)
+    session.open_demo(demo.id)
+    assert session.screen is not None and session.screen.hotspots
+
+
+def test_the_hint_shows_after_a_quiet_while_then_goes(
+    session: Session, clock: ManualClock, bundle: Bundle
+) -> None:
+    _image_demo(session, bundle)
+    run_for(session, clock, HINT_IDLE_S - 0.5)
+    assert not session.hint_visible
+    run_for(session, clock, 0.5)
+    assert session.hint_visible
+    run_for(session, clock, HINT_SHOWN_S)
+    assert not session.hint_visible
+
+
+def test_a_miss_shows_the_hint_at_once_and_a_touch_delays_the_quiet_one(
+    session: Session, clock: ManualClock, bundle: Bundle
+) -> None:
+    _image_demo(session, bundle)
+    run_for(session, clock, HINT_IDLE_S - 1)
+    session.touch()
+    run_for(session, clock, HINT_IDLE_S - 1)
+    assert not session.hint_visible
+    assert session.tap_image(0.001, 0.999) is None  # a corner: no hotspot there
+    assert session.hint_visible
+    hotspot = session.screen.hotspots[0] if session.screen else None
+    assert hotspot is not None
+    session.tap_image(
+        hotspot.x + hotspot.w / 2, hotspot.y + hotspot.h / 2
+    )  # a hit: the next screen, hint gone
+    assert not session.hint_visible
+
+
+def test_no_hint_where_there_is_nothing_to_find(
+    session: Session, clock: ManualClock, bundle: Bundle
+) -> None:
+    in_entity(session, bundle)
+    run_for(session, clock, HINT_IDLE_S * 2)
+    session.show_hint()
+    assert not session.hint_visible  # an entity page has no hotspots
