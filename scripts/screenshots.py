@@ -19,6 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from kiosk.clock import ManualClock
 from kiosk.paths import SAMPLE_BUNDLE
 from kiosk.qt.testing import Kiosk, settle, start_kiosk
+from kiosk.session import HINT_IDLE_S, HINT_SHOWN_S
 
 SIZES = {"1080p": (1920, 1080), "portrait": (1080, 1920), "4k": (3840, 2160)}
 
@@ -65,6 +66,11 @@ def shoot(bundle: Path, out: Path, sizes: list[str], langs: list[str]) -> list[P
                 if kind not in seen:
                     seen.add(kind)
                     snap(f"demo-{kind}")
+                    if demo.screen(screen_id).hotspots and "hint" not in seen:
+                        seen.add("hint")  # the session shows it after a quiet while
+                        clock.advance(HINT_IDLE_S + 0.1)
+                        snap("demo-hint")
+                        clock.advance(HINT_SHOWN_S + 0.1)
                 k.controller.follow(target)
             snap("demo-end")
             clock.advance(k.bundle.idle.timeout + 1)
