@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -297,10 +298,15 @@ def run(args: argparse.Namespace, on_first_frame: Callable[[], None] | None = No
     hook = NextFrame(kiosk.window, after_first_frame)
     status = app.exec()
     kiosk.close()
+    # The engine and the window go now, while the application lives: left to the end of
+    # the interpreter, a QML image-loading thread can outlive the app ("QMutex: destroying
+    # locked mutex", an abort seen in CI when the kiosk was stopped at its first frame).
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     for unhook in unhook_signals:
         unhook()
     aio.close_loop()  # waits for a worker still running (a load, an install)
     del hook, kiosk
+    gc.collect()  # what is left of the kiosk goes before the application does
     return status
 
 
