@@ -371,6 +371,11 @@ def test_data_dir_flag_brings_its_own_database_and_store(
     assert BundleStore(other).installed() and not k.data.exists()
     assert main(["config", "show", "--data-dir", str(other), *option]) == 0
     assert f'db = "{other / "kiosk.db"}"' in capsys.readouterr().out
+    PinLock.in_data_dir(other).attempt("0000", hash_pin("1234"))
+    assert main(["admin", "unlock", "--data-dir", str(other), *option]) == 0
+    assert "Cleared the count of 1" in capsys.readouterr().out
+    assert main(["doctor", "--quick", "--data-dir", str(other), *option]) == 0
+    assert f"{other / 'kiosk.db'} passes quick_check" in capsys.readouterr().out
 
 
 def test_db_flag_wins_over_db_in_kiosk_toml(
