@@ -36,7 +36,7 @@ CONFIG_NAME = "kiosk.toml"
 ENV_VAR = "KIOSK_CONFIG"
 
 TOP_KEYS = (
-    "kiosk_id", "data_dir", "drop_folders", "trusted_keys", "default_language", "screen",
+    "kiosk_id", "data_dir", "db", "drop_folders", "trusted_keys", "default_language", "screen",
     "rotation", "auto_apply", "keep_bundles", "idle", "admin",
 )  # fmt: skip
 IDLE_RANGES: dict[str, tuple[float, float]] = {
@@ -73,6 +73,8 @@ class Config:
     """The file this came from (which may not exist: then everything is a default)."""
     kiosk_id: str = field(default_factory=socket.gethostname)
     data_dir: Path = field(default_factory=lambda: paths.data_dir())
+    db: Path | None = None
+    """The analytics database when kiosk.toml names one; None: ``kiosk.db`` in the data folder."""
     drop_folders: tuple[Path, ...] = ()
     idle: IdleOverrides = IdleOverrides()
     pin_hash: str | None = None
@@ -102,8 +104,8 @@ class Config:
 
     @property
     def db_path(self) -> Path:
-        """The analytics database in the data directory."""
-        return self.data_dir / "kiosk.db"
+        """The analytics database: ``db`` in kiosk.toml, else ``kiosk.db`` in the data folder."""
+        return self.db or self.data_dir / "kiosk.db"
 
     def trusted_key_bytes(self) -> tuple[bytes, ...]:
         return tuple(base64.b64decode(k) for k in self.trusted_keys)
@@ -243,6 +245,7 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
     data_dir = d.data_dir
     if "data_dir" in data:
         data_dir = r.path_value(data["data_dir"], "data_dir", base, "/var/lib/kiosk") or data_dir
+    db = _db_value(r, data["db"], base) if "db" in data else None
 
     drops: list[Path] = []
     raw = r.get(data, "drop_folders", "", list, required=False, example='["/media/usb"]')
@@ -312,13 +315,36 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
             pin_hash = None
 
     return Config(
-        path=path, kiosk_id=kiosk_id, data_dir=data_dir, drop_folders=tuple(drops),
+        path=path, kiosk_id=kiosk_id, data_dir=data_dir, db=db, drop_folders=tuple(drops),
         idle=IdleOverrides(**idle), pin_hash=pin_hash, trusted_keys=tuple(keys),
         default_language=language, screen=r.whole(data, "screen", d.screen, 0, MAX_SCREEN),
         rotation=rotation, auto_apply=d.auto_apply if auto_apply is None else auto_apply,
         keep_bundles=r.whole(data, "keep_bundles", d.keep_bundles, 1, MAX_KEEP),
         trusted_keys_unusable=keys_unusable,
     )  # fmt: skip
+
+
+def _db_value(r: _ConfigReader, value: Any, base: Path) -> Path | None:
+    """``db``: a database file (not a folder); relative to the config file's folder."""
+    example = "/var/lib/kiosk/kiosk.db"
+    if not isinstance(value, str) or not value.strip():
+        r.error(
+            "db", "expected a database file path in quotes" if not isinstance(value, str)
+            else "the path is empty",
+            f'write it as db = "{example}", or remove the line to use kiosk.db in data_dir',
+            "type" if not isinstance(value, str) else "empty-text",
+        )  # fmt: skip
+        return None
+    p = Path(value).expanduser()
+    p = p if p.is_absolute() else base / p
+    if p.is_dir():
+        r.error(
+            "db", f"'{shown(value)}' is a folder, not a database file",
+            f'name the file inside it, e.g. db = "{shown(value).rstrip("/")}/kiosk.db"',
+            "not-a-file",
+        )  # fmt: skip
+        return None
+    return p
 
 
 def _like_keys(key: object) -> bool:
@@ -386,6 +412,7 @@ def dump_config(cfg: Config) -> str:
         f"# effective settings; file: {cfg.path}" + ("" if cfg.path.exists() else " (absent)"),
         f"kiosk_id = {_toml_str(cfg.kiosk_id)}",
         f"data_dir = {_toml_str(str(cfg.data_dir))}",
+        f"db = {_toml_str(str(cfg.db_path))}",
         "drop_folders = [" + ", ".join(_toml_str(str(p)) for p in cfg.drop_folders) + "]",
         "trusted_keys = [" + ", ".join(_toml_str(k) for k in cfg.trusted_keys) + "]",
         opt(
@@ -420,6 +447,9 @@ EXAMPLE = """\
 # Where the database, the installed bundles and the PIN lockout state live
 # (default: the platform data folder, e.g. ~/.local/share/qatar-kiosk).
 # data_dir = "/var/lib/kiosk"
+
+# The analytics database (default: kiosk.db in data_dir).
+# db = "/var/lib/kiosk/kiosk.db"
 
 # Folders watched for new bundles (a USB stick's mount point, a synced folder).
 # drop_folders = ["/media/kiosk/usb", "/srv/kiosk-drop"]

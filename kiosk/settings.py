@@ -3,7 +3,10 @@
 ``resolve(args_config, args_data_dir, args_db, env)`` finds kiosk.toml the way ``kiosk
 run`` and ``kiosk doctor`` do (``--config``, else ``$KIOSK_CONFIG``, else ``kiosk.toml`` in
 the platform data folder), loads it (never raising: problems come back as a list), and
-lets an explicit ``--data-dir`` / ``--db`` win over the file. The security settings
+lets an explicit ``--data-dir`` / ``--db`` win over the file: the database is ``--db``,
+else ``kiosk.db`` in ``--data-dir`` when that is given (a data folder named on the command
+line brings its own database), else ``db`` in kiosk.toml, else ``kiosk.db`` in its
+``data_dir``. The security settings
 (``trusted_keys``, and whether they are unusable) always come from the file, so no command
 can forget them.
 
@@ -49,9 +52,10 @@ def resolve(
     path = config_path(args_config, env)
     config, problems = load_config(path)
     data_dir = args_data_dir or config.data_dir
+    db = args_db or (args_data_dir / "kiosk.db" if args_data_dir else config.db_path)
     return Settings(
         config=config, problems=tuple(problems), config_path=path, data_dir=data_dir,
-        db_path=args_db or data_dir / "kiosk.db", trusted_keys=config.trusted_keys,
+        db_path=db, trusted_keys=config.trusted_keys,
         signature_problem=config.signature_problem, keep=config.keep_bundles,
         kiosk_id=config.kiosk_id,
     )  # fmt: skip

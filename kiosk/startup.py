@@ -53,7 +53,7 @@ class KioskSettings:
     @classmethod
     def for_config(cls, config: Config, **changes: object) -> KioskSettings:
         """Settings from kiosk.toml alone (its data folder, its database, its kiosk id)."""
-        base = cls(config=config, data_dir=config.data_dir, db=config.data_dir / "kiosk.db",
+        base = cls(config=config, data_dir=config.data_dir, db=config.db_path,
                    kiosk_id=config.kiosk_id, screen=config.screen)  # fmt: skip
         return replace(base, **changes)  # type: ignore[arg-type]
 

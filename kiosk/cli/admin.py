@@ -8,8 +8,10 @@ import sys
 
 from ..admin import PinError, PinLock, hash_pin, normalize_pin, pin_problem
 from ..bundle.problems import Severity
-from ..config import config_path, load_config, set_value
-from .config import add_config_option, print_problems
+from ..config import set_value
+from ..settings import resolve
+from .common import add_settings_arguments, settings
+from .config import print_problems
 
 ADMIN_HELP = """\
 The admin panel opens with a staff PIN. Set it here; after 5 wrong PINs the PIN
@@ -33,7 +35,8 @@ example:
 
 UNLOCK_HELP = """\
 Clear the wrong-PIN count and any lockout of the admin PIN pad (kept in the
-kiosk's data folder). A running kiosk sees it at the next PIN entered.
+kiosk's data folder: --data-dir, else data_dir in kiosk.toml). A running kiosk
+sees it at the next PIN entered.
 
 example:
   kiosk admin unlock --config /etc/kiosk/kiosk.toml
@@ -48,17 +51,17 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
     s = asub.add_parser("set-pin", help="set the admin PIN", description=SET_PIN_HELP,
                         formatter_class=fmt)  # fmt: skip
-    add_config_option(s)
+    add_settings_arguments(s, db=False)
     s.set_defaults(func=cmd_set_pin)
 
     u = asub.add_parser("unlock", help="clear a PIN lockout", description=UNLOCK_HELP,
                         formatter_class=fmt)  # fmt: skip
-    add_config_option(u)
+    add_settings_arguments(u, db=False)
     u.set_defaults(func=cmd_unlock)
 
 
 def cmd_set_pin(args: argparse.Namespace) -> int:
-    path = config_path(args.config)
+    path = settings(args, report=False).config_path
     try:
         pin = getpass.getpass("New admin PIN (4 to 8 digits): ")
         problem = pin_problem(pin)
@@ -80,27 +83,27 @@ def cmd_set_pin(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"kiosk: cannot write {path} ({exc.strerror})", file=sys.stderr)
         return 1
-    cfg, problems = load_config(path)
+    resolved = resolve(path, args.data_dir)  # read again: the file has just changed
     print(f"The admin PIN is set in {path}.")
     if len(normalize_pin(pin)) < 6:
         print("Tip: 6 or more digits are much harder to guess than 4.")
-    lock = PinLock.in_data_dir(cfg.data_dir)
+    lock = PinLock.in_data_dir(resolved.data_dir)
     if lock.locked_for() > 0:
         print("The PIN pad is locked after wrong PINs; clear it with: kiosk admin unlock")
-    if any(p.severity is Severity.ERROR for p in problems):
+    if any(p.severity is Severity.ERROR for p in resolved.problems):
         print(f"Note: {path} has other problems; see: kiosk config check", file=sys.stderr)
     return 0
 
 
 def cmd_unlock(args: argparse.Namespace) -> int:
-    path = config_path(args.config)
-    cfg, problems = load_config(path)
-    errors = [p for p in problems if p.severity is Severity.ERROR]
+    resolved = settings(args, report=False)
+    path = resolved.config_path
+    errors = [p for p in resolved.problems if p.severity is Severity.ERROR]
     if errors:
         print_problems(errors, sys.stderr)
         print(f"kiosk: {path} has problems; using the defaults for those settings",
               file=sys.stderr)  # fmt: skip
-    lock = PinLock.in_data_dir(cfg.data_dir)
+    lock = PinLock.in_data_dir(resolved.data_dir)
     state = lock.state()
     left = lock.locked_for(state)
     try:

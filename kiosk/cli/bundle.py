@@ -10,9 +10,11 @@ from typing import TextIO
 
 from ..bundle import MediaInspector, Report, init, pack, validate
 from ..bundle.problems import Problem
-from ..settings import Settings, resolve
+from ..settings import Settings
 from ..store import BundleStore, InstallError, InstallOptions
 from ..terminal import printable
+from . import common
+from .common import add_settings_arguments
 from .progress import ProgressBar
 
 VALIDATE_HELP = """\
@@ -66,16 +68,7 @@ example:
 
 
 def _store_args(p: argparse.ArgumentParser) -> None:
-    from .config import add_config_option
-
-    add_config_option(p)
-    p.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None,
-        help="the kiosk's data directory (default: data_dir in kiosk.toml, else "
-        "~/.local/share/qatar-kiosk, see kiosk doctor)",
-    )
+    add_settings_arguments(p, db=False)  # the store commands never touch the database
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -250,10 +243,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
 def _settings(args: argparse.Namespace) -> Settings:
     """kiosk.toml (as kiosk run finds it) under this command's --config and --data-dir."""
-    settings = resolve(args.config, args.data_dir)
-    for problem in settings.problems:
-        print(f"kiosk: config: {printable(str(problem))}", file=sys.stderr)
-    return settings
+    return common.settings(args)
 
 
 def _store(args: argparse.Namespace) -> BundleStore:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from ..bundle.problems import Problem, Severity
-from ..config import ENV_VAR, config_path, dump_config, load_config, write_example
+from ..config import ENV_VAR, dump_config, write_example
+from .common import add_settings_arguments, settings
 
 CONFIG_HELP = f"""\
 The kiosk's own settings live in kiosk.toml: kiosk id, data folder, drop folders,
@@ -33,11 +35,13 @@ example:
 
 SHOW_HELP = """\
 Print the settings the kiosk will use: the file's values over the defaults
-(a wrong value is replaced by its default, and noted on stderr). The PIN hash is
-not shown.
+(a wrong value is replaced by its default, and noted on stderr), and --data-dir
+and --db over both, as kiosk run and every staff command would resolve them.
+The PIN hash is not shown.
 
 example:
   kiosk config show
+  kiosk config show --data-dir /srv/kiosk-test    # where that folder puts the database
 """
 
 INIT_HELP = """\
@@ -51,10 +55,8 @@ example:
 
 
 def add_config_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--config", type=Path, default=None, metavar="PATH",
-        help=f"the settings file (default: ${ENV_VAR}, else kiosk.toml in the data folder)",
-    )  # fmt: skip
+    """``--config`` alone (the commands that read kiosk.toml but no other file of the kiosk)."""
+    add_settings_arguments(p, data_dir=False, db=False)
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -72,7 +74,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
     s = csub.add_parser("show", help="print the effective settings", description=SHOW_HELP,
                         formatter_class=fmt)  # fmt: skip
-    add_config_option(s)
+    add_settings_arguments(s)
     s.set_defaults(func=cmd_show)
 
     i = csub.add_parser("init", help="write a commented example kiosk.toml",
@@ -98,8 +100,8 @@ def _counts(problems: list[Problem]) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    path = config_path(args.config)
-    cfg, problems = load_config(path)
+    resolved = settings(args, report=False)
+    path, cfg, problems = resolved.config_path, resolved.config, list(resolved.problems)
     print_problems(problems, sys.stdout)
     errors = any(p.severity is Severity.ERROR for p in problems)
     if not path.exists():
@@ -117,9 +119,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    path = config_path(args.config)
-    cfg, problems = load_config(path)
-    sys.stdout.write(dump_config(cfg))
+    resolved = settings(args, report=False)
+    path, problems = resolved.config_path, list(resolved.problems)
+    sys.stdout.write(dump_config(replace(resolved.config, data_dir=resolved.data_dir,
+                                         db=resolved.db_path)))  # fmt: skip
     if problems:
         print(f"kiosk: {path} has problems ({_counts(problems)}); defaults are shown in place "
               "of wrong values. See: kiosk config check", file=sys.stderr)  # fmt: skip
@@ -127,7 +130,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    path = args.path or config_path(args.config)
+    path = args.path or settings(args, report=False).config_path
     try:
         write_example(path)
     except FileExistsError:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .. import doctor as d
-from ..config import config_path
 from ..paths import SAMPLE_BUNDLE
-from .config import add_config_option
+from .common import add_settings_arguments, settings
 
 DOCTOR_HELP = """\
 Check everything the kiosk needs, one line per check (OK, WARN or FAIL, and what
@@ -18,7 +18,9 @@ to fix): the config file, its trusted_keys, the admin PIN, free disk space in th
 analytics database (PRAGMA quick_check) and the event writer's last report, the
 active bundle (re-hashed), the display, OpenGL and Qt Multimedia (one video of
 the bundle is decoded), and the bundle's fonts. Run it as the kiosk's user, in
-its session, to check the real screen (docs/deploy.md).
+its session, to check the real screen (docs/deploy.md). The data folder and the
+database are found as kiosk run finds them: --data-dir and --db, else data_dir
+and db in kiosk.toml (--config, else $KIOSK_CONFIG).
 Exit status: 0 nothing failed (warnings allowed), 1 something failed.
 
 example:
@@ -33,11 +35,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "doctor", help="check the machine and the kiosk's files, say what to fix",
         description=DOCTOR_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
-    add_config_option(p)
-    p.add_argument(
-        "--db", type=Path, default=None, metavar="PATH",
-        help="the analytics database (default: kiosk.db in the data folder)",
-    )  # fmt: skip
+    add_settings_arguments(p)
     p.add_argument(
         "--bundle", type=Path, default=None, metavar="DIR",
         help="check this bundle folder's fonts and video (default: the active bundle, "
@@ -58,14 +56,15 @@ def _show(result: d.CheckResult, results: list[d.CheckResult]) -> None:
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     results: list[d.CheckResult] = []
-    cfg, config_result = d.check_config(config_path(args.config))
+    resolved = settings(args, report=False)  # the config check below lists its problems
+    cfg, config_result = d.check_config(resolved.config_path)
+    cfg = replace(cfg, data_dir=resolved.data_dir, db=resolved.db_path)  # the flags win
     _show(config_result, results)
     _show(d.check_signatures(cfg), results)
     _show(d.check_admin(cfg), results)
     _show(d.check_disk(cfg.data_dir), results)
-    db = args.db or cfg.db_path
-    _show(d.check_database(db), results)
-    _show(d.check_event_writer(db), results)
+    _show(d.check_database(cfg.db_path), results)
+    _show(d.check_event_writer(cfg.db_path), results)
     active, bundle_result = d.check_active_bundle(cfg.data_dir)
     _show(bundle_result, results)
     bundle = args.bundle or active or SAMPLE_BUNDLE

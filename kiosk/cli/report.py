@@ -10,15 +10,18 @@ import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..paths import SAMPLE_BUNDLE, default_db
+from ..paths import SAMPLE_BUNDLE
 from ..terminal import printable
+from .common import add_settings_arguments, settings
 
 REPORT_HELP = """\
 Write the visitor report: one HTML file that opens in any browser without a
 network and prints well (key figures, sessions per hour, attention per entity,
 demo funnels, languages, ratings and tap heat maps on the demo screenshots).
-Entity names, demo titles and screenshots come from the bundle. Dates are UTC;
---until is exclusive. Exit status: 0 written, 1 no database or unreadable, 2 usage.
+Entity names, demo titles and screenshots come from the bundle (default: the
+kiosk's active bundle, else the sample). The database and the bundle store are
+the kiosk's own, found as kiosk run finds them: --db / --data-dir, else db and
+data_dir in kiosk.toml (--config, else $KIOSK_CONFIG). Dates are UTC; --until is exclusive. Exit status: 0 written, 1 no database or unreadable, 2 usage.
 
 example:
   kiosk report -o report.html
@@ -38,10 +41,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument(
         "--lang", choices=("ar", "en"), default="ar", help="report language (default: ar)"
     )
-    p.add_argument(
-        "--db", type=Path, default=None, help=f"analytics database (default: {default_db()})"
-    )
-    p.add_argument("--bundle", type=Path, default=SAMPLE_BUNDLE, help="bundle folder for names and screenshots (default: the sample bundle)")  # fmt: skip
+    add_settings_arguments(p)
+    p.add_argument("--bundle", type=Path, default=None, help="bundle folder for names and screenshots (default: the kiosk's active bundle, else the sample bundle)")  # fmt: skip
     p.add_argument("--since", type=when, metavar="DATE", help="first day or time to include, e.g. 2015-11-25 or 2015-11-25T09:00")  # fmt: skip
     p.add_argument("--until", type=when, metavar="DATE", help="first day or time to leave out (exclusive)")  # fmt: skip
     p.add_argument("--entity", metavar="ID", help="only sessions that visited this entity (its id, e.g. mict)")  # fmt: skip
@@ -86,19 +87,23 @@ def cmd_report(args: argparse.Namespace) -> int:
     from ..analytics.schema import open_source
     from ..analytics.stats import Filter, names
     from ..bundle import BundleError, load
+    from ..store import BundleStore
 
-    db: Path = args.db if args.db is not None else default_db()
+    resolved = settings(args)
+    db = resolved.db_path
     if not db.is_file():
         print(
-            f"kiosk: no analytics database at {db}; give the right one with --db PATH",
+            f"kiosk: no analytics database at {db}; give the right one with --db PATH, or set "
+            f"db (or data_dir) in {resolved.config_path}",
             file=sys.stderr,
         )
         return 1
+    source: Path = args.bundle or BundleStore(resolved.data_dir).active_path() or SAMPLE_BUNDLE
     try:
-        bundle = load(args.bundle)
+        bundle = load(source)
     except (BundleError, OSError) as exc:
-        print(f"kiosk: cannot load the bundle {args.bundle}: {exc}", file=sys.stderr)
-        print(f"       check it with: kiosk bundle validate {args.bundle}", file=sys.stderr)
+        print(f"kiosk: cannot load the bundle {source}: {exc}", file=sys.stderr)
+        print(f"       check it with: kiosk bundle validate {source}", file=sys.stderr)
         return 1
     try:
         conn = open_source(db)  # read-only, never migrated: a copy may be on a USB stick

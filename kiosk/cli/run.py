@@ -6,6 +6,8 @@ import argparse
 import os
 from pathlib import Path
 
+from .common import add_settings_arguments
+
 RUN_HELP = """\
 Run the visitor kiosk: fullscreen, frameless, cursor hidden (kiosk mode).
 Without --bundle it shows the active bundle of the kiosk's bundle store (see
@@ -48,18 +50,7 @@ def add_run_arguments(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="screen to use (default: screen in kiosk.toml, else 0)",
     )
-    p.add_argument(
-        "--config", type=Path, default=None, metavar="PATH",
-        help="kiosk.toml (default: $KIOSK_CONFIG, else kiosk.toml in the data directory)",
-    )  # fmt: skip
-    p.add_argument(
-        "--data-dir", type=Path, default=None, metavar="DIR",
-        help="the kiosk's data directory: bundle store (default: ~/.local/share/qatar-kiosk)",
-    )  # fmt: skip
-    p.add_argument(
-        "--db", type=Path, default=None, metavar="PATH",
-        help="analytics database (default: kiosk.db in the data directory)",
-    )  # fmt: skip
+    add_settings_arguments(p)
     p.add_argument(
         "--kiosk-id", default=None, metavar="ID", type=kiosk_id,
         help="this kiosk's name in the analytics (default: the host name)",

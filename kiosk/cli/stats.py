@@ -12,8 +12,9 @@ from ..analytics import Filter, export, export_per_entity, merge, read_status, s
 from ..analytics.exchange import malformed
 from ..analytics.schema import open_source
 from ..analytics.stats import Summary
-from ..paths import default_db
+from ..settings import Settings
 from ..terminal import printable
+from .common import add_settings_arguments, settings
 
 STATS_HELP = """\
 A summary of visitor activity: sessions, session length, sessions per hour,
@@ -24,6 +25,9 @@ example:
   kiosk stats export --format csv -o visitors.csv
   kiosk stats export --format csv --per-entity exports/
   kiosk stats merge kiosk-a.db kiosk-b.db -o pavilion.db
+
+The database is the kiosk's own, as kiosk run finds it: --db, else kiosk.db in
+--data-dir, else db (or data_dir) in kiosk.toml (--config, else $KIOSK_CONFIG).
 """
 
 EXPORT_HELP = """\
@@ -40,10 +44,13 @@ Combine several kiosks' databases into one. Events keep their unique ids, so
 running it again (or merging overlapping copies) adds no duplicates. The
 sources are only read (they may be on read-only media), and one that holds
 anything a kiosk does not write (a view, a trigger, another table) is refused.
+Without -o they are merged into this kiosk's own database (--db, else as
+kiosk run finds it through kiosk.toml).
 Exit status: 0 all merged, 1 a source was refused or the output failed.
 
 example:
   kiosk stats merge kiosk-a.db kiosk-b.db -o pavilion.db
+  kiosk stats merge /media/usb/booth-2.db      # into this kiosk's database
 """
 
 
@@ -51,9 +58,7 @@ def _filters(p: argparse.ArgumentParser, *, sub: bool = False) -> None:
     # On a subcommand the options may also come before it (kiosk stats --db X export):
     # SUPPRESS keeps the subcommand from resetting what the parent already parsed.
     d = argparse.SUPPRESS if sub else None
-    p.add_argument(
-        "--db", type=Path, default=d, help="the analytics database (default: the kiosk's)"
-    )
+    add_settings_arguments(p, sub=sub)
     p.add_argument("--since", default=d, help="from this date or time (UTC), e.g. 2015-11-25")
     p.add_argument("--until", default=d, help="before this date or time (UTC), e.g. 2015-11-26")
     p.add_argument("--entity", default=d, help="only this entity's id, e.g. moi")
@@ -94,8 +99,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     m.add_argument("sources", type=Path, nargs="+", help="databases to merge")
     m.add_argument(
-        "-o", "--output", type=Path, required=True, help="the combined database (created if needed)"
-    )
+        "-o", "--output", type=Path, default=None,
+        help="the combined database, created if needed (default: the kiosk's own, see --db)",
+    )  # fmt: skip
+    add_settings_arguments(m, sub=True)
     m.set_defaults(func=cmd_merge)
 
 
@@ -103,11 +110,24 @@ def _err(text: str) -> None:
     print(printable(text), file=sys.stderr)
 
 
+def _settings(args: argparse.Namespace) -> Settings:
+    """kiosk.toml as kiosk run finds it, under this command's flags (resolved once)."""
+    if not isinstance(getattr(args, "settings", None), Settings):
+        args.settings = settings(args)
+    resolved: Settings = args.settings
+    return resolved
+
+
+def _db(args: argparse.Namespace) -> Path:
+    return _settings(args).db_path
+
+
 def _open(args: argparse.Namespace) -> sqlite3.Connection | None:
-    db: Path = args.db or default_db()
+    db = _db(args)
     if not db.is_file():
         _err(
-            f"kiosk: no analytics database at {db}; pass --db PATH (a kiosk creates it when it runs)"
+            f"kiosk: no analytics database at {db}; pass --db PATH, or set db (or data_dir) in "
+            f"{_settings(args).config_path} (a kiosk creates it when it runs)"
         )
         return None
     status = read_status(db)
@@ -212,7 +232,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     try:
         summary = summarize(conn, _filter(args))
     except sqlite3.Error as exc:
-        _err(_cannot_read(args.db or default_db(), exc))
+        _err(_cannot_read(_db(args), exc))
         return 1
     finally:
         conn.close()
@@ -239,7 +259,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise
     except sqlite3.Error as exc:
-        _err(_cannot_read(args.db or default_db(), exc))
+        _err(_cannot_read(_db(args), exc))
         return 1
     except OSError as exc:
         _err(
@@ -252,6 +272,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    if args.output is None:
+        args.output = _db(args)
     missing = [str(p) for p in args.sources if not p.is_file()]
     if missing:
         _err(f"kiosk: no such database: {', '.join(missing)}")

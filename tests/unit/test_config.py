@@ -121,6 +121,11 @@ MISTAKES = [
     (f'kiosk_id = "{"b" * 65}"', "kiosk_id", "bad-id", "at most 64"),
     ("data_dir = 5", "data_dir", "type", "/var/lib/kiosk"),
     ('data_dir = ""', "data_dir", "empty-text", "/var/lib/kiosk"),
+    ("db = 5", "db", "type", 'db = "/var/lib/kiosk/kiosk.db"'),
+    ('db = ""', "db", "empty-text", "kiosk.db in data_dir"),
+    ('db = "."', "db", "not-a-file", 'db = "./kiosk.db"'),  # the config's own folder
+    ('db = "/"', "db", "not-a-file", "kiosk.db"),
+    ('[idle]\ndb = "k.db"', "idle.db", "misplaced-key", "above the first [section]"),
     ('drop_folders = "/media/usb"', "drop_folders", "type", "/media/usb"),
     ('drop_folders = ["/a", 3]', "drop_folders[1]", "type", "/media/kiosk/usb"),
     ('trusted_keys = ["not base64!"]', "trusted_keys[0]", "bad-key", "kiosk keys new"),
@@ -235,6 +240,27 @@ def test_idle_ranges_are_the_bundles(tmp_path: Path) -> None:
         for value, ok in ((lo, True), (hi, True), (lo - 0.5, False), (hi + 0.5, False)):
             assert bundle_accepts(key, value) is ok, (key, value)
             assert config_accepts(key, value) is ok, (key, value)
+
+
+@pytest.mark.parametrize(
+    ("value", "where"),
+    [("booth.db", "etc/booth.db"), ("../var/k.db", "etc/../var/k.db"), ("{tmp}/abs/k.db", "abs/k.db")],
+)  # fmt: skip
+def test_db_names_the_database_apart_from_the_data_folder(
+    tmp_path: Path, value: str, where: str
+) -> None:
+    (tmp_path / "etc").mkdir()
+    path = write(tmp_path / "etc", f'data_dir = "/srv/d"\ndb = "{value.format(tmp=tmp_path)}"\n')
+    cfg, problems = load_config(path)
+    assert problems == []
+    assert (cfg.data_dir, cfg.db, cfg.db_path) == (
+        Path("/srv/d"),
+        tmp_path / where,
+        tmp_path / where,
+    )
+    assert f'db = "{tmp_path / where}"' in dump_config(cfg)
+    cfg, _ = load_config(write(tmp_path, 'data_dir = "/srv/d"\n'))
+    assert (cfg.db, cfg.db_path) == (None, Path("/srv/d/kiosk.db"))  # no db: kiosk.db in data_dir
 
 
 def test_the_example_is_valid_and_documents_every_setting(tmp_path: Path) -> None:

@@ -42,3 +42,15 @@ def test_the_same_lookup_as_kiosk_run(lookup: str, tmp_path: Path, home: Path) -
     s = resolve(None, None, None, env)
     assert s.config_path == path and s.signature_problem and s.signatures_required
     assert s.problems and all(p.file == str(path) for p in s.problems)
+
+
+def test_the_database_is_the_flag_then_the_data_dir_flag_then_the_file(tmp_path: Path) -> None:
+    cfg = tmp_path / "kiosk.toml"
+    cfg.write_text(f'data_dir = "{tmp_path / "d"}"\ndb = "{tmp_path / "fast/k.db"}"\n')
+    assert resolve(cfg).db_path == tmp_path / "fast/k.db"  # db in kiosk.toml over data_dir
+    # a data folder named on the command line brings its own database ...
+    s = resolve(cfg, tmp_path / "other")
+    assert (s.data_dir, s.db_path) == (tmp_path / "other", tmp_path / "other/kiosk.db")
+    # ... and --db wins over everything
+    assert resolve(cfg, tmp_path / "other", tmp_path / "x.db").db_path == tmp_path / "x.db"
+    assert resolve(cfg, None, tmp_path / "x.db").db_path == tmp_path / "x.db"
