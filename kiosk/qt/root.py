@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -150,8 +150,10 @@ def build(
         session.language = settings.language
     recorder = Recorder(session, prepared.log)
     controller = Controller(session)
-    lock = PinLock.in_data_dir(settings.config.data_dir, pin_clock) if pin_clock else None
-    admin = Admin(settings.config, prepared.store, controller, prepared.log, lock)
+    # the panel's PIN lockout and disk check follow --data-dir, as `kiosk admin unlock` does
+    config = replace(settings.config, data_dir=settings.data_dir)
+    lock = PinLock.in_data_dir(config.data_dir, pin_clock) if pin_clock else None
+    admin = Admin(config, prepared.store, controller, prepared.log, lock)
     engine, window = create_engine(
         controller, windowed=settings.windowed, screen=settings.screen, admin=admin
     )
