@@ -336,8 +336,9 @@ class Session:
         elif self.warning and now - self._warning_since >= self._bundle.idle.countdown:
             self.end("idle")
             return
-        self._auto_advance(now)
-        self._time_hint(now)
+        if not self.warning:  # "are you still there?" covers the page: nothing moves under it
+            self._auto_advance(now)
+            self._time_hint(now)
 
     def _rotate_attract(self, now: float) -> None:
         count = len(self._bundle.attract_loop())

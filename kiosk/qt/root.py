@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -117,6 +118,15 @@ class RunningKiosk:
             self.swapper.close()
         self.log.close(timeout=log_timeout)
         self.trace.close()
+        # A keyboard still being built in the background is finished first (~80 ms): torn
+        # down half-built, Qt Virtual Keyboard warns about its missing style.
+        keyboard = self.window.findChild(QObject, "keyboardLoader")
+        if (
+            keyboard is not None
+            and keyboard.property("active")
+            and keyboard.property("item") is None
+        ):
+            keyboard.setProperty("asynchronous", False)
         self.window.hide()
         self.engine.deleteLater()
         self.window.deleteLater()

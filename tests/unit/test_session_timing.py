@@ -160,3 +160,14 @@ def test_no_hint_where_there_is_nothing_to_find(
     run_for(session, clock, HINT_IDLE_S * 2)
     session.show_hint()
     assert not session.hint_visible  # an entity page has no hotspots
+
+
+def test_nothing_moves_under_the_are_you_still_there_warning(
+    session: Session, clock: ManualClock, bundle: Bundle
+) -> None:
+    in_entity(session, bundle)
+    clock.advance(bundle.idle.timeout)
+    session.tick()
+    assert session.warning
+    run_for(session, clock, bundle.idle.countdown - 0.5)
+    assert session.slide_index == 0  # however long the slide's time was

@@ -108,6 +108,7 @@ Window {
     // frame, in small steps between frames, or at once if a demo opens before that.
     Loader {
         id: keyboardLoader
+        objectName: "keyboardLoader"
         z: 10
         width: win.width
         asynchronous: true
