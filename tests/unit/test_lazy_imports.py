@@ -138,23 +138,24 @@ FIRST_FRAME_PROBE = textwrap.dedent(
 )
 
 
-def test_the_kiosk_reaches_its_first_frame_without_building_pysides_qt_namespace() -> None:
-    # its first use builds every enum of PySide6's Qt namespace: 20-35 ms (kiosk.qt.frames)
+def first_frame_probe() -> str:
+    """Run the kiosk to its first frame in a fresh interpreter; what it printed there."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run(
         [sys.executable, "-c", FIRST_FRAME_PROBE],
         capture_output=True, text=True, timeout=120, cwd=REPO, env=env,
     )  # fmt: skip
     assert out.returncode == 0, out.stderr[-2000:]
-    assert "Qt namespace built: False" in out.stdout, out.stdout
+    return out.stdout
+
+
+def test_the_kiosk_reaches_its_first_frame_without_building_pysides_qt_namespace() -> None:
+    # its first use builds every enum of PySide6's Qt namespace: 20-35 ms (kiosk.qt.frames)
+    said = first_frame_probe()
+    assert "Qt namespace built: False" in said, said
 
 
 def test_the_kiosk_reaches_its_first_frame_before_it_imports_asyncio() -> None:
     # asyncio and qasync (kiosk.qt.aio) cost ~50 ms to import: they come after the first frame
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run(
-        [sys.executable, "-c", FIRST_FRAME_PROBE],
-        capture_output=True, text=True, timeout=120, cwd=REPO, env=env,
-    )  # fmt: skip
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert "asyncio imported: False" in out.stdout, out.stdout
+    said = first_frame_probe()
+    assert "asyncio imported: False" in said, said
