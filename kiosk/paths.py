@@ -7,7 +7,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_BUNDLE = REPO / "assets" / "sample-bundle"
-UI_DIR = REPO / "ui"
+UI_DIR = REPO / "kiosk" / "ui"
 
 
 def data_dir() -> Path:
