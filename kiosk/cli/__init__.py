@@ -20,7 +20,7 @@ Qatar pavilion kiosk: run the visitor kiosk and manage its content.
 
 examples:
   kiosk run --windowed                     # the kiosk on the sample bundle, in a window
-  kiosk bundle validate assets/sample-bundle
+  kiosk bundle validate kiosk/sample_bundle
 """
 
 

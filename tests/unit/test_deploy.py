@@ -15,7 +15,8 @@ import pytest
 
 from kiosk.analytics import EventLog, merge
 from kiosk.config import ADMIN_KEYS, IDLE_RANGES, TOP_KEYS, load_config
-from kiosk.paths import REPO
+
+REPO = Path(__file__).resolve().parents[2]  # the checkout
 
 DEPLOY = REPO / "deploy"
 KIOSK = Path(sys.executable).parent / "kiosk"
