@@ -13,12 +13,14 @@ import os
 from importlib.resources import files
 from pathlib import Path
 
+from . import PackageDataError
+
 
 def package_folder(name: str) -> Path:
     """The package-data folder ``kiosk/<name>`` as a path on disk."""
     found = files("kiosk") / name
     if not isinstance(found, Path):  # a zipimport Traversable: no folder Qt could read
-        raise RuntimeError(
+        raise PackageDataError(
             f"the kiosk's {name} folder is inside an archive ({found}); "
             "install the kiosk with pip (pip install kiosk-*.whl), which unpacks it"
         )
