@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import selectors
 import shutil
 import signal
@@ -212,3 +213,37 @@ def test_kiosk_run_reaches_its_first_frame_offscreen(installed: Installed) -> No
     # SIGTERM before the kiosk has hooked its signals (just after the first frame) ends it at once
     assert proc.returncode in (0, -signal.SIGTERM), err[-3000:]
     assert "Traceback" not in err, err[-3000:]
+
+
+def test_every_dependency_of_the_wheel_is_pinned_in_the_runtime_lock(installed: Installed) -> None:
+    # docs/deploy.md installs requirements/runtime.txt, then the wheel with --no-deps:
+    # a dependency missing from the lock would be missing on the booth
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    with zipfile.ZipFile(installed.wheel) as z:
+        (meta,) = [n for n in z.namelist() if n.endswith(".dist-info/METADATA")]
+        lines = z.read(meta).decode("utf-8").splitlines()
+    needs = [
+        Requirement(line.split(":", 1)[1]) for line in lines if line.startswith("Requires-Dist:")
+    ]
+    needs = [r for r in needs if r.marker is None or r.marker.evaluate({"extra": ""})]
+    assert needs, "the wheel declares no dependency"
+    lock = (REPO / "requirements" / "runtime.txt").read_text("utf-8")
+    pins = {
+        canonicalize_name(name): version
+        for name, version in re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", lock, re.MULTILINE)
+    }
+    problems = [
+        f"{r}: pinned {pins.get(canonicalize_name(r.name), 'nowhere')}"
+        for r in needs
+        if not r.specifier.contains(
+            pins.get(canonicalize_name(r.name), "0.0.0a0"), prereleases=True
+        )
+    ]
+    assert not problems, (
+        "requirements/runtime.txt does not satisfy the wheel (run scripts/lock):\n"
+        + "\n".join(problems)
+    )
+    dev_tools = {"pytest", "mypy", "ruff", "hypothesis", "pytest-qt", "pytest-timeout"}
+    assert not dev_tools & set(pins), "the runtime lock holds test tools"
