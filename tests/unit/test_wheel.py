@@ -191,12 +191,10 @@ def test_kiosk_run_reaches_its_first_frame_offscreen(installed: Installed) -> No
     # so the test waits for that datagram, not for time to pass.
     name = f"kiosk-wheel-{os.getpid()}-{os.urandom(4).hex()}"
     data = installed.outside / "data"
-    trace = installed.outside / "trace.jsonl"
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
         sock.bind("\0" + name)
         proc = subprocess.Popen(
-            ["kiosk", "run", "--windowed", "--data-dir", str(data), "--db", str(data / "k.db"),
-             "--trace", str(trace)],
+            ["kiosk", "run", "--windowed", "--data-dir", str(data), "--db", str(data / "k.db")],
             cwd=installed.outside, env={**installed.env, "NOTIFY_SOCKET": "@" + name},
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         )  # fmt: skip
@@ -208,8 +206,6 @@ def test_kiosk_run_reaches_its_first_frame_offscreen(installed: Installed) -> No
             _, late = proc.communicate(timeout=60)
     err = (early + late).decode("utf-8", "replace")
     assert ready.startswith("READY=1"), f"no first frame (exit {proc.returncode}):\n{err[-3000:]}"
-    marks = [json.loads(line)["mark"] for line in trace.read_text("utf-8").splitlines()]
-    assert "first_frame" in marks
     # SIGTERM before the kiosk has hooked its signals (just after the first frame) ends it at once
     assert proc.returncode in (0, -signal.SIGTERM), err[-3000:]
     assert "Traceback" not in err, err[-3000:]
