@@ -1,4 +1,4 @@
-"""Generate every media file of the sample bundle (assets/sample-bundle).
+"""Generate every media file of the sample bundle (kiosk/sample_bundle).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python assets/make_sample.py [--only mict,moi]
         [--no-video] [--check] [--bundle DIR]

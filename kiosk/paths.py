@@ -1,13 +1,34 @@
-"""Where the kiosk finds its own files when run from a checkout."""
+"""Where the kiosk finds its own files (the QML and the sample bundle) and its data folder.
+
+The QML module ``Kiosk`` (``kiosk/ui/Kiosk``) and the sample bundle (``kiosk/sample_bundle``) are
+package data: they ship in the wheel and are found through :mod:`importlib.resources`, so an
+installed kiosk runs without its source checkout. pip installs a wheel unzipped, so both are
+folders on disk, which is what Qt's QML import path and the bundle loader need; a kiosk imported
+from a zip archive is refused with a message that says so.
+"""
 
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-SAMPLE_BUNDLE = REPO / "assets" / "sample-bundle"
-UI_DIR = REPO / "ui"
+from . import PackageDataError
+
+
+def package_folder(name: str) -> Path:
+    """The package-data folder ``kiosk/<name>`` as a path on disk."""
+    found = files("kiosk") / name
+    if not isinstance(found, Path):  # a zipimport Traversable: no folder Qt could read
+        raise PackageDataError(
+            f"the kiosk's {name} folder is inside an archive ({found}); "
+            "install the kiosk with pip (pip install kiosk-*.whl), which unpacks it"
+        )
+    return found
+
+
+SAMPLE_BUNDLE = package_folder("sample_bundle")
+UI_DIR = package_folder("ui")  # the QML import path: holds the module folder Kiosk/ (qmldir)
 
 
 def data_dir() -> Path:

@@ -1,9 +1,9 @@
-"""Draw every media file of the sample bundle (assets/sample-bundle).
+"""Draw every media file of the sample bundle (kiosk/sample_bundle).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python assets/make_sample.py
     .venv/bin/python -m assets.sample_maker          # the same, from the repository root
 
-What it writes, per entity under ``sample-bundle/entities/<id>/``:
+What it writes, per entity under ``kiosk/sample_bundle/entities/<id>/``:
 
 * ``logo.png``             512x512 emblem in the entity's accent colour (drawn here, never a real logo)
 * ``slides/<id>.jpg``      1920x1080 illustrations, with no text (the kiosk renders captions)

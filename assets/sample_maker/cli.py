@@ -1,4 +1,4 @@
-"""Generate every media file of the sample bundle (assets/sample-bundle).
+"""Generate every media file of the sample bundle (kiosk/sample_bundle).
 
 The command line (``python assets/make_sample.py [--only ...] [--no-video] [--check]
 [--bundle DIR]``): load the fonts, then per entity draw the logo, slides, video posters,
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         default=settings.BUNDLE,
         metavar="DIR",
         help="the bundle whose manifests are checked and whose media are written "
-        "(default: assets/sample-bundle; the fonts always come from there)",
+        "(default: kiosk/sample_bundle; the fonts always come from there)",
     )
     args = ap.parse_args(argv)
     entities = args.only.split(",") if args.only else list(ACCENTS)

@@ -11,9 +11,9 @@ from .screenshots import HOTSPOTS
 
 
 def shown(path: Path) -> Path:
-    """``path`` relative to assets/ when it is under it (as messages name it), else as given."""
+    """``path`` relative to the checkout when it is under it (as messages name it), else as given."""
     try:
-        return path.relative_to(settings.HERE)
+        return path.relative_to(settings.HERE.parent)
     except ValueError:
         return path
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent  # assets/
-BUNDLE = HERE / "sample-bundle"  # read the manifests from and write the media into (--bundle)
-FONTS = HERE / "sample-bundle" / "fonts"  # the fonts everything is drawn with
+# The sample bundle ships inside the package (kiosk.paths.SAMPLE_BUNDLE), so the wheel carries it.
+SAMPLE = HERE.parent / "kiosk" / "sample_bundle"
+BUNDLE = SAMPLE  # read the manifests from and write the media into (--bundle)
+FONTS = SAMPLE / "fonts"  # the fonts everything is drawn with
 
 W, H = 1920, 1080  # every slide and screenshot is drawn in this logical space
 VIDEO_SIZE = (1280, 720)

@@ -9,7 +9,7 @@ runs from just before the click to the first ``frameSwapped`` after the change w
 * next slide, hotspot tap, language switch: the controller's ``changed`` signal;
 * open entity, open demo: the new page's host becoming visible. The new page is created at
   once, underneath, at full opacity, and the old page fades out over it starting from 80 %
-  (``ui/Kiosk/PageHost.qml``), so the first frame after the change already shows the new page
+  (``kiosk/ui/Kiosk/PageHost.qml``), so the first frame after the change already shows the new page
   through the old one. "First frame after the change" (the first frame after the controller's
   ``changed`` signal) is reported too: it is the same frame now; until November 2026 the new
   page faded in from opacity 0 and was created on the fade's first animation tick, so that

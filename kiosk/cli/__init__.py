@@ -9,7 +9,7 @@ import argparse
 import importlib
 import sys
 
-from .. import __version__
+from .. import PackageDataError, __version__
 
 COMMANDS = ("run", "bundle", "stats", "report", "config", "admin", "doctor", "keys")
 """Each is a module here with ``add_parser(sub)``; imported only when needed, so that
@@ -20,7 +20,7 @@ Qatar pavilion kiosk: run the visitor kiosk and manage its content.
 
 examples:
   kiosk run --windowed                     # the kiosk on the sample bundle, in a window
-  kiosk bundle validate assets/sample-bundle
+  kiosk bundle validate kiosk/sample_bundle
 """
 
 
@@ -38,10 +38,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else argv
-    parser = build_parser(args_list[0] if args_list else None)
-    args = parser.parse_args(args_list)
     try:
+        parser = build_parser(args_list[0] if args_list else None)
+        args = parser.parse_args(args_list)
         status: int = args.func(args)
+    except PackageDataError as exc:  # a zipped kiosk: no folder for the QML (kiosk.paths)
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("kiosk: interrupted", file=sys.stderr)
         return 130

@@ -22,7 +22,7 @@ Check a bundle folder or .zip and list every problem at once, each with the
 file, the field and how to fix it. Exit status: 0 valid, 1 not valid, 2 usage.
 
 example:
-  kiosk bundle validate assets/sample-bundle
+  kiosk bundle validate kiosk/sample_bundle
   kiosk bundle validate pavilion-day2.zip --json > report.json
 """
 
@@ -39,7 +39,7 @@ Validate a bundle folder and pack it into one .zip with the SHA-256 and size of
 every file, so that a copy can be verified. Refuses a bundle with errors.
 
 example:
-  kiosk bundle pack assets/sample-bundle -o pavilion-1.0.0.zip
+  kiosk bundle pack kiosk/sample_bundle -o pavilion-1.0.0.zip
 """
 
 

@@ -15,7 +15,7 @@ under trusted_keys, and kiosks then refuse bundles it did not sign.
 
 example:
   kiosk keys new keys/
-  kiosk bundle pack assets/sample-bundle -o pavilion.zip --sign keys/kiosk-signing.key
+  kiosk bundle pack kiosk/sample_bundle -o pavilion.zip --sign keys/kiosk-signing.key
 """
 
 

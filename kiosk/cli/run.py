@@ -12,7 +12,8 @@ RUN_HELP = """\
 Run the visitor kiosk: fullscreen, frameless, cursor hidden (kiosk mode).
 Without --bundle it shows the active bundle of the kiosk's bundle store (see
 'kiosk bundle install'), and follows it when staff install a new one; with no
-bundle installed it shows the sample bundle in assets/sample-bundle.
+bundle installed it shows the sample bundle that ships in the package
+(kiosk/sample_bundle).
 
 example:
   kiosk run --windowed --lang en

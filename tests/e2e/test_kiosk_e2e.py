@@ -45,7 +45,7 @@ SCREEN_SETTLE_S = 10.0  # page cross-fade (300 ms) and asynchronous logo loading
 
 CENTRE = (SCREEN_W // 2, SCREEN_H // 2)
 
-# Home header geometry at 1080 px (ui/Kiosk/HomePage.qml, Theme.qml; Theme.scale is 1 here).
+# Home header geometry at 1080 px (kiosk/ui/Kiosk/HomePage.qml, Theme.qml; Theme.scale is 1 here).
 HEADER_H = 200
 MARGIN = 64  # Theme.margin
 LANGUAGE_BUTTON_RESERVE = 260  # the header column leaves this much room for the button

@@ -14,11 +14,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
 from kiosk.bundle import load
-from kiosk.paths import REPO, SAMPLE_BUNDLE
+from kiosk.paths import SAMPLE_BUNDLE
 from kiosk.qt.app import configure_environment, create_engine, load_fonts
 from kiosk.qt.controller import Controller
 from kiosk.qt.testing import settle
 from kiosk.session import Session
+
+REPO = Path(__file__).resolve().parents[2]  # the checkout
 
 
 def test_close_and_escape_are_ignored_in_kiosk_mode(qapp: QGuiApplication) -> None:

@@ -15,7 +15,8 @@ import pytest
 
 from kiosk.analytics import EventLog, merge
 from kiosk.config import ADMIN_KEYS, IDLE_RANGES, TOP_KEYS, load_config
-from kiosk.paths import REPO
+
+REPO = Path(__file__).resolve().parents[2]  # the checkout
 
 DEPLOY = REPO / "deploy"
 KIOSK = Path(sys.executable).parent / "kiosk"
@@ -89,3 +90,37 @@ def test_kiosk_export_copies_a_live_database_that_merges(tmp_path: Path) -> None
     conn.close()
     assert merge([copy], tmp_path / "all.db")[:2] == (50, 0)
     assert merge([copy], tmp_path / "all.db")[:2] == (0, 50)
+
+
+def setup_packages(kind: str) -> list[str]:
+    """A package list of scripts/setup (``RUN_PKGS`` or ``TEST_PKGS``)."""
+    text = (REPO / "scripts" / "setup").read_text("utf-8")
+    match = re.search(rf"^{kind}=\(([^)]*)\)", text, re.MULTILINE)
+    assert match, f"scripts/setup has no {kind}=(...) list"
+    return match.group(1).split()
+
+
+def deploy_md_block(heading: str) -> str:
+    """The shell blocks of one section of docs/deploy.md, joined."""
+    text = (REPO / "docs" / "deploy.md").read_text("utf-8")
+    section = text.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+    return "\n".join(re.findall(r"```sh\n(.*?)```", section, re.DOTALL))
+
+
+def test_deploy_md_installs_every_debian_package_the_kiosk_needs() -> None:
+    apt = deploy_md_block("1. Debian and the kiosk user")
+    words = set(apt.replace("\\\n", " ").split())
+    missing = [p for p in setup_packages("RUN_PKGS") if p not in words]
+    assert not missing, f"docs/deploy.md step 1: add {' '.join(missing)} to the apt-get line"
+    assert "git" not in words  # the kiosk machine gets a wheel, not a checkout
+
+
+def test_deploy_md_installs_the_wheel_with_the_runtime_pins_only() -> None:
+    shell = deploy_md_block("2. The application in /opt/kiosk")
+    assert "pip wheel --no-deps -w release ." in shell
+    assert "pip install --require-hashes -r requirements/runtime.txt" in shell
+    assert "pip install --no-deps qatar_pavilion_kiosk-*.whl" in shell
+    assert "dev.txt" not in shell and "scripts/setup" not in shell and "-e ." not in shell
+    # the release folder holds what the units and the export script name under /opt/kiosk
+    assert "cp -r deploy docs release/" in shell
+    assert (REPO / "requirements" / "runtime.txt").is_file()

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.display import NO_DISPLAY_EXIT, display_problem
-from kiosk.paths import REPO
+
+REPO = Path(__file__).resolve().parents[2]  # the checkout
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """``assets/make_sample.py --check``: the sample manifests agree with the drawn screenshots.
 
-The demo hotspot rectangles in ``assets/sample-bundle/entities/*/entity.toml`` are written by
+The demo hotspot rectangles in ``kiosk/sample_bundle/entities/*/entity.toml`` are written by
 hand; ``--check`` draws the mock screenshots in memory, compares each hotspot with the buttons
 it drew (and each entity's accent with the art's), writes nothing and exits 1 on a mismatch.
 It runs in a fresh interpreter: it loads the bundle's fonts into its own QGuiApplication.
@@ -18,9 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.paths import SAMPLE_BUNDLE
+
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "assets" / "make_sample.py"
-SAMPLE = REPO / "assets" / "sample-bundle"
+SAMPLE = SAMPLE_BUNDLE
 
 
 def run_check(*args: str) -> subprocess.CompletedProcess[str]:

@@ -1,4 +1,4 @@
-"""Every text item in ui/ is declared plain text, so markup from a bundle is shown literally.
+"""Every text item in kiosk/ui/ is declared plain text, so markup from a bundle is shown literally.
 
 QML ``Text`` (and ``TextEdit``, and the Controls ``Label`` and ``TextArea``) default to
 ``AutoText``: a string that looks like HTML is rendered as HTML (styles, links, local
@@ -180,7 +180,7 @@ def test_every_text_item_in_ui_is_plain_text() -> None:
     problems = [
         str(p)
         for f in qml_files()
-        for p in problems_in(f.read_text("utf-8"), str(f.relative_to(UI_DIR.parent)))
+        for p in problems_in(f.read_text("utf-8"), str(f.relative_to(UI_DIR.parent.parent)))
     ]
     assert not problems, "text items that would render markup:\n" + "\n".join(problems)
 
@@ -249,5 +249,5 @@ def test_the_checker_lets_through(case: str) -> None:
 
 
 def test_a_problem_names_the_file_and_the_line() -> None:
-    (p,) = problems_in("Item {\n\n    Text {}\n}", "ui/Kiosk/Page.qml")
-    assert str(p).startswith("ui/Kiosk/Page.qml:3: Text without textFormat")
+    (p,) = problems_in("Item {\n\n    Text {}\n}", "kiosk/ui/Kiosk/Page.qml")
+    assert str(p).startswith("kiosk/ui/Kiosk/Page.qml:3: Text without textFormat")

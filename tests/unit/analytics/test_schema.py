@@ -17,7 +17,8 @@ from kiosk.analytics import (
     new_id,
 )
 from kiosk.analytics.schema import ENTITY_COLUMNS, MIGRATIONS, migrate
-from kiosk.paths import REPO
+
+REPO = Path(__file__).resolve().parents[3]  # the checkout
 
 DOC = (REPO / "docs" / "analytics.md").read_text("utf-8")
 

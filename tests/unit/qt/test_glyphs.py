@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication, QRawFont
 from kiosk.bundle import BundleError, init, load, validate
 from kiosk.bundle.media import ARABIC_SAMPLE, LATIN_SAMPLE
 from kiosk.cli import main
+from kiosk.paths import SAMPLE_BUNDLE
 from kiosk.qt.glyphs import check_glyphs, glyph_checked, probe_fonts
 from kiosk.qt.inspector import media_inspector
 
@@ -92,7 +93,7 @@ def test_sound_fonts_draw_their_samples(qapp: QGuiApplication, bundle: Path) -> 
 def test_a_file_that_is_not_a_font_is_named_and_the_others_still_checked(tmp_path: Path) -> None:
     junk = tmp_path / "junk.ttf"
     junk.write_bytes(b"\x00\x01\x00\x00" + bytes(200))
-    good = Path(__file__).resolve().parents[3] / "assets/sample-bundle/fonts/NotoSans-Regular.ttf"
+    good = SAMPLE_BUNDLE / "fonts" / "NotoSans-Regular.ttf"
     found = probe_fonts([(junk, LATIN_SAMPLE), (good, LATIN_SAMPLE)])
     assert found[junk].error and not found[good].error
     assert found[good].families == ("Noto Sans",)
