@@ -22,13 +22,13 @@ from ..config import Config
 from ..store import BundleStore, Cancelled, InstallError, InstallOptions
 from . import aio
 from .controller import Controller
-from .inspector import media_inspector
 
-if (
-    TYPE_CHECKING
-):  # asyncio: kiosk.qt.aio; the statistics and the drop folders are imported when staff use them
+# asyncio comes with kiosk.qt.aio; the statistics, the drop folders and the media checks are
+# imported when staff use them
+if TYPE_CHECKING:
     import asyncio
 
+    from ..bundle.media import MediaInspector
     from ..store.drop import Checked, Scan
 
 QML_IMPORT_NAME = "KioskBackend"
@@ -79,7 +79,8 @@ class Admin(QObject):  # type: ignore[operator]
         self.lock = lock or PinLock.in_data_dir(config.data_dir)
         self._mode = "closed"
         self._pin_message = ""
-        self._inspector = media_inspector(background=True)  # used by the worker: as the CLI checks
+        self._inspector: MediaInspector | None = None
+        """Made on first use (on this thread): not before the kiosk's first frame."""
         self._checks: dict[Path, tuple[tuple[int, float], Checked | None]] = {}
         """Each drop-folder candidate, by its fingerprint: None while it is being checked."""
         self._scan_note = ""
@@ -251,7 +252,7 @@ class Admin(QObject):  # type: ignore[operator]
 
     async def _run_install(self, path: Path, force: bool) -> None:
         try:
-            item = await aio.to_thread(self._do_install, path, force)
+            item = await aio.to_thread(self._do_install, path, force, self._media())
         except Cancelled:
             self._message = "Cancelled: nothing was installed."
         except InstallError as exc:
@@ -266,7 +267,17 @@ class Admin(QObject):  # type: ignore[operator]
             self._install = None
         self.panelChanged.emit()
 
-    def _do_install(self, path: Path, force: bool) -> Any:  # worker thread: no QObject here
+    def _media(self) -> MediaInspector:
+        """The full image decode and video probe, as the CLI checks (kiosk.qt.inspector)."""
+        if self._inspector is None:
+            from .inspector import media_inspector
+
+            self._inspector = media_inspector(background=True)
+        return self._inspector
+
+    def _do_install(
+        self, path: Path, force: bool, inspector: MediaInspector | None = None
+    ) -> Any:  # worker thread: no QObject here
         def progress(stage: str, done: int, total: int) -> None:
             self._progress = done / max(1, total)
             percent = int(self._progress * 100)
@@ -277,7 +288,7 @@ class Admin(QObject):  # type: ignore[operator]
         options = InstallOptions(trusted_keys=list(self.config.trusted_keys), force=force,
                                  keys_unusable=self.config.signature_problem, config_file=str(self.config.path),
                                  keep=self.config.keep_bundles, progress=progress, cancel=self._cancel,
-                                 inspector=self._inspector)  # fmt: skip
+                                 inspector=inspector)  # fmt: skip
         return self.store.install(path, options)
 
     def _progressed(self) -> None:
@@ -353,7 +364,7 @@ class Admin(QObject):  # type: ignore[operator]
             self.panelChanged.emit()
             for path, fp in todo:  # one at a time: a stick full of bundles must not swamp the kiosk
                 try:
-                    checked = await aio.to_thread(check, path, self._inspector)
+                    checked = await aio.to_thread(check, path, self._media())
                 except Exception as exc:  # a damaged file must not stop the scanning
                     checked = _unreadable(path, exc)
                 if path not in self._checks:

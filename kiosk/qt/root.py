@@ -46,9 +46,8 @@ from .app import (
 )
 from .collector import GuiThreadCollector
 from .controller import Controller
-from .glyphs import glyph_checked
 from .screensaver import keep_screen_on
-from .swap import BundleSwapper
+from .swap import BundleSwapper, checked
 from .systemd import SystemdNotifier
 
 
@@ -171,7 +170,7 @@ def build(
     swapper = None
     if settings.follows_store:
         swapper = BundleSwapper(prepared.store, controller, window, load_fonts, recorder.tag,
-                                settings.swap_poll_ms, loader=glyph_checked(prepared.loader))  # fmt: skip
+                                settings.swap_poll_ms, loader=checked(prepared.loader))  # fmt: skip
     notifier = SystemdNotifier(window)  # READY at the first frame, then watchdog pings
     if not settings.windowed:
         keep_screen_on(app.platformName())  # X only: screen saver and DPMS off

@@ -35,12 +35,24 @@ from ..store import BundleStore
 from . import aio
 from .controller import Controller
 from .frames import NextFrame
-from .glyphs import glyph_checked
 
 if TYPE_CHECKING:
     import asyncio
 
-CHECKED_LOAD = glyph_checked(load)
+
+def checked(loader: Callable[[Path], Bundle]) -> Callable[[Path], Bundle]:
+    """``loader``, then the check that the bundle's fonts draw text (kiosk.qt.glyphs, a child
+    process); for the worker thread, which imports the check on the first swap."""
+
+    def load_checked(path: Path) -> Bundle:
+        from .glyphs import glyph_checked
+
+        return glyph_checked(loader)(path)
+
+    return load_checked
+
+
+CHECKED_LOAD = checked(load)
 """The default loader: the bundle loads, and its fonts draw text."""
 POLL_MS = 2000
 """The fallback check of the active pointer; the directory watch sees a change at once."""

@@ -288,7 +288,9 @@ def test_auto_apply_refuses_when_trusted_keys_are_unusable(
         warnings = admin.panel["warnings"]
         assert any(str(path) in w and "trusted_keys" in w and "refused" in w for w in warnings)
         with pytest.raises(InstallError, match="no usable key"):
-            admin._do_install(usb / "pavilion.zip", True)  # staff forcing it: still refused
+            admin._do_install(
+                usb / "pavilion.zip", True, admin._media()
+            )  # staff forcing it: still refused
         assert store.state().current is None
     finally:
         k.close()
