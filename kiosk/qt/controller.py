@@ -7,9 +7,10 @@ properties that really changed.
 
 from __future__ import annotations
 
+from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QEnum, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from ..bundle.model import Bundle
@@ -24,6 +25,27 @@ TICK_MS = 250
 KEYBOARD_PREBUILD_S = 3.0
 """The on-screen keyboard (~80 ms to build) is built this long after start, in the
 background, or at once when a demo opens before that."""
+
+
+@QmlElement
+@QmlUncreatable("Pages only names the visitor pages")
+class Pages(QObject):  # type: ignore[operator]
+    """The visitor pages, for QML: ``controller.page === Pages.Entity`` (no string literals)."""
+
+    @QEnum
+    class Page(IntEnum):
+        Attract = 0
+        Home = 1
+        Entity = 2
+        Demo = 3
+        DemoEnd = 4
+
+
+PAGE_NUMBERS = {
+    Page.ATTRACT: Pages.Page.Attract, Page.HOME: Pages.Page.Home, Page.ENTITY: Pages.Page.Entity,
+    Page.DEMO: Pages.Page.Demo, Page.DEMO_END: Pages.Page.DemoEnd,
+}  # fmt: skip
+"""The session's pages (kiosk.session.Page) as QML sees them."""
 
 
 @QmlElement
@@ -152,9 +174,10 @@ class Controller(QObject):  # type: ignore[operator]
 
     # -- properties --------------------------------------------------------------------------
 
-    @Property(str, notify=pageChanged)
-    def page(self) -> str:
-        return self._session.page.value
+    @Property(int, notify=pageChanged)
+    def page(self) -> int:
+        """The page on screen, a :class:`Pages.Page`."""
+        return int(PAGE_NUMBERS[self._session.page])
 
     @Property(str, notify=languageChanged)
     def language(self) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from kiosk.bundle.model import END, Entity
 from kiosk.clock import ManualClock
+from kiosk.qt.controller import Pages
 from kiosk.qt.testing import Kiosk, settle, wait_until
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "gui"
@@ -32,7 +33,7 @@ def test_visitor_taps_through_every_entity_slide_and_demo(
     db = tmp_path / "kiosk.db"
     k = make_kiosk(language=lang, db=db)
     expected: list[tuple[str, str | None, str | None]] = [("session_start", None, None)]
-    assert k.controller.page == "attract"
+    assert k.controller.page == Pages.Page.Attract
     k.tap_at(QPoint(960, 540))
     k.wait_page("home")
     assert k.controller.language == lang
@@ -124,7 +125,7 @@ def test_language_switch_keeps_the_visitors_place(make_kiosk: MakeKiosk) -> None
     assert wait_until(lambda: k.controller.slideIndex == 1)
     k.tap("languageButton")
     assert wait_until(lambda: k.controller.language == "en")
-    assert k.controller.page == "entity" and k.controller.slideIndex == 1
+    assert k.controller.page == Pages.Page.Entity and k.controller.slideIndex == 1
     assert k.item("languageButton").property("label") == "العربية"
 
 
@@ -146,7 +147,7 @@ def test_hotspot_miss_shows_a_hint_and_stays(make_kiosk: MakeKiosk) -> None:
     k.tap_at(miss)
     hint = k.wait_item("hint")
     assert hint.property("visible")
-    assert k.controller.page == "demo" and k.controller.step == 1
+    assert k.controller.page == Pages.Page.Demo and k.controller.step == 1
 
 
 def test_idle_warning_then_reset_to_attract_in_default_language(
@@ -175,7 +176,7 @@ def test_a_touch_dismisses_the_idle_warning(make_kiosk: MakeKiosk, clock: Manual
     k.wait_item("idleOverlay")
     k.tap_at(QPoint(960, 540))  # swallowed: it must not open the tile under the finger
     assert wait_until(lambda: not k.controller.idleWarning)
-    assert k.controller.page == "home"
+    assert k.controller.page == Pages.Page.Home
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])

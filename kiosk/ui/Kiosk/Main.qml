@@ -65,27 +65,27 @@ Window {
 
         PageHost {
             objectName: "attractHost"
-            current: win.controller.page === "attract"
+            current: win.controller.page === Pages.Attract
             sourceComponent: AttractPage { controller: win.controller }
         }
         PageHost {
             objectName: "homeHost"
-            current: win.controller.page === "home"
+            current: win.controller.page === Pages.Home
             sourceComponent: HomePage { controller: win.controller }
         }
         PageHost {
             objectName: "entityHost"
-            current: win.controller.page === "entity"
+            current: win.controller.page === Pages.Entity
             sourceComponent: EntityPage { controller: win.controller }
         }
         PageHost {
             objectName: "demoHost"
-            current: win.controller.page === "demo"
+            current: win.controller.page === Pages.Demo
             sourceComponent: DemoPage { controller: win.controller }
         }
         PageHost {
             objectName: "demoEndHost"
-            current: win.controller.page === "demo-end"
+            current: win.controller.page === Pages.DemoEnd
             sourceComponent: DemoEndPage { controller: win.controller }
         }
     }
@@ -116,7 +116,7 @@ Window {
         Connections {
             target: win.controller
             function onPageChanged() {
-                if (win.controller.page === "demo")
+                if (win.controller.page === Pages.Demo)
                     keyboardLoader.asynchronous = false   // finishes a build under way
             }
         }
