@@ -11,7 +11,7 @@ Rectangle {
     readonly property var panel: admin ? admin.panel : ({})
     property string entered: ""
     visible: mode !== "closed"
-    color: "#F21F1A1C"
+    color: Theme.overlayScrim
     onModeChanged: entered = ""
 
     component Label: Text {
@@ -64,7 +64,7 @@ Rectangle {
                 text: overlay.admin ? overlay.admin.pinMessage : ""
                 font.family: Theme.latinFamily
                 font.pixelSize: Theme.caption
-                color: "#B00020"
+                color: Theme.error
                 wrapMode: Text.WordWrap
                 horizontalAlignment: Text.AlignHCenter
             }
@@ -188,7 +188,7 @@ Rectangle {
                             width: parent.width
                             text: "⚠ " + modelData
                             font.family: Theme.latinFamily
-                            color: "#B00020"
+                            color: Theme.error
                         }
                     }
                     Label { text: Theme.ui("لغة البداية", "Default language"); font.bold: true }
@@ -220,7 +220,7 @@ Rectangle {
                         KButton {
                             objectName: "adminExit"
                             label: Theme.ui("الخروج من وضع العرض", "Exit the kiosk")
-                            fill: "#B00020"
+                            fill: Theme.error
                             onClicked: overlay.admin.exitKiosk()
                         }
                     }
@@ -273,7 +273,7 @@ Rectangle {
                                         text: modelData
                                         font.family: Theme.latinFamily
                                         font.pixelSize: Theme.caption
-                                        color: "#B00020"
+                                        color: Theme.error
                                     }
                                 }
                                 Row {

@@ -39,9 +39,9 @@ Rectangle {
         sourceSize.width: page.width
         sourceSize.height: page.height
         opacity: active && status === Image.Ready ? 1 : 0
-        Behavior on opacity { NumberAnimation { duration: 1200; easing.type: Easing.InOutQuad } }
+        Behavior on opacity { NumberAnimation { duration: Theme.crossfade; easing.type: Easing.InOutQuad } }
         scale: active ? 1.06 : 1.0
-        Behavior on scale { NumberAnimation { duration: page.controller.attractSeconds * 1000 + 1200 } }
+        Behavior on scale { NumberAnimation { duration: page.controller.attractSeconds * 1000 + Theme.crossfade } }
     }
     Highlight { source: page.slideA.image || ""; active: page.showA }
     Highlight { source: page.slideB.image || ""; active: !page.showA }
@@ -50,11 +50,11 @@ Rectangle {
     Rectangle {
         anchors.fill: parent
         gradient: Gradient {
-            GradientStop { position: 0.0; color: "#F03D0A1A" }
-            GradientStop { position: 0.3; color: "#A63D0A1A" }
-            GradientStop { position: 0.45; color: "#4D000000" }
-            GradientStop { position: 0.6; color: "#99000000" }
-            GradientStop { position: 1.0; color: "#F2000000" }
+            GradientStop { position: 0.0; color: Theme.attractScrim0 }
+            GradientStop { position: 0.3; color: Theme.attractScrim1 }
+            GradientStop { position: 0.45; color: Theme.attractScrim2 }
+            GradientStop { position: 0.6; color: Theme.attractScrim3 }
+            GradientStop { position: 1.0; color: Theme.attractScrim4 }
         }
     }
 
@@ -68,7 +68,7 @@ Rectangle {
             font.family: Theme.arabicHeadingFamily
             font.pixelSize: Theme.px(76)
             font.bold: true
-            color: "white"
+            color: Theme.onImage
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
@@ -78,7 +78,7 @@ Rectangle {
             text: page.controller.title.en || ""
             font.family: Theme.latinFamily
             font.pixelSize: Theme.px(56)
-            color: "white"
+            color: Theme.onImage
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
@@ -89,7 +89,7 @@ Rectangle {
             text: Theme.tr(page.controller.subtitle)
             font.family: Theme.bodyFamily
             font.pixelSize: Theme.lead
-            color: "#F2FFFFFF"
+            color: Theme.onImageStrong
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
@@ -99,7 +99,7 @@ Rectangle {
         anchors.fill: captionBlock
         anchors.margins: -Theme.px(24)
         radius: Theme.radius
-        color: "#A6000000"
+        color: Theme.pillScrim
     }
     Column {
         id: captionBlock
@@ -112,7 +112,7 @@ Rectangle {
             font.family: Theme.arabicFamily
             font.pixelSize: Theme.px(40)
             font.bold: true
-            color: "white"
+            color: Theme.onImage
             horizontalAlignment: Text.AlignHCenter
         }
         Text {
@@ -121,7 +121,7 @@ Rectangle {
             text: (page.shown.caption || {}).ar || ""
             font.family: Theme.arabicFamily
             font.pixelSize: Theme.px(34)
-            color: "white"
+            color: Theme.onImage
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
@@ -131,7 +131,7 @@ Rectangle {
             text: (page.shown.caption || {}).en || ""
             font.family: Theme.latinFamily
             font.pixelSize: Theme.px(30)
-            color: "#E6FFFFFF"
+            color: Theme.onImageSoft
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
@@ -144,12 +144,12 @@ Rectangle {
         width: promptRow.implicitWidth + Theme.px(96)
         height: Theme.px(112)
         radius: height / 2
-        color: "white"
+        color: Theme.onImage
         SequentialAnimation on opacity {
             loops: Animation.Infinite
             running: page.visible
-            NumberAnimation { from: 1.0; to: 0.78; duration: 1600; easing.type: Easing.InOutSine }
-            NumberAnimation { from: 0.78; to: 1.0; duration: 1600; easing.type: Easing.InOutSine }
+            NumberAnimation { from: 1.0; to: 0.78; duration: Theme.breathe; easing.type: Easing.InOutSine }
+            NumberAnimation { from: 0.78; to: 1.0; duration: Theme.breathe; easing.type: Easing.InOutSine }
         }
         Row {
             id: promptRow

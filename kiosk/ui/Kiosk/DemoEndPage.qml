@@ -53,7 +53,7 @@ Rectangle {
                 Rectangle {
                     anchors.horizontalCenter: parent.horizontalCenter
                     width: Theme.px(320); height: width
-                    color: "white"
+                    color: Theme.onImage
                     radius: Theme.px(12)
                     Image {
                         objectName: "qrCode"

@@ -160,8 +160,8 @@ Rectangle {
                         SequentialAnimation {
                             id: pulse
                             loops: 2
-                            NumberAnimation { target: spot; property: "opacity"; to: 1; duration: 350; easing.type: Easing.OutQuad }
-                            NumberAnimation { target: spot; property: "opacity"; to: 0; duration: 450; easing.type: Easing.InQuad }
+                            NumberAnimation { target: spot; property: "opacity"; to: 1; duration: Theme.spotIn; easing.type: Easing.OutQuad }
+                            NumberAnimation { target: spot; property: "opacity"; to: 0; duration: Theme.spotOut; easing.type: Easing.InQuad }
                         }
                         Connections {
                             target: hint
@@ -193,7 +193,7 @@ Rectangle {
                           ? Theme.tr(page.screen.hotspots[0].hint) : ""
                     font.family: Theme.bodyFamily
                     font.pixelSize: Theme.body
-                    color: "white"
+                    color: Theme.onImage
                     wrapMode: Text.WordWrap
                     horizontalAlignment: Text.AlignHCenter
                 }

@@ -14,7 +14,7 @@ Rectangle {
     border.color: tint
     border.width: Theme.px(4)
     scale: tap.pressed ? 0.95 : 1
-    readonly property color ink: selected ? "white" : tint
+    readonly property color ink: selected ? Theme.onImage : tint
 
     Repeater {
         model: 2

@@ -93,7 +93,7 @@ Rectangle {
                     width: Math.min(Theme.px(140), parent.height - Theme.px(80))
                     height: width
                     radius: width / 2
-                    color: "#FFFFFF"
+                    color: Theme.onImage
                     border.color: Theme.line
                     border.width: Theme.px(2)
                     Image {

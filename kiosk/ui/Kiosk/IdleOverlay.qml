@@ -6,10 +6,10 @@ Rectangle {
     id: overlay
     objectName: "idleOverlay"
     required property Controller controller
-    color: "#CC1F1A1C"
+    color: Theme.idleScrim
     opacity: controller.idleWarning ? 1 : 0
     visible: opacity > 0
-    Behavior on opacity { NumberAnimation { duration: 250 } }
+    Behavior on opacity { NumberAnimation { duration: Theme.overlayFade } }
 
     Rectangle {
         anchors.centerIn: parent

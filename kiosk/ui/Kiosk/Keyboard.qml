@@ -14,7 +14,7 @@ InputPanel {
     property string locale: "ar_AR"
     y: Qt.inputMethod.visible ? Window.height - height : Window.height
     visible: y < Window.height
-    Behavior on y { NumberAnimation { duration: 250; easing.type: Easing.OutCubic } }
+    Behavior on y { NumberAnimation { duration: Theme.overlayFade; easing.type: Easing.OutCubic } }
 
     Binding {
         target: VirtualKeyboardSettings   // process-wide: never restore an old window's value

@@ -47,8 +47,8 @@ Window {
         SequentialAnimation on opacity {
             id: langFade
             running: false
-            NumberAnimation { to: 0.55; duration: 90; easing.type: Easing.OutQuad }
-            NumberAnimation { to: 1.0; duration: 240; easing.type: Easing.InOutQuad }
+            NumberAnimation { to: 0.55; duration: Theme.langDipOut; easing.type: Easing.OutQuad }
+            NumberAnimation { to: 1.0; duration: Theme.langDipIn; easing.type: Easing.InOutQuad }
         }
         Connections {
             target: win.controller
@@ -59,8 +59,8 @@ Window {
         SequentialAnimation on opacity {
             id: bundleFade
             running: false
-            NumberAnimation { to: 0.0; duration: 200; easing.type: Easing.InQuad }
-            NumberAnimation { to: 1.0; duration: 400; easing.type: Easing.OutQuad }
+            NumberAnimation { to: 0.0; duration: Theme.bundleOut; easing.type: Easing.InQuad }
+            NumberAnimation { to: 1.0; duration: Theme.bundleIn; easing.type: Easing.OutQuad }
         }
 
         PageHost {

@@ -56,7 +56,7 @@ Item {
                 anchors.leftMargin: Theme.px(4)
                 anchors.rightMargin: Theme.px(4)
                 radius: Theme.radius
-                color: slide.kind === "text" ? Theme.background : "#1A1A1A"
+                color: slide.kind === "text" ? Theme.background : Theme.mediaBackground
                 clip: true
                 Loader {
                     anchors.fill: parent
@@ -96,7 +96,7 @@ Item {
                             text: Theme.tr(slide.caption)
                             font.family: Theme.bodyFamily
                             font.pixelSize: Theme.body
-                            color: "white"
+                            color: Theme.onImage
                             wrapMode: Text.WordWrap
                             lineHeight: Theme.lineHeight * 0.85
                             maximumLineCount: 3
@@ -204,7 +204,7 @@ Item {
                     height: Theme.px(16)
                     radius: height / 2
                     color: index === list.currentIndex ? view.accent : Theme.line
-                    Behavior on width { NumberAnimation { duration: 200 } }
+                    Behavior on width { NumberAnimation { duration: Theme.dotGrow } }
                 }
             }
         }

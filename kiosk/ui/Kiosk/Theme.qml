@@ -51,5 +51,32 @@ QtObject {
     readonly property int heading: px(52 * boost)
     readonly property int display: px(72 * boost)
 
-    readonly property int fade: 300
+    // --- colours beyond the bundle's (not the bundle's to change) ---
+    readonly property color error: "#B00020"            // staff messages that need action
+    readonly property color onImage: "#FFFFFF"          // text and icons over pictures and scrims
+    readonly property color onImageStrong: "#F2FFFFFF"
+    readonly property color onImageSoft: "#E6FFFFFF"
+    readonly property color mediaBackground: "#1A1A1A"  // behind a picture or a video
+    readonly property color overlayScrim: "#F21F1A1C"   // the staff overlay
+    readonly property color idleScrim: "#CC1F1A1C"      // "are you still there?"
+    readonly property color pillScrim: "#A6000000"      // the attract loop's caption pill
+    // the attract loop's picture scrim, top to bottom: the title and the prompt stay readable
+    readonly property color attractScrim0: "#F03D0A1A"
+    readonly property color attractScrim1: "#A63D0A1A"
+    readonly property color attractScrim2: "#4D000000"
+    readonly property color attractScrim3: "#99000000"
+    readonly property color attractScrim4: "#F2000000"
+
+    // --- durations (ms) ---
+    readonly property int fade: 300            // a page change
+    readonly property int crossfade: 1200      // one attract highlight into the next
+    readonly property int breathe: 1600        // the "touch to start" prompt, each way
+    readonly property int spotIn: 350          // a hotspot's pulse, in and out
+    readonly property int spotOut: 450
+    readonly property int overlayFade: 250     // the idle overlay; the keyboard sliding in
+    readonly property int dotGrow: 200         // the current slide's page dot
+    readonly property int langDipOut: 90       // the dip when the language changes
+    readonly property int langDipIn: 240
+    readonly property int bundleOut: 200       // a new bundle's crossfade
+    readonly property int bundleIn: 400
 }

@@ -64,14 +64,14 @@ Item {
         KButton {
             objectName: "unmuteButton"
             label: pane.muted ? Theme.ui("تشغيل الصوت", "Sound on") : Theme.ui("كتم الصوت", "Sound off")
-            fill: "#E6FFFFFF"
+            fill: Theme.onImageSoft
             ink: Theme.text
             onClicked: pane.toggleSound()
         }
         KButton {
             objectName: "replayButton"
             label: Theme.ui("إعادة", "Replay")
-            fill: "#E6FFFFFF"
+            fill: Theme.onImageSoft
             ink: Theme.text
             onClicked: { pane.player.position = 0; pane.player.play() }
         }
