@@ -20,7 +20,7 @@ from .analytics import EventLog
 from .bundle import Bundle, BundleError, load
 from .config import Config
 from .paths import SAMPLE_BUNDLE
-from .store import BundleStore
+from .store import BundleStore, NothingToRollBack
 
 SWAP_POLL_MS = 2000
 """The hot swap's fallback check of the active pointer (its directory watch sees a change at once)."""
@@ -107,7 +107,7 @@ def choose_bundle(
             for p in exc.report.errors[:10]:
                 say(f"  {p}")
             if store is not None and i == 0 and explicit is None:
-                with contextlib.suppress(KeyError, OSError):  # OSError: the store is busy
+                with contextlib.suppress(NothingToRollBack, OSError):  # OSError: the store is busy
                     restored = store.rollback()
                     say(f"kiosk: rolled back to {restored}")
                     restored_path = store.active_path()

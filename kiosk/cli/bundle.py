@@ -11,7 +11,14 @@ from typing import TextIO
 from ..bundle import MediaInspector, Report, init, pack, validate
 from ..bundle.problems import Problem
 from ..settings import Settings
-from ..store import BundleStore, InstallError, InstallOptions
+from ..store import (
+    BundleStore,
+    InstallError,
+    InstallOptions,
+    NothingToRollBack,
+    NotInstalled,
+    StoreError,
+)
 from ..terminal import printable
 from . import common
 from .common import add_settings_arguments
@@ -309,8 +316,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     store = _store(args)
     try:
         report = store.verify(args.name)
-    except KeyError:
-        print("kiosk: no such installed bundle (see kiosk bundle list)", file=sys.stderr)
+    except StoreError as exc:  # no such bundle, or none active
+        print(f"kiosk: {exc}", file=sys.stderr)
         return 1
     print_report(report)
     return 0 if report.ok else 1
@@ -319,10 +326,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_rollback(args: argparse.Namespace) -> int:
     try:
         name = _store(args).rollback()
-    except KeyError as exc:
-        print(f"kiosk: {exc.args[0]}", file=sys.stderr)
+    except NothingToRollBack as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
         return 1
-    except OSError as exc:  # StoreBusy: another install holds the store
+    except OSError as exc:  # StoreBusy, or the disk refused
         print(f"kiosk: not rolled back: {exc}", file=sys.stderr)
         return 1
     print(f"Rolled back: {name} is active again.")
@@ -333,8 +340,8 @@ def cmd_activate(args: argparse.Namespace) -> int:
     store = _store(args)
     try:
         store.activate(args.name)
-    except KeyError:
-        print(f"kiosk: no installed bundle '{args.name}' (see kiosk bundle list)", file=sys.stderr)
+    except NotInstalled as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:  # StoreBusy: another install holds the store
         print(f"kiosk: not activated: {exc}", file=sys.stderr)

@@ -19,7 +19,14 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 from ..admin import PIN_MAX_DIGITS, PinLock, log_admin_action, log_attempt
 from ..analytics import EventLog, read_status
 from ..config import Config
-from ..store import BundleStore, Cancelled, InstallError, InstallOptions
+from ..store import (
+    BundleStore,
+    Cancelled,
+    InstallError,
+    InstallOptions,
+    NothingToRollBack,
+    NotInstalled,
+)
 from . import aio
 from .controller import Controller
 
@@ -131,7 +138,7 @@ class Admin(QObject):  # type: ignore[operator]
                 active = {"name": item.name, "id": item.bundle_id, "version": item.version,
                           "installed": item.installed_utc,
                           "signature": "signed" if item.signed_by else ("forced" if item.forced else "unsigned")}  # fmt: skip
-            except KeyError:
+            except NotInstalled:
                 pass
         found = []
         for path, (_fp, result) in sorted(self._checks.items()):
@@ -303,7 +310,7 @@ class Admin(QObject):  # type: ignore[operator]
     def rollback(self) -> None:
         try:
             name = self.store.rollback()
-        except KeyError:
+        except NothingToRollBack:
             self._message = "There is no previous bundle to roll back to."
         except OSError as exc:  # another install holds the store, or the disk refused
             self._message = f"Not rolled back: {exc}"

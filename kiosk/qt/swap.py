@@ -31,7 +31,7 @@ from PySide6.QtQuick import QQuickWindow
 
 from ..bundle import Bundle, BundleError, load
 from ..session import Page
-from ..store import BundleStore
+from ..store import BundleStore, NothingToRollBack
 from . import aio
 from .controller import Controller
 from .frames import NextFrame
@@ -266,7 +266,7 @@ class BundleSwapper(QObject):
     def _rollback(self, reason: str) -> None:
         try:
             restored = self.store.rollback()
-        except (KeyError, OSError):  # nothing to roll back to, or the store is busy
+        except (NothingToRollBack, OSError):  # nothing to roll back to, or the store is busy
             restored = None
         self._shown = restored or self._shown
         self._pointer = self._signature()

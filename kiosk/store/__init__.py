@@ -29,7 +29,11 @@ if TYPE_CHECKING:
         Installed,
         InstallError,
         InstallOptions,
+        NoActiveBundle,
+        NothingToRollBack,
+        NotInstalled,
         StoreBusy,
+        StoreError,
     )
 
 _SOURCES = {
@@ -45,6 +49,10 @@ _SOURCES = {
     "InstallError": "store",
     "InstallOptions": "store",
     "StoreBusy": "store",
+    "StoreError": "store",
+    "NotInstalled": "store",
+    "NothingToRollBack": "store",
+    "NoActiveBundle": "store",
 }
 """Each public name → the submodule that defines it (imported on first use, PEP 562)."""
 
@@ -55,8 +63,12 @@ __all__ = [
     "InstallError",
     "InstallOptions",
     "Installed",
+    "NoActiveBundle",
+    "NotInstalled",
+    "NothingToRollBack",
     "SignatureError",
     "StoreBusy",
+    "StoreError",
     "load_private_key",
     "new_keypair",
     "sign_file",

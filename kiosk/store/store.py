@@ -43,7 +43,26 @@ _reported: set[Path] = set()
 Progress = Callable[[str, int, int], None]
 
 
-class InstallError(Exception):
+class StoreError(Exception):
+    """Something the store refuses; ``str()`` is the sentence for staff (never a repr)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else self.__class__.__doc__ or ""
+
+
+class NotInstalled(StoreError, KeyError):
+    """No installed bundle has that name (see ``kiosk bundle list``)."""
+
+
+class NothingToRollBack(StoreError, KeyError):
+    """There is no previous bundle to roll back to."""
+
+
+class NoActiveBundle(StoreError, KeyError):
+    """No bundle is active."""
+
+
+class InstallError(StoreError):
     """The bundle was refused; ``report`` says why (file, field, fix)."""
 
     def __init__(self, report: Report) -> None:
@@ -56,7 +75,7 @@ class Cancelled(Exception):
     """The install was cancelled; nothing was left behind."""
 
 
-class StoreBusy(OSError):
+class StoreBusy(StoreError, OSError):
     """Another install, activation, rollback or clean-up held the store's lock too long."""
 
 
@@ -226,7 +245,7 @@ class BundleStore:
         for item in self.installed():
             if item.name == name or item.name.startswith(name):
                 return item
-        raise KeyError(name)
+        raise NotInstalled(f"no installed bundle is called {name!r} (see kiosk bundle list)")
 
     def _is_installed(self, name: str) -> bool:
         path = self.bundles / name
@@ -584,7 +603,7 @@ class BundleStore:
     def _rollback(self) -> str:
         state = self.state()
         if not state.previous or not self._meta(state.previous).is_file():
-            raise KeyError("there is no previous bundle to roll back to")
+            raise NothingToRollBack("there is no previous bundle to roll back to")
         write_json_atomic(
             self.pointer,
             {"current": state.previous, "previous": state.current, "changed_utc": _now()},
@@ -597,7 +616,7 @@ class BundleStore:
 
         target = name or self.state().current
         if not target:  # get("") would match any bundle
-            raise KeyError("no bundle is active")
+            raise NoActiveBundle("no bundle is active")
         item = self.get(target)
         report = Report(item.name)
         try:

@@ -661,3 +661,27 @@ def test_unusable_trusted_keys_refuse_every_install(
     assert (err.file, err.field, err.code) == (str(cfg_path), "trusted_keys", "keys-unusable")
     assert "kiosk keys new" in err.fix
     assert store.state().current == before and len(store.installed()) == 1
+
+
+def test_what_the_store_refuses_is_a_store_error_that_reads_as_a_sentence(
+    tmp_path: Path, store: BundleStore
+) -> None:
+    from kiosk.store import (
+        InstallError,
+        NoActiveBundle,
+        NothingToRollBack,
+        NotInstalled,
+        StoreBusy,
+        StoreError,
+    )
+
+    for kind in (InstallError, NoActiveBundle, NothingToRollBack, NotInstalled, StoreBusy):
+        assert issubclass(kind, StoreError)
+    with pytest.raises(NothingToRollBack) as rolled:
+        store.rollback()  # one bundle installed: nothing before it
+    assert str(rolled.value) == "there is no previous bundle to roll back to"  # no quotes
+    with pytest.raises(NotInstalled) as missing:
+        store.get("pavilion-9.9.9")
+    assert str(missing.value).startswith("no installed bundle is called 'pavilion-9.9.9'")
+    with pytest.raises(NoActiveBundle):
+        BundleStore(tmp_path / "empty").verify()
