@@ -308,8 +308,12 @@ class Admin(QObject):  # type: ignore[operator]
 
     @Slot()
     def rollback(self) -> None:
+        # in a worker: the store's lock may be held by an install for a while
+        aio.spawn(self._roll_back(), "roll back")
+
+    async def _roll_back(self) -> None:
         try:
-            name = self.store.rollback()
+            name = await aio.to_thread(self.store.rollback)
         except NothingToRollBack:
             self._message = "There is no previous bundle to roll back to."
         except OSError as exc:  # another install holds the store, or the disk refused

@@ -91,6 +91,8 @@ class BundleSwapper(QObject):
         self._shown = store.state().current
         self._pointer = self._signature()
         self._loading: asyncio.Task[None] | None = None
+        self._rolling: asyncio.Task[None] | None = None
+        """A rollback in a worker (the store's lock may be busy): the pointer is not read meanwhile."""
         self._loading_name: str | None = None
         self._ready: tuple[str, Bundle] | None = None
         self._previous_bundle: Bundle | None = None
@@ -162,8 +164,8 @@ class BundleSwapper(QObject):
 
     def _check_pointer(self) -> None:
         """Start loading the active bundle when the pointer changed to one not on screen."""
-        if self._waiting_frame_since is not None:
-            return  # checked again once the swap in progress has its frame
+        if self._waiting_frame_since is not None or self._rolling is not None:
+            return  # checked again once the swap in progress has its frame, or is undone
         signature = self._signature()
         if signature == self._pointer:
             return
@@ -264,10 +266,20 @@ class BundleSwapper(QObject):
         self._rollback(reason)
 
     def _rollback(self, reason: str) -> None:
+        if self._rolling is None:
+            self._rolling = aio.spawn(self._roll_back(reason), "roll back a failed swap")
+
+    def _restore(self) -> str | None:  # worker thread: no QObject here
         try:
-            restored = self.store.rollback()
+            return self.store.rollback()
         except (NothingToRollBack, OSError):  # nothing to roll back to, or the store is busy
-            restored = None
+            return None
+
+    async def _roll_back(self, reason: str) -> None:
+        try:
+            restored = await aio.to_thread(self._restore)
+        finally:
+            self._rolling = None
         self._shown = restored or self._shown
         self._pointer = self._signature()
         self._say(f"The new bundle was not shown: {reason}. "
@@ -280,3 +292,5 @@ class BundleSwapper(QObject):
         if self._watcher.directories():
             self._watcher.removePaths(self._watcher.directories())
         self._cancel_load()
+        if self._rolling is not None:
+            self._rolling.cancel()

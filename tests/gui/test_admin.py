@@ -306,3 +306,39 @@ def test_the_pin_pad_takes_as_many_digits_as_a_pin_may_have(make: Callable[[], K
         k.tap("pinKey-1")
     dots = k.item("pinDots")
     assert wait_until(lambda: dots.property("text") == "●" * PIN_MAX_DIGITS)
+
+
+def test_a_rollback_while_an_install_holds_the_store_never_freezes_the_screen(
+    make: Callable[[], Kiosk], tmp_path: Path
+) -> None:
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    k = make()
+    assert k.admin is not None
+    held, release = threading.Event(), threading.Event()
+    released_by_us: list[bool] = []
+
+    def hold() -> None:  # as a CLI install in another process would
+        with k.store.locked():
+            held.set()
+            released_by_us.append(release.wait(5))
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert held.wait(10)
+        k.admin.rollback()
+        ticks: list[int] = []
+        timer = QTimer()
+        timer.timeout.connect(lambda: ticks.append(1))
+        timer.start(10)
+        assert wait_until(lambda: len(ticks) >= 5, 2000), "the GUI thread waits for the lock"
+        timer.stop()
+        release.set()
+        assert wait_until(lambda: "roll back" in (k.admin.panel["message"] if k.admin else ""))
+    finally:
+        release.set()
+        holder.join()
+    assert released_by_us == [True], "rollback() waited on the GUI thread until the lock timed out"
