@@ -20,6 +20,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -40,7 +41,6 @@ from .app import (
     InputWatcher,
     ResponseTracer,
     blank_cursor,
-    configure_environment,
     create_engine,
     load_fonts,
 )
@@ -59,10 +59,8 @@ class Prepared:
     store: BundleStore
     bundle: Bundle
     log: EventLog
-
-    def loader(self, path: Path) -> Bundle:
-        """How this kiosk loads a bundle (at start and for each hot swap)."""
-        return load_with_overrides(path, self.settings.config)
+    loader: Callable[[Path], Bundle]
+    """How this kiosk loads a bundle: at start, and for each hot swap."""
 
 
 def prepare(settings: KioskSettings, say: Callable[[str], None] = print) -> Prepared | None:
@@ -70,14 +68,15 @@ def prepare(settings: KioskSettings, say: Callable[[str], None] = print) -> Prep
 
     Raises :class:`kiosk.analytics.store.DatabaseInUse` when another kiosk has the database."""
     store = BundleStore(settings.data_dir)
+    loader = partial(load_with_overrides, config=settings.config)
     bundle = choose_bundle(
-        settings.bundle, None if settings.bundle is not None else store,
-        lambda path: load_with_overrides(path, settings.config), say, settings.sample,
+        settings.bundle, None if settings.bundle is not None else store, loader, say,
+        settings.sample,
     )  # fmt: skip
     if bundle is None:
         return None
     log = open_event_log(settings.db, settings.kiosk_id)
-    return Prepared(settings, store, bundle, log)
+    return Prepared(settings, store, bundle, log, loader)
 
 
 @dataclass
@@ -142,14 +141,14 @@ def build(
     clock: Callable[[], float] | None = None,
     pin_clock: Callable[[], float] | None = None,
 ) -> K:
-    """Step 2 (a QGuiApplication must exist): the kiosk on screen.
+    """Step 2 (after :func:`kiosk.qt.app.configure_environment` and a QGuiApplication):
+    the kiosk on screen.
 
     ``clock`` drives the session (idle, auto-advance) and the staff gesture; ``pin_clock``
     the PIN lockout's wall clock. Production passes neither."""
     settings = prepared.settings
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication), "build() needs a QGuiApplication"
-    configure_environment()
     if not settings.windowed:
         QGuiApplication.setOverrideCursor(blank_cursor())
     bundle = prepared.bundle

@@ -20,6 +20,7 @@ from PySide6.QtTest import QTest
 from ..config import Config
 from ..startup import KioskSettings
 from ..store import BundleStore
+from .app import configure_environment
 from .root import RunningKiosk, build, prepare
 
 
@@ -162,6 +163,7 @@ def start_kiosk(
     Built by the composition root (kiosk.qt.root), as ``kiosk run`` builds it, windowed.
     ``bundle_path`` is shown; with a ``store`` the kiosk also follows the store's active
     bundle (hot swap). Without a ``config`` or a ``db``, a temporary data folder holds them."""
+    configure_environment()  # the kiosk's logging rules (the test's app already exists)
     assert QGuiApplication.instance() is not None
     scratch = None
     if config is None or db is None:

@@ -43,13 +43,15 @@ class Scan:
 
 
 def scan(
-    folders: list[Path], max_entries: int = MAX_ENTRIES, max_bundles: int = MAX_BUNDLES
+    folders: list[Path], max_entries: int | None = None, max_bundles: int | None = None
 ) -> Scan:
     """Bundle zips and bundle folders (with a bundle.toml) directly inside ``folders``.
 
     Bounded: at most ``max_entries`` entries of each folder are looked at, and at most
     ``max_bundles`` bundles are returned; ``note`` then says what was left out. Runs in
     a worker thread (it touches the file system, which may be a slow USB stick)."""
+    max_entries = MAX_ENTRIES if max_entries is None else max_entries
+    max_bundles = MAX_BUNDLES if max_bundles is None else max_bundles
     out: list[Candidate] = []
     notes: list[str] = []
     for folder in folders:

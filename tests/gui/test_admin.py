@@ -156,21 +156,22 @@ def test_the_panel_closes_itself_after_two_idle_minutes(make: Callable[[], Kiosk
     assert wait_until(lambda: k.admin is not None and k.admin.mode == "closed", 2000)
 
 
+def with_drop_folder(tmp_path: Path, auto_apply: bool = False) -> tuple[Kiosk, Path]:
+    """A kiosk watching an empty drop folder (``usb``), with no PIN set."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    config = Config(path=tmp_path / "kiosk.toml", data_dir=tmp_path / "data",
+                    drop_folders=(usb,), auto_apply=auto_apply)  # fmt: skip
+    k = start_kiosk(SAMPLE_BUNDLE, clock=ManualClock(), db=tmp_path / "k.db",
+                    store=BundleStore(config.data_dir), config=config)  # fmt: skip
+    return k, usb
+
+
 def test_auto_apply_installs_a_valid_drop_without_staff(
     qapp: QGuiApplication, tmp_path: Path
 ) -> None:
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    config = Config(
-        path=tmp_path / "kiosk.toml",
-        data_dir=tmp_path / "data",
-        drop_folders=(usb,),
-        auto_apply=True,
-    )
-    store = BundleStore(config.data_dir)
-    k = start_kiosk(
-        SAMPLE_BUNDLE, clock=ManualClock(), db=tmp_path / "k.db", store=store, config=config
-    )
+    k, usb = with_drop_folder(tmp_path, auto_apply=True)
+    store = k.store
     try:
         assert pack(SAMPLE_BUNDLE, usb / "pavilion.zip").ok
         assert k.admin is not None
@@ -203,12 +204,8 @@ def test_the_drop_folder_scan_never_holds_up_the_screen(
         return real_scan(folders)
 
     monkeypatch.setattr(drop, "scan", slow_scan)
-    usb = tmp_path / "usb"
-    usb.mkdir()
+    k, usb = with_drop_folder(tmp_path)
     assert pack(SAMPLE_BUNDLE, usb / "pavilion.zip").ok
-    config = Config(path=tmp_path / "kiosk.toml", data_dir=tmp_path / "data", drop_folders=(usb,))
-    k = start_kiosk(SAMPLE_BUNDLE, clock=ManualClock(), db=tmp_path / "k.db",
-                    store=BundleStore(config.data_dir), config=config)  # fmt: skip
     try:
         assert k.admin is not None
         k.admin.scan_drop_folders()
@@ -236,14 +233,9 @@ def test_a_drop_folder_full_of_other_files_is_named_on_the_panel(
     from kiosk.store import drop
 
     monkeypatch.setattr(drop, "MAX_ENTRIES", 50)
-    monkeypatch.setattr(drop.scan, "__defaults__", (50, drop.MAX_BUNDLES))
-    usb = tmp_path / "usb"
-    usb.mkdir()
+    k, usb = with_drop_folder(tmp_path)
     for i in range(60):
         (usb / f"IMG_{i:04d}.jpg").touch()
-    config = Config(path=tmp_path / "kiosk.toml", data_dir=tmp_path / "data", drop_folders=(usb,))
-    k = start_kiosk(SAMPLE_BUNDLE, clock=ManualClock(), db=tmp_path / "k.db",
-                    store=BundleStore(config.data_dir), config=config)  # fmt: skip
     try:
         assert k.admin is not None
         k.admin.scan_drop_folders()

@@ -13,13 +13,17 @@ from kiosk.session import HINT_IDLE_S, HINT_SHOWN_S
 MakeKiosk = Callable[..., Kiosk]
 
 
+def in_entity(k: Kiosk, entity: str = "mict") -> None:
+    k.controller.touch()
+    k.controller.openEntity(entity)
+    k.wait_page("entity")
+
+
 def test_a_slide_moves_on_when_its_time_is_up_on_the_sessions_clock(
     make_kiosk: MakeKiosk, clock: ManualClock
 ) -> None:
     k = make_kiosk(language="en")
-    k.controller.touch()
-    k.controller.openEntity("mict")
-    k.wait_page("entity")
+    in_entity(k)
     slides = k.item("slideList")
     duration = k.bundle.entity("mict").slides[0].duration
     clock.advance(duration - 1)
@@ -44,8 +48,7 @@ def test_a_demo_hint_appears_after_a_quiet_while_and_goes_again(
     make_kiosk: MakeKiosk, clock: ManualClock
 ) -> None:
     k = make_kiosk(language="en")
-    k.controller.touch()
-    k.controller.openEntity("mict")
+    in_entity(k)
     demo = next(d for d in k.bundle.entity("mict").demos if d.screens[0].hotspots)
     k.controller.openDemo(demo.id)
     k.wait_page("demo")
