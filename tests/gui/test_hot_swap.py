@@ -150,6 +150,8 @@ def test_a_broken_bundle_rolls_back(kiosk: Kiosk, tmp_path: Path) -> None:
     store.activate(item.name)
     assert wait_until(lambda: store.state().current == before, 5000)
     assert kiosk.controller.title["en"] == "Bundle A"
+    # the rollback runs in a worker: the staff message follows the pointer moments later
+    assert wait_until(lambda: "Rolled back" in (kiosk.swapper.message if kiosk.swapper else ""))
     assert "Rolled back" in kiosk.swapper.message
 
 
@@ -165,6 +167,7 @@ def test_a_bundle_whose_latin_font_draws_nothing_rolls_back(kiosk: Kiosk, tmp_pa
     store.activate(item.name)
     assert wait_until(lambda: store.state().current == before, 15_000)
     assert kiosk.controller.title["en"] == "Bundle A"  # the blank English UI never showed
+    assert wait_until(lambda: "Rolled back" in (kiosk.swapper.message if kiosk.swapper else ""))
     message = kiosk.swapper.message
     assert "Rolled back" in message and "fonts/NotoSans-Regular.ttf" in message
     assert "does not draw text" in message
