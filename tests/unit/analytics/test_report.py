@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.analytics import report
-from kiosk.analytics.report import render_report, text_width, wrap
+from kiosk.analytics.report import heatmap, render_report, text_width, wrap
 from kiosk.analytics.schema import connect
 from kiosk.analytics.simulate import simulate
 from kiosk.analytics.stats import Filter, heat_points, summarize
@@ -172,7 +172,7 @@ def test_filters_reach_the_report(conn: sqlite3.Connection, bundle: Bundle) -> N
 def test_big_heat_maps_draw_a_sample(
     conn: sqlite3.Connection, bundle: Bundle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(report, "MAX_DOTS", 5)
+    monkeypatch.setattr(heatmap, "MAX_DOTS", 5)
     page = render_report(conn, bundle, "en")
     heat = re.search(r'<svg class="heat".*?</svg>', page, flags=re.S)
     assert heat is not None
