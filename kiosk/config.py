@@ -29,8 +29,8 @@ from . import paths
 from .admin import PinError, parse_pin_hash
 from .atomicfile import write_atomic
 from .bundle.problems import Problem, Report
-from .bundle.schema import Reader, _distance, shown
 from .bundle.tomlfile import from_bytes, read_capped
+from .bundle.tomlreader import Reader, distance, shown
 
 CONFIG_NAME = "kiosk.toml"
 ENV_VAR = "KIOSK_CONFIG"
@@ -44,7 +44,8 @@ IDLE_RANGES: dict[str, tuple[float, float]] = {
     "video_timeout": (10, 7200),
     "countdown": (3, 120),
 }
-"""The same ranges as a bundle's ``[idle]`` (kiosk/bundle/schema.py; a test keeps them equal)."""
+"""The same ranges as a bundle's ``[idle]`` (kiosk/bundle/schema/bundle_toml.py; a test keeps
+them equal)."""
 ADMIN_KEYS = ("pin_hash",)
 LANGUAGES = ("ar", "en")
 ROTATIONS = (0, 90, 180, 270)
@@ -168,7 +169,7 @@ class _ConfigReader(Reader):
                 continue
             fld = self.join(path, shown(key))
             near_idle = (
-                [k for k in IDLE_RANGES if _distance(k, key) <= 2]
+                [k for k in IDLE_RANGES if distance(k, key) <= 2]
                 if not path and len(key) <= 40
                 else []
             )
@@ -178,7 +179,7 @@ class _ConfigReader(Reader):
                     f"in TOML every key after the [{path}] line belongs to it: move '{key}' "
                     "above the first [section] line of the file", "misplaced-key",
                 )  # fmt: skip
-            elif near_idle and not any(_distance(k, key) <= 2 for k in allowed):
+            elif near_idle and not any(distance(k, key) <= 2 for k in allowed):
                 wanted = near_idle[0]
                 self.error(
                     fld, f"'{key}' is not a setting here" if key != wanted
@@ -349,7 +350,7 @@ def _db_value(r: _ConfigReader, value: Any, base: Path) -> Path | None:
 
 def _like_keys(key: object) -> bool:
     """``trusted_keys`` misspelt: Trusted-Keys, trusted_key, trusted_keyz ..."""
-    return isinstance(key, str) and _distance(key.lower().replace("-", "_"), "trusted_keys") <= 2
+    return isinstance(key, str) and distance(key.lower().replace("-", "_"), "trusted_keys") <= 2
 
 
 def _keys_elsewhere(data: dict[str, Any]) -> bool:

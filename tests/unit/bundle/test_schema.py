@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.bundle import model, schema, validate
+from kiosk.bundle import model, validate
 from kiosk.bundle.problems import Report
 from kiosk.bundle.scaffold import BUNDLE_TOML, ENTITY_TOML
 from kiosk.bundle.schema import (
@@ -19,6 +19,7 @@ from kiosk.bundle.schema import (
     LONG_TEXT,
     MAX_PROBLEMS,
     SHORT_TEXT,
+    entity_toml,
     parse_bundle,
     parse_entity,
 )
@@ -185,8 +186,8 @@ def test_100000_slides_are_refused_after_building_at_most_the_cap(slides_built: 
 def test_a_100000_slide_manifest_file_is_refused(
     bundle_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    looked_at = Counting(schema._parse_slide)
-    monkeypatch.setattr(schema, "_parse_slide", looked_at)
+    looked_at = Counting(entity_toml._parse_slide)
+    monkeypatch.setattr(entity_toml, "_parse_slide", looked_at)
     text = ENTITY_TOML.split("[[slides]]")[0] + "slides = [" + "{}," * 100_000 + "]\n"
     (bundle_dir / E).write_text(text, "utf-8")  # 300 KB: under the file cap; the list cap decides
     report = validate(bundle_dir)
