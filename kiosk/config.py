@@ -36,9 +36,19 @@ CONFIG_NAME = "kiosk.toml"
 ENV_VAR = "KIOSK_CONFIG"
 
 TOP_KEYS = (
-    "kiosk_id", "data_dir", "db", "drop_folders", "trusted_keys", "default_language", "screen",
-    "rotation", "auto_apply", "keep_bundles", "idle", "admin",
-)  # fmt: skip
+    "kiosk_id",
+    "data_dir",
+    "db",
+    "drop_folders",
+    "trusted_keys",
+    "default_language",
+    "screen",
+    "rotation",
+    "auto_apply",
+    "keep_bundles",
+    "idle",
+    "admin",
+)
 IDLE_RANGES: dict[str, tuple[float, float]] = {
     "timeout": (10, 3600),
     "video_timeout": (10, 7200),
@@ -135,15 +145,21 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
         return Config(path), []
     except IsADirectoryError:
         report.error(
-            file, "", "this is a folder, not a config file",
-            f"point --config (or {ENV_VAR}) at a file named {CONFIG_NAME}", "not-a-file",
-        )  # fmt: skip
+            file,
+            "",
+            "this is a folder, not a config file",
+            f"point --config (or {ENV_VAR}) at a file named {CONFIG_NAME}",
+            "not-a-file",
+        )
         return Config(path), report.problems
     except OSError as exc:
         report.error(
-            file, "", f"cannot be read ({exc.strerror})",
-            "check the file's permissions: the kiosk's user must be able to read it", "unreadable",
-        )  # fmt: skip
+            file,
+            "",
+            f"cannot be read ({exc.strerror})",
+            "check the file's permissions: the kiosk's user must be able to read it",
+            "unreadable",
+        )
         return Config(path), report.problems
     data = from_bytes(raw, file, report, MAX_CONFIG_BYTES)
     if data is None:  # not UTF-8, too deep, a syntax error: signatures stay required if asked
@@ -153,9 +169,12 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
         with contextlib.suppress(OSError):
             if path.stat().st_mode & 0o077:
                 report.warning(
-                    file, "admin.pin_hash", "other users of this machine can read the PIN hash",
-                    f"chmod 600 {path}", "readable-pin-hash",
-                )  # fmt: skip
+                    file,
+                    "admin.pin_hash",
+                    "other users of this machine can read the PIN hash",
+                    f"chmod 600 {path}",
+                    "readable-pin-hash",
+                )
     return cfg, report.problems
 
 
@@ -175,36 +194,43 @@ class _ConfigReader(Reader):
             )
             if path and key in TOP_KEYS:
                 self.error(
-                    fld, f"'{key}' is not a setting of [{path}]",
+                    fld,
+                    f"'{key}' is not a setting of [{path}]",
                     f"in TOML every key after the [{path}] line belongs to it: move '{key}' "
-                    "above the first [section] line of the file", "misplaced-key",
-                )  # fmt: skip
+                    "above the first [section] line of the file",
+                    "misplaced-key",
+                )
             elif near_idle and not any(distance(k, key) <= 2 for k in allowed):
                 wanted = near_idle[0]
                 self.error(
-                    fld, f"'{key}' is not a setting here" if key != wanted
+                    fld,
+                    f"'{key}' is not a setting here"
+                    if key != wanted
                     else f"'{key}' belongs in the [idle] section",
                     ("" if key == wanted else f"did you mean '{wanted}'? ")
                     + f"write it under the [idle] line, at the end of the file: {wanted} = ...",
                     "misplaced-key",
-                )  # fmt: skip
+                )
             elif not path and key in ADMIN_KEYS:
                 self.error(
-                    fld, f"'{key}' belongs in the [admin] section",
+                    fld,
+                    f"'{key}' belongs in the [admin] section",
                     "set it with: kiosk admin set-pin (it writes [admin] pin_hash)",
                     "misplaced-key",
-                )  # fmt: skip
+                )
             else:
                 self.unknown({key: None}, allowed, path)
 
     def path_value(self, value: Any, fld: str, base: Path, example: str) -> Path | None:
         if not isinstance(value, str) or not value.strip():
             self.error(
-                fld, "expected a folder path in quotes" if not isinstance(value, str)
+                fld,
+                "expected a folder path in quotes"
+                if not isinstance(value, str)
                 else "the path is empty",
                 f'write it as "{example}" (a relative path starts at the config file\'s folder)',
                 "type" if not isinstance(value, str) else "empty-text",
-            )  # fmt: skip
+            )
             return None
         p = Path(value).expanduser()
         return p if p.is_absolute() else base / p
@@ -217,12 +243,17 @@ class _ConfigReader(Reader):
         value, fld = table[key], self.join(path, key)
         if isinstance(value, bool) or not isinstance(value, int):
             found = "text" if isinstance(value, str) else repr(value)
-            self.error(fld, f"expected a whole number, found {found}",
-                       f"write it without quotes or decimals, e.g. {key} = {default}", "type")  # fmt: skip
+            self.error(
+                fld,
+                f"expected a whole number, found {found}",
+                f"write it without quotes or decimals, e.g. {key} = {default}",
+                "type",
+            )
             return default
         if not lo <= value <= hi:
-            self.error(fld, f"{value} is out of range", f"use a whole number from {lo} to {hi}",
-                       "range")  # fmt: skip
+            self.error(
+                fld, f"{value} is out of range", f"use a whole number from {lo} to {hi}", "range"
+            )
             return default
         return value
 
@@ -239,9 +270,11 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
             kiosk_id = value
         else:
             r.error(
-                "kiosk_id", f"'{shown(value)}' is not a usable kiosk id",
-                'use letters, digits, ".", "_" or "-", at most 64, e.g. "booth-1"', "bad-id",
-            )  # fmt: skip
+                "kiosk_id",
+                f"'{shown(value)}' is not a usable kiosk id",
+                'use letters, digits, ".", "_" or "-", at most 64, e.g. "booth-1"',
+                "bad-id",
+            )
 
     data_dir = d.data_dir
     if "data_dir" in data:
@@ -256,9 +289,11 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
             continue
         if p in drops:
             r.warning(
-                r.join("drop_folders", i), f"'{shown(item)}' is listed twice",
-                "list each folder once", "duplicate",
-            )  # fmt: skip
+                r.join("drop_folders", i),
+                f"'{shown(item)}' is listed twice",
+                "list each folder once",
+                "duplicate",
+            )
             continue
         drops.append(p)
 
@@ -267,8 +302,12 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
     for i, item in enumerate(raw or []):
         key = _trusted_key(r, item, r.join("trusted_keys", i))
         if key is not None and key in keys:
-            r.warning(r.join("trusted_keys", i), "this key is listed twice", "list each key once",
-                      "duplicate")  # fmt: skip
+            r.warning(
+                r.join("trusted_keys", i),
+                "this key is listed twice",
+                "list each key once",
+                "duplicate",
+            )
         elif key is not None:
             keys.append(key)
 
@@ -281,15 +320,21 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
     language = r.get(data, "default_language", "", str, required=False, example='"ar"')
     if language is not None and language not in LANGUAGES:
         r.error(
-            "default_language", f"'{shown(language)}' is not a kiosk language",
-            'use "ar" or "en", or remove the line to use the bundle\'s default', "bad-language",
-        )  # fmt: skip
+            "default_language",
+            f"'{shown(language)}' is not a kiosk language",
+            'use "ar" or "en", or remove the line to use the bundle\'s default',
+            "bad-language",
+        )
         language = None
 
     rotation = r.whole(data, "rotation", d.rotation, -(2**31), 2**31)
     if rotation not in ROTATIONS:
-        r.error("rotation", f"{rotation} is not a rotation",
-                "use 0, 90, 180 or 270 (degrees, clockwise)", "range")  # fmt: skip
+        r.error(
+            "rotation",
+            f"{rotation} is not a rotation",
+            "use 0, 90, 180 or 270 (degrees, clockwise)",
+            "range",
+        )
         rotation = d.rotation
     auto_apply = r.get(data, "auto_apply", "", bool, required=False, example="false")
 
@@ -299,8 +344,13 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
     for key, (lo, hi) in IDLE_RANGES.items():
         v = r.get(idle_t, key, "idle", (int, float), required=False, example="60")
         if v is not None and not lo <= v <= hi:
-            r.error(f"idle.{key}", f"{v} is out of range", f"use a number of seconds from {lo:g} "
-                    f"to {hi:g}, or remove the line to use the bundle's", "range")  # fmt: skip
+            r.error(
+                f"idle.{key}",
+                f"{v} is out of range",
+                f"use a number of seconds from {lo:g} "
+                f"to {hi:g}, or remove the line to use the bundle's",
+                "range",
+            )
             v = None
         idle[key] = None if v is None else float(v)
 
@@ -311,18 +361,30 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
         try:
             parse_pin_hash(pin_hash)
         except PinError as exc:
-            r.error("admin.pin_hash", f"the PIN hash cannot be used: {exc}",
-                    "set the PIN again with: kiosk admin set-pin", "bad-pin-hash")  # fmt: skip
+            r.error(
+                "admin.pin_hash",
+                f"the PIN hash cannot be used: {exc}",
+                "set the PIN again with: kiosk admin set-pin",
+                "bad-pin-hash",
+            )
             pin_hash = None
 
     return Config(
-        path=path, kiosk_id=kiosk_id, data_dir=data_dir, db=db, drop_folders=tuple(drops),
-        idle=IdleOverrides(**idle), pin_hash=pin_hash, trusted_keys=tuple(keys),
-        default_language=language, screen=r.whole(data, "screen", d.screen, 0, MAX_SCREEN),
-        rotation=rotation, auto_apply=d.auto_apply if auto_apply is None else auto_apply,
+        path=path,
+        kiosk_id=kiosk_id,
+        data_dir=data_dir,
+        db=db,
+        drop_folders=tuple(drops),
+        idle=IdleOverrides(**idle),
+        pin_hash=pin_hash,
+        trusted_keys=tuple(keys),
+        default_language=language,
+        screen=r.whole(data, "screen", d.screen, 0, MAX_SCREEN),
+        rotation=rotation,
+        auto_apply=d.auto_apply if auto_apply is None else auto_apply,
         keep_bundles=r.whole(data, "keep_bundles", d.keep_bundles, 1, MAX_KEEP),
         trusted_keys_unusable=keys_unusable,
-    )  # fmt: skip
+    )
 
 
 def _db_value(r: _ConfigReader, value: Any, base: Path) -> Path | None:
@@ -330,20 +392,23 @@ def _db_value(r: _ConfigReader, value: Any, base: Path) -> Path | None:
     example = "/var/lib/kiosk/kiosk.db"
     if not isinstance(value, str) or not value.strip():
         r.error(
-            "db", "expected a database file path in quotes" if not isinstance(value, str)
+            "db",
+            "expected a database file path in quotes"
+            if not isinstance(value, str)
             else "the path is empty",
             f'write it as db = "{example}", or remove the line to use kiosk.db in data_dir',
             "type" if not isinstance(value, str) else "empty-text",
-        )  # fmt: skip
+        )
         return None
     p = Path(value).expanduser()
     p = p if p.is_absolute() else base / p
     if p.is_dir():
         r.error(
-            "db", f"'{shown(value)}' is a folder, not a database file",
+            "db",
+            f"'{shown(value)}' is a folder, not a database file",
             f'name the file inside it, e.g. db = "{shown(value).rstrip("/")}/kiosk.db"',
             "not-a-file",
-        )  # fmt: skip
+        )
         return None
     return p
 
@@ -387,9 +452,11 @@ def _trusted_key(r: Reader, item: Any, fld: str) -> str | None:
         return None
     if len(raw) != ED25519_KEY_BYTES:
         r.error(
-            fld, f"the key is {len(raw)} bytes, an Ed25519 public key is {ED25519_KEY_BYTES}",
-            fix + " (a private key must never be written here)", "bad-key",
-        )  # fmt: skip
+            fld,
+            f"the key is {len(raw)} bytes, an Ed25519 public key is {ED25519_KEY_BYTES}",
+            fix + " (a private key must never be written here)",
+            "bad-key",
+        )
         return None
     return key
 
@@ -428,12 +495,17 @@ def dump_config(cfg: Config) -> str:
         "",
         "[idle]",
         opt("timeout", i.timeout and f"{i.timeout:g}", "not set, the bundle's is used"),
-        opt("video_timeout", i.video_timeout and f"{i.video_timeout:g}", "not set, the bundle's is used"),
+        opt(
+            "video_timeout",
+            i.video_timeout and f"{i.video_timeout:g}",
+            "not set, the bundle's is used",
+        ),
         opt("countdown", i.countdown and f"{i.countdown:g}", "not set, the bundle's is used"),
         "",
         "[admin]",
-        "# pin_hash: " + ("set (not shown)" if cfg.pin_hash else "NOT SET: run kiosk admin set-pin"),
-    ]  # fmt: skip
+        "# pin_hash: "
+        + ("set (not shown)" if cfg.pin_hash else "NOT SET: run kiosk admin set-pin"),
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -77,9 +77,22 @@ def test_an_id_or_version_with_anything_after_it_is_refused(key: str, good: str,
 
 @pytest.mark.parametrize(
     "version",
-    [ARABIC_INDIC, EXTENDED_ARABIC_INDIC, FULL_WIDTH, "1.٢.0", "1" * 5000, "1." + "9" * 10,
-     "1.2.3.4.5", "+1.2", "1_0.2", "", ".1", "1..2", "1.2."],
-)  # fmt: skip
+    [
+        ARABIC_INDIC,
+        EXTENDED_ARABIC_INDIC,
+        FULL_WIDTH,
+        "1.٢.0",
+        "1" * 5000,
+        "1." + "9" * 10,
+        "1.2.3.4.5",
+        "+1.2",
+        "1_0.2",
+        "",
+        ".1",
+        "1..2",
+        "1.2.",
+    ],
+)
 def test_versions_are_ascii_numbers_of_bounded_length(version: str) -> None:
     report = Report("t")
     assert parse_bundle(bundle(version=version), report) is None
@@ -148,9 +161,11 @@ def test_a_huge_unknown_key_is_reported_short_and_quickly() -> None:
 
 def text_slide(i: int, body: str = "Body") -> dict[str, Any]:
     return {
-        "id": f"s{i}", "kind": "text", "title": {"ar": "عنوان", "en": "Title"},
+        "id": f"s{i}",
+        "kind": "text",
+        "title": {"ar": "عنوان", "en": "Title"},
         "body": {"ar": "نص", "en": body},
-    }  # fmt: skip
+    }
 
 
 class Counting:
@@ -250,8 +265,11 @@ def _cases() -> list[tuple[str, Any]]:
         return doc
 
     def options(n: int) -> dict[str, Any]:
-        choice = {"type": "choice", "label": {"ar": "اختر", "en": "Pick"},
-                  "options": [{"ar": "خيار", "en": "Option"}] * n}  # fmt: skip
+        choice = {
+            "type": "choice",
+            "label": {"ar": "اختر", "en": "Pick"},
+            "options": [{"ar": "خيار", "en": "Option"}] * n,
+        }
         return _screen(items=[choice, BUTTON])
 
     def rows(n: int) -> dict[str, Any]:
@@ -260,11 +278,14 @@ def _cases() -> list[tuple[str, Any]]:
 
     return [
         ("slides", lambda n: entity(slides=[text_slide(i) for i in range(n)])),
-        ("demos", demos), ("demos[0].screens", screens),
-        ("demos[0].screens[0].hotspots", hotspots), ("demos[0].screens[0].items", items),
-        ("slides[0].bullets", bullets), ("demos[0].screens[0].items[0].options", options),
+        ("demos", demos),
+        ("demos[0].screens", screens),
+        ("demos[0].screens[0].hotspots", hotspots),
+        ("demos[0].screens[0].items", items),
+        ("slides[0].bullets", bullets),
+        ("demos[0].screens[0].items[0].options", options),
         ("demos[0].screens[0].items[0].rows", rows),
-    ]  # fmt: skip
+    ]
 
 
 CASES = _cases()
@@ -296,11 +317,15 @@ def test_every_entity_list_warns_well_below_its_cap(field: str, make: Any) -> No
     ("key", "make"),
     [
         ("entities", lambda n: bundle(entities=[f"e{i}" for i in range(n)])),
-        ("languages", lambda n: bundle(languages=[f"a{chr(97 + i // 26)}{chr(97 + i % 26)}"[-3:]
-                                                  for i in range(n)])),
+        (
+            "languages",
+            lambda n: bundle(
+                languages=[f"a{chr(97 + i // 26)}{chr(97 + i % 26)}"[-3:] for i in range(n)]
+            ),
+        ),
         ("fonts.files", lambda n: bundle(fonts=dict(BUNDLE["fonts"], files=["f.ttf"] * n))),
     ],
-)  # fmt: skip
+)
 def test_every_bundle_list_has_a_cap(key: str, make: Any) -> None:
     cap = LIST_CAPS[key.split(".")[-1]]
     report = Report("t")
@@ -314,12 +339,17 @@ def test_every_bundle_list_has_a_cap(key: str, make: Any) -> None:
 )
 def test_entity_texts_have_a_length_cap_and_a_warning(key: str, cap: Any) -> None:
     report = Report("t")
-    assert parse_entity(entity(**{key: {"ar": "ا", "en": "x" * (cap.most + 1)}}), report, E,
-                        "example", LANGS) is None  # fmt: skip
+    assert (
+        parse_entity(
+            entity(**{key: {"ar": "ا", "en": "x" * (cap.most + 1)}}), report, E, "example", LANGS
+        )
+        is None
+    )
     assert errors(report) == [(E, f"{key}.en", "text-too-long")]
     report = Report("t")
-    ent = parse_entity(entity(**{key: {"ar": "ا" * (cap.warn + 1), "en": "x"}}), report, E,
-                       "example", LANGS)  # fmt: skip
+    ent = parse_entity(
+        entity(**{key: {"ar": "ا" * (cap.warn + 1), "en": "x"}}), report, E, "example", LANGS
+    )
     assert ent is not None
     assert [(p.severity, p.field, p.code) for p in report.problems] == [
         ("warning", f"{key}.ar", "text-long")
@@ -407,8 +437,11 @@ def test_embeddings_and_overrides_are_refused_naming_the_field(control: str, lan
     doc = with_caption(f"Ticket {control}0001{PDF} at the desk", lang)
     assert parse_entity(doc, report, E, "example", LANGS) is None
     (problem,) = report.errors
-    assert (problem.file, problem.field, problem.code) == (E, f"slides[1].caption.{lang}",
-                                                           "bidi-control")  # fmt: skip
+    assert (problem.file, problem.field, problem.code) == (
+        E,
+        f"slides[1].caption.{lang}",
+        "bidi-control",
+    )
     assert f"U+{ord(control):04X}" in problem.message and "delete it" in problem.fix
 
 
@@ -420,14 +453,23 @@ VISITOR_TEXTS: list[tuple[str, Any]] = [
     ("slides[0].bullets[1].ar", lambda d, v: d["slides"][0]["bullets"][1].update(ar=v)),
     ("demos[0].title.en", lambda d, v: d["demos"][0]["title"].update(en=v)),
     ("demos[0].summary.en", lambda d, v: d["demos"][0]["summary"].update(en=v)),
-    ("demos[0].screens[0].title.ar", lambda d, v: d["demos"][0]["screens"][0]["title"].update(ar=v)),
-    ("demos[0].screens[0].items[0].text.en",
-     lambda d, v: d["demos"][0]["screens"][0]["items"][0]["text"].update(en=v)),
-    ("demos[0].screens[0].items[1].label.en",
-     lambda d, v: d["demos"][0]["screens"][0]["items"][1]["label"].update(en=v)),
-    ("demos[0].screens[0].items[2].label.ar",
-     lambda d, v: d["demos"][0]["screens"][0]["items"][2]["label"].update(ar=v)),
-]  # fmt: skip
+    (
+        "demos[0].screens[0].title.ar",
+        lambda d, v: d["demos"][0]["screens"][0]["title"].update(ar=v),
+    ),
+    (
+        "demos[0].screens[0].items[0].text.en",
+        lambda d, v: d["demos"][0]["screens"][0]["items"][0]["text"].update(en=v),
+    ),
+    (
+        "demos[0].screens[0].items[1].label.en",
+        lambda d, v: d["demos"][0]["screens"][0]["items"][1]["label"].update(en=v),
+    ),
+    (
+        "demos[0].screens[0].items[2].label.ar",
+        lambda d, v: d["demos"][0]["screens"][0]["items"][2]["label"].update(ar=v),
+    ),
+]
 
 
 @pytest.mark.parametrize(("field", "put"), VISITOR_TEXTS, ids=[f for f, _ in VISITOR_TEXTS])
@@ -447,9 +489,13 @@ def test_the_bundle_title_refuses_an_override() -> None:
 
 @pytest.mark.parametrize(
     "value",
-    [f"Call {LRI}+974 4000 0000{PDI} now", f"{RLI}قطر{PDI} and {FSI}Doha{PDI}",
-     f"{LRI}a {RLI}b{PDI} c{PDI}", f"line one {LRI}x{PDI}\nline two"],
-)  # fmt: skip
+    [
+        f"Call {LRI}+974 4000 0000{PDI} now",
+        f"{RLI}قطر{PDI} and {FSI}Doha{PDI}",
+        f"{LRI}a {RLI}b{PDI} c{PDI}",
+        f"line one {LRI}x{PDI}\nline two",
+    ],
+)
 def test_balanced_isolates_are_allowed(value: str) -> None:
     report = Report("t")
     ent = parse_entity(with_caption(value), report, E, "example", LANGS)
@@ -459,10 +505,14 @@ def test_balanced_isolates_are_allowed(value: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "words"),
-    [(f"{LRI}0001", "not closed"), (f"0001{PDI}", "closes no isolate"),
-     (f"{PDI}{LRI}0001", "closes no isolate"), (f"{RLI}{LRI}x{PDI}", "not closed"),
-     (f"{FSI}open\nclosed next line{PDI}", "not closed")],
-)  # fmt: skip
+    [
+        (f"{LRI}0001", "not closed"),
+        (f"0001{PDI}", "closes no isolate"),
+        (f"{PDI}{LRI}0001", "closes no isolate"),
+        (f"{RLI}{LRI}x{PDI}", "not closed"),
+        (f"{FSI}open\nclosed next line{PDI}", "not closed"),
+    ],
+)
 def test_unbalanced_isolates_are_refused(value: str, words: str) -> None:
     report = Report("t")
     assert parse_entity(with_caption(value), report, E, "example", LANGS) is None
@@ -472,10 +522,24 @@ def test_unbalanced_isolates_are_refused(value: str, words: str) -> None:
 
 
 INVISIBLE = [
-    " \t\n", "\u200b", "\u200c\u200d", "\u200e\u200f", "\u061c", "\ufeff", "\u00a0\u3000",
-    "\u2060\u2063", f"{LRI}{PDI}", "\u034f", "\u0301\u0300", "\u3164", "\u2800", "\u115f\u1160",
-    "\ue000", "\u2028\u2029", " \u200b \u200e ",
-]  # fmt: skip
+    " \t\n",
+    "\u200b",
+    "\u200c\u200d",
+    "\u200e\u200f",
+    "\u061c",
+    "\ufeff",
+    "\u00a0\u3000",
+    "\u2060\u2063",
+    f"{LRI}{PDI}",
+    "\u034f",
+    "\u0301\u0300",
+    "\u3164",
+    "\u2800",
+    "\u115f\u1160",
+    "\ue000",
+    "\u2028\u2029",
+    " \u200b \u200e ",
+]
 
 
 @pytest.mark.parametrize("value", INVISIBLE, ids=[ascii(v) for v in INVISIBLE])
