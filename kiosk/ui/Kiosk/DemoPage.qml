@@ -12,92 +12,51 @@ Rectangle {
     readonly property color accent: controller.entity.accent || Theme.primary
     color: Theme.surface
 
-    Rectangle {
+    PageHeader {
         id: header
         anchors { top: parent.top; left: parent.left; right: parent.right }
-        height: Theme.px(150)
-        color: Theme.background
-        Rectangle {
-            anchors { bottom: parent.bottom; left: parent.left; right: parent.right }
-            height: Theme.px(8)
-            color: page.accent
-        }
-        KButton {
-            id: exitButton
-            objectName: "exitDemo"
-            anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
-            label: (Theme.rtl ? "›  " : "‹  ") + Theme.ui("إنهاء العرض", "Leave the demo")
-            outlined: true
-            fill: page.accent
-            onClicked: page.controller.exitDemo()
-        }
-        Column {
-            anchors { left: exitButton.right; leftMargin: Theme.px(36); right: restartButton.left
-                      rightMargin: Theme.px(36); verticalCenter: parent.verticalCenter }
-            Text {
-                textFormat: Text.PlainText
-                width: parent.width
-                text: Theme.tr(page.demo.title)
-                font.family: Theme.headingFamily
-                font.pixelSize: Theme.px(38 * Theme.boost)
-                font.bold: true
-                color: Theme.text
-                elide: Text.ElideRight
-                horizontalAlignment: Text.AlignLeft
+        controller: page.controller
+        accent: page.accent
+        backLabel: Theme.ui("إنهاء العرض", "Leave the demo")
+        backName: "exitDemo"
+        title: Theme.tr(page.demo.title)
+        titleName: "demoTitle"
+        onBack: page.controller.exitDemo()
+        below: Row {
+            spacing: Theme.px(16)
+            Caption {
+                objectName: "stepLabel"
+                text: Theme.ui("الخطوة " + page.controller.step + " من " + page.demo.stepCount,
+                               "Step " + page.controller.step + " of " + page.demo.stepCount)
+                wrapMode: Text.NoWrap
+                anchors.verticalCenter: parent.verticalCenter
             }
-            Row {
-                spacing: Theme.px(16)
-                Text {
-                    textFormat: Text.PlainText
-                    objectName: "stepLabel"
-                    text: Theme.ui("الخطوة " + page.controller.step + " من " + page.demo.stepCount,
-                                   "Step " + page.controller.step + " of " + page.demo.stepCount)
-                    font.family: Theme.bodyFamily
-                    font.pixelSize: Theme.caption
-                    color: Theme.muted
+            Repeater {
+                model: page.demo.stepCount || 0
+                delegate: Rectangle {
+                    required property int index
                     anchors.verticalCenter: parent.verticalCenter
-                }
-                Repeater {
-                    model: page.demo.stepCount || 0
-                    delegate: Rectangle {
-                        required property int index
-                        anchors.verticalCenter: parent.verticalCenter
-                        width: Theme.px(36); height: Theme.px(10); radius: height / 2
-                        color: index < page.controller.step ? page.accent : Theme.line
-                    }
+                    width: Theme.px(36); height: Theme.px(10); radius: height / 2
+                    color: index < page.controller.step ? page.accent : Theme.line
                 }
             }
         }
-        KButton {
-            id: restartButton
+        trailing: KButton {
             objectName: "restartDemo"
-            anchors { right: langButton.left; rightMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
             label: Theme.ui("من البداية", "Start again")
             outlined: true
             fill: page.accent
             onClicked: page.controller.restartDemo()
         }
-        LanguageButton {
-            id: langButton
-            anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
-            controller: page.controller
-            fill: Theme.primary
-            ink: Theme.primaryInk
-        }
     }
 
-    Text {
+    Heading {
         id: instruction
-        textFormat: Text.PlainText
         objectName: "instruction"
         anchors { top: header.bottom; left: parent.left; right: parent.right
                   topMargin: Theme.px(28); leftMargin: Theme.margin; rightMargin: Theme.margin }
         text: Theme.tr(page.screen.title)
-        font.family: Theme.headingFamily
         font.pixelSize: Theme.lead
-        font.bold: true
-        color: Theme.text
-        wrapMode: Text.WordWrap
         horizontalAlignment: Text.AlignHCenter
     }
 
@@ -184,17 +143,13 @@ Rectangle {
                 radius: height / 2
                 color: Theme.scrim
                 LayoutMirroring.enabled: Theme.rtl
-                Text {
+                Body {
                     id: hintText
-                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     width: Math.min(implicitWidth, shot.width - Theme.px(64))
                     text: page.screen.kind === "image" && page.screen.hotspots.length > 0
                           ? Theme.tr(page.screen.hotspots[0].hint) : ""
-                    font.family: Theme.bodyFamily
-                    font.pixelSize: Theme.body
                     color: Theme.onImage
-                    wrapMode: Text.WordWrap
                     horizontalAlignment: Text.AlignHCenter
                 }
             }

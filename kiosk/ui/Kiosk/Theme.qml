@@ -50,6 +50,17 @@ QtObject {
     readonly property int lead: px(36 * boost)
     readonly property int heading: px(52 * boost)
     readonly property int display: px(72 * boost)
+    readonly property int cardTitle: px(34 * boost)   // a demo card's title
+
+    // --- the page header (PageHeader.qml) ---
+    readonly property int headerHeight: px(150)
+    readonly property int headerRule: px(8)            // the entity's colour along its foot
+    readonly property int headerTitle: px(44 * boost)  // shrinks to headerTitleMin to fit
+    readonly property int headerTitleMin: px(26)
+    readonly property int headerLogo: px(96)
+    readonly property int headerSpacing: px(28)        // between its parts
+    readonly property int headerTitleRoom: px(480)     // narrower: the title goes under the buttons
+    readonly property int headerBand: px(130)          // the buttons' band, when the title is under it
 
     // --- colours beyond the bundle's (not the bundle's to change) ---
     readonly property color error: "#B00020"            // staff messages that need action
