@@ -1,13 +1,14 @@
 """The staff side: PIN pad and admin panel, behind the hidden corner gesture.
 
-Slow work (scanning and checking drop folders, installing, today's figures) is a
-coroutine that awaits a worker thread and resumes on the GUI thread (kiosk.qt.aio).
-Worker code touches no QObject. Every admin action is logged as an ``admin_*`` event.
+Slow work (scanning and checking drop folders, installing, reading the store's state and
+today's figures) is a coroutine that awaits a worker thread and resumes on the GUI thread
+(kiosk.qt.aio). Worker code touches no QObject. What the panel shows is typed
+(kiosk.adminpanel) and every sentence to staff comes in Arabic and English; QML gets it
+as properties. Every admin action is logged as an ``admin_*`` event.
 """
 
 from __future__ import annotations
 
-import shutil
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,8 +17,22 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
+from .. import adminpanel as say
 from ..admin import PIN_MAX_DIGITS, PinLock, log_admin_action, log_attempt
-from ..analytics import EventLog, read_status
+from ..adminpanel import (
+    NOTHING,
+    ActiveBundle,
+    FoundBundle,
+    Said,
+    StoreView,
+    TodayFigures,
+    config_warnings,
+    found_bundles,
+    read_store_view,
+    read_today,
+    scan_note,
+)
+from ..analytics import EventLog
 from ..config import Config
 from ..store import (
     BundleStore,
@@ -25,7 +40,6 @@ from ..store import (
     InstallError,
     InstallOptions,
     NothingToRollBack,
-    NotInstalled,
 )
 from . import aio
 from .controller import Controller
@@ -48,30 +62,21 @@ EXIT_RESTART = 3
 """Exit status for 'restart the kiosk': systemd (Restart=always) starts it again."""
 EXIT_STAFF = 75
 """Exit status for 'exit the kiosk': the unit's RestartPreventExitStatus keeps it down."""
-LOW_DISK_BYTES = 1 << 30
 
 
-def _figures(db: Path) -> dict[str, Any]:
-    """Today's figures (UTC day), from a connection of the worker's own."""
-    from ..analytics import Filter, connect, summarize
-
-    if not db.is_file():
-        return {"sessions": 0, "events": 0, "top": []}
-    conn = connect(str(db))
-    try:
-        s = summarize(conn, Filter(since=datetime.now(UTC).strftime("%Y-%m-%d")))
-    finally:
-        conn.close()
-    top = [{"ar": e.name_ar, "en": e.name_en, "views": e.views} for e in s.entities[:3]]
-    return {"sessions": s.sessions, "events": s.events, "top": top}
+def _today() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d")
 
 
 @QmlElement
 @QmlUncreatable("Created by the kiosk")
 class Admin(QObject):  # type: ignore[operator]
     modeChanged = Signal()
+    languageChanged = Signal()
     pinChanged = Signal()
     panelChanged = Signal()
+    """The store's view, the bundles found, the figures, the message or an install's state."""
+    progressChanged = Signal()
     exitRequested = Signal(int)
 
     def __init__(
@@ -85,21 +90,25 @@ class Admin(QObject):  # type: ignore[operator]
         self.log = log
         self.lock = lock or PinLock.in_data_dir(config.data_dir)
         self._mode = "closed"
-        self._pin_message = ""
+        self._language = controller.session.language
+        self._pin_message = NOTHING
         self._inspector: MediaInspector | None = None
         """Made on first use (on this thread): not before the kiosk's first frame."""
         self._checks: dict[Path, tuple[tuple[int, float], Checked | None]] = {}
         """Each drop-folder candidate, by its fingerprint: None while it is being checked."""
-        self._scan_note = ""
+        self._scan_note = NOTHING
         self._install: asyncio.Task[None] | None = None
         self._install_name = ""
         self._cancel = threading.Event()
         self._progress = 0.0
         self._shown_percent = -1
-        self._message = ""
+        self._message = NOTHING
         self._scanning: asyncio.Task[None] | None = None
         self._figures_task: asyncio.Task[None] | None = None
-        self._figures: dict[str, Any] = {}
+        self._today: TodayFigures | None = None
+        self._store_view: StoreView | None = None
+        self._reading: asyncio.Task[None] | None = None
+        self._reread = False
         self._auto_done: set[tuple[Path, tuple[int, float]]] = set()
         self._auto_close = QTimer(self, singleShot=True, interval=AUTO_CLOSE_MS)
         self._auto_close.timeout.connect(lambda: self._close("timeout"))
@@ -117,64 +126,153 @@ class Admin(QObject):  # type: ignore[operator]
         """closed, pin or panel."""
         return self._mode
 
+    @Property(str, notify=languageChanged)
+    def language(self) -> str:
+        """The language staff read the overlay in: the kiosk's default when it opens."""
+        return self._language
+
+    @Slot()
+    def toggleLanguage(self) -> None:
+        """Staff switch the overlay's language; the visitors' kiosk is left as it is."""
+        self._language = "en" if self._language == "ar" else "ar"
+        self.languageChanged.emit()
+        self.touched()
+
     @Property(int, constant=True)
     def pinMaxLength(self) -> int:
         """The PIN pad takes at most this many digits (kiosk.admin's rule)."""
         return PIN_MAX_DIGITS
 
-    @Property(str, notify=pinChanged)
-    def pinMessage(self) -> str:
+    @Property(dict, notify=pinChanged)
+    def pinMessage(self) -> dict[str, str]:
+        """Why the pad did not open, {ar, en} (empty strings: nothing to say)."""
+        return self._pin_message.qml()
+
+    # The typed state, for Python (tests, the screenshots) -----------------------------------
+
+    @property
+    def store_view(self) -> StoreView | None:
+        """The store's side of the panel; None until it has been read once."""
+        return self._store_view
+
+    @property
+    def found(self) -> tuple[FoundBundle, ...]:
+        return found_bundles({p: c for p, (_fp, c) in self._checks.items()})
+
+    @property
+    def today(self) -> TodayFigures | None:
+        """Today's figures; None while they are being read."""
+        return self._today
+
+    @property
+    def message(self) -> Said:
+        """What the last action came to."""
+        return self._message
+
+    @property
+    def pin_message(self) -> Said:
         return self._pin_message
 
+    @property
+    def busy(self) -> bool:
+        """An install is under way."""
+        return self._install is not None
+
+    @property
+    def warnings(self) -> tuple[Said, ...]:
+        view = self._store_view.warnings if self._store_view else ()
+        scanned = (self._scan_note,) if self._scan_note else ()
+        return scanned + config_warnings(self.config) + view
+
+    # The same, as QML reads it ----------------------------------------------------------------
+
+    def _active(self) -> ActiveBundle:
+        if self._store_view is not None:
+            return self._store_view.active
+        b = self.controller.session.bundle
+        return ActiveBundle(b.id, b.version, "")
+
+    @Property(str, notify=panelChanged)
+    def activeTitle(self) -> str:
+        return self._active().title
+
     @Property(dict, notify=panelChanged)
-    def panel(self) -> dict[str, Any]:
-        state = self.store.state()
-        active: dict[str, Any] = {"name": "", "id": self.controller.session.bundle.id,
-                                  "version": self.controller.session.bundle.version, "installed": "",
-                                  "signature": "sample bundle (nothing installed)"}  # fmt: skip
-        if state.current:
-            try:
-                item = self.store.get(state.current)
-                active = {"name": item.name, "id": item.bundle_id, "version": item.version,
-                          "installed": item.installed_utc,
-                          "signature": "signed" if item.signed_by else ("forced" if item.forced else "unsigned")}  # fmt: skip
-            except NotInstalled:
-                pass
-        found = []
-        for path, (_fp, result) in sorted(self._checks.items()):
-            if result is None:
-                found.append({"path": str(path), "name": path.name, "id": "", "version": "", "valid": False,
-                              "problems": ["checking…"]})  # fmt: skip
-            else:
-                found.append({
-                    "path": str(path), "name": path.name, "id": result.bundle_id, "version": result.version,
-                    "valid": result.report.ok,
-                    "problems": [str(p) for p in result.report.errors[:8]],
-                })  # fmt: skip
-        warnings = [self._scan_note] if self._scan_note else []
-        if self.config.signature_problem:  # fail closed: nothing installs until it is fixed
-            warnings.append(self.config.signature_problem)
-        status = read_status(self.log.path)
-        if status is not None or not self.log.status().ok:
-            st = self.log.status()
-            warnings.append(
-                f"Events are not being saved: {st.last_error or (status.last_error if status else '')}"
-            )
+    def activeDetail(self) -> dict[str, str]:
+        return self._active().detail.qml() if self._store_view else Said("…", "…").qml()
+
+    @Property(bool, notify=panelChanged)
+    def canRollBack(self) -> bool:
+        return bool(self._store_view and self._store_view.previous) and not self.busy
+
+    @Property(list, notify=panelChanged)
+    def foundBundles(self) -> list[dict[str, object]]:
+        return [f.qml() for f in self.found]
+
+    @Property(list, notify=panelChanged)
+    def warningTexts(self) -> list[dict[str, str]]:
+        return [w.qml() for w in self.warnings]
+
+    @Property(dict, notify=panelChanged)
+    def figuresText(self) -> dict[str, str]:
+        if self._today is None:
+            return Said("…", "…").qml()
+        return self._today.said(self.log.committed).qml()
+
+    @Property(dict, notify=panelChanged)
+    def messageText(self) -> dict[str, str]:
+        return self._message.qml()
+
+    @Property(str, notify=panelChanged)
+    def defaultLanguage(self) -> str:
+        return self.controller.session.bundle.default_language
+
+    @Property(bool, notify=panelChanged)
+    def installing(self) -> bool:
+        return self.busy
+
+    @Property(str, notify=panelChanged)
+    def installingName(self) -> str:
+        return self._install_name if self.busy else ""
+
+    @Property(float, notify=progressChanged)
+    def progress(self) -> float:
+        return self._progress
+
+    def _changed(self, *, reread: bool = False) -> None:
+        """Tell QML; with ``reread``, read the store's side again (in a worker) first."""
+        if reread:
+            self._read_store()
+        self.panelChanged.emit()
+
+    def _read_store(self) -> None:
+        if self._reading is not None:
+            self._reread = True  # once more when the read under way is done
+            return
+        self._reading = aio.spawn(self._read_store_view(), "read the store")
+
+    async def _read_store_view(self) -> None:
+        bundle = self.controller.session.bundle
         try:
-            free = shutil.disk_usage(self.config.data_dir).free
-            if free < LOW_DISK_BYTES:
-                warnings.append(
-                    f"Disk nearly full: {free / 1e9:.1f} GB free in {self.config.data_dir}"
-                )
-        except OSError:
-            pass
-        return {
-            "active": active, "previous": state.previous or "", "found": found, "figures": self._figures,
-            "warnings": warnings, "busy": self._install is not None, "progress": self._progress,
-            "installing": self._install_name, "message": self._message,
-            "defaultLanguage": self.controller.session.bundle.default_language,
-            "eventsLogged": self.log.committed,
-        }  # fmt: skip
+            while True:
+                self._reread = False
+                try:
+                    view = await aio.to_thread(
+                        read_store_view, self.store, self.config, (bundle.id, bundle.version),
+                        self.log.path, self.log.status(),
+                    )  # fmt: skip
+                except OSError as exc:  # an unreadable data folder: say so, keep the panel
+                    why = exc.strerror or str(exc)
+                    view = StoreView(
+                        self._active(), "",
+                        (Said(f"تعذّرت قراءة مجلد البيانات: {why}",
+                              f"The data folder cannot be read: {why}"),),
+                    )  # fmt: skip
+                self._store_view = view
+                self.panelChanged.emit()
+                if not self._reread:
+                    break
+        finally:
+            self._reading = None
 
     # -- opening and closing -----------------------------------------------------------------
 
@@ -188,13 +286,12 @@ class Admin(QObject):  # type: ignore[operator]
             return
         self.controller.session.end("staff")
         self.controller.sync()
+        if self._language != self.controller.session.language:
+            self._language = self.controller.session.language
+            self.languageChanged.emit()
         left = self.lock.locked_for()
-        self._pin_message = "" if left <= 0 else self._locked_text(left)
+        self._pin_message = NOTHING if left <= 0 else say.locked(left)
         self._set_mode("pin")
-
-    @staticmethod
-    def _locked_text(seconds: float) -> str:
-        return f"Locked after wrong PINs: try again in {int(seconds + 0.999)} s."
 
     def _set_mode(self, mode: str) -> None:
         self._mode = mode
@@ -213,21 +310,21 @@ class Admin(QObject):  # type: ignore[operator]
     @Slot(str)
     def submitPin(self, pin: str) -> None:
         if not self.config.pin_hash:
-            self._pin_message = "No staff PIN is set on this kiosk: run 'kiosk admin set-pin'."
+            self._pin_message = say.NO_PIN
             self.pinChanged.emit()
             return
         attempt = self.lock.attempt(pin, self.config.pin_hash)
         log_attempt(self.log, attempt)
         if attempt.ok:
-            self._pin_message = ""
+            self._pin_message = NOTHING
             self._refresh_figures()
             self._set_mode("panel")
-            self.panelChanged.emit()
+            self._changed(reread=True)
             return
         if attempt.locked_for > 0:
-            self._pin_message = self._locked_text(attempt.locked_for)
+            self._pin_message = say.locked(attempt.locked_for)
         else:
-            self._pin_message = f"Wrong PIN. {attempt.tries_left} tries left before a lockout."
+            self._pin_message = say.wrong_pin(attempt.tries_left)
         self.pinChanged.emit()
 
     @Slot()
@@ -256,23 +353,24 @@ class Admin(QObject):  # type: ignore[operator]
         self._install_name = path.name
         self._install = aio.spawn(self._run_install(path, force), f"install {path.name}")
         self.panelChanged.emit()
+        self.progressChanged.emit()
 
     async def _run_install(self, path: Path, force: bool) -> None:
         try:
             item = await aio.to_thread(self._do_install, path, force, self._media())
         except Cancelled:
-            self._message = "Cancelled: nothing was installed."
+            self._message = say.CANCELLED
         except InstallError as exc:
-            self._message = "Not installed: " + "; ".join(str(p) for p in exc.report.errors[:3])
+            self._message = say.not_installed("; ".join(str(p) for p in exc.report.errors[:3]))
         except OSError as exc:  # e.g. the stick was pulled out: say so, keep the kiosk going
-            self._message = f"Not installed: {path.name} could not be read ({exc.strerror or exc})"
+            self._message = say.unreadable(path.name, exc.strerror or str(exc))
         else:
             log_admin_action(self.log, "install", target=item.name,
                              payload={"version": item.version, "forced": item.forced})  # fmt: skip
-            self._message = f"Installed {item.name}; it shows at the next quiet moment."
+            self._message = say.installed(item.name)
         finally:
             self._install = None
-        self.panelChanged.emit()
+        self._changed(reread=True)
 
     def _media(self) -> MediaInspector:
         """The full image decode and video probe, as the CLI checks (kiosk.qt.inspector)."""
@@ -300,7 +398,7 @@ class Admin(QObject):  # type: ignore[operator]
 
     def _progressed(self) -> None:
         if self._install is not None:
-            self.panelChanged.emit()
+            self.progressChanged.emit()
 
     @Slot()
     def cancelInstall(self) -> None:
@@ -315,13 +413,13 @@ class Admin(QObject):  # type: ignore[operator]
         try:
             name = await aio.to_thread(self.store.rollback)
         except NothingToRollBack:
-            self._message = "There is no previous bundle to roll back to."
+            self._message = say.NO_PREVIOUS
         except OSError as exc:  # another install holds the store, or the disk refused
-            self._message = f"Not rolled back: {exc}"
+            self._message = say.not_rolled_back(str(exc))
         else:
             log_admin_action(self.log, "rollback", target=name)
-            self._message = f"Rolled back to {name}; it shows at the next quiet moment."
-        self.panelChanged.emit()
+            self._message = say.rolled_back(name)
+        self._changed(reread=True)
 
     @Slot(str)
     def setDefaultLanguage(self, lang: str) -> None:
@@ -333,11 +431,11 @@ class Admin(QObject):  # type: ignore[operator]
         try:
             set_value(self.config.path, None, "default_language", lang)
         except (OSError, ValueError) as exc:  # unwritable, or kiosk.toml is not valid TOML
-            self._message = f"Could not save the setting: {getattr(exc, 'strerror', None) or exc}"
+            self._message = say.not_saved(str(getattr(exc, "strerror", None) or exc))
         else:
-            self._message = "Saved: the kiosk uses it after its next restart."
+            self._message = say.SAVED_LANGUAGE
             log_admin_action(self.log, "language", payload={"from": old, "to": lang})
-        self.panelChanged.emit()
+        self._changed()
 
     @Slot()
     def restartKiosk(self) -> None:
@@ -362,7 +460,7 @@ class Admin(QObject):  # type: ignore[operator]
 
         try:
             found: Scan = await aio.to_thread(scan, list(self.config.drop_folders))
-            self._scan_note = found.note
+            self._scan_note = scan_note(found)
             seen = {c.path: c for c in found.candidates}
             for gone in set(self._checks) - set(seen):
                 del self._checks[gone]
@@ -372,7 +470,7 @@ class Admin(QObject):  # type: ignore[operator]
                 if known is None or known[0] != cand.fingerprint:
                     self._checks[path] = (cand.fingerprint, None)
                     todo.append((path, cand.fingerprint))
-            self.panelChanged.emit()
+            self._changed(reread=self._mode == "panel")  # e.g. the disk's free space
             for path, fp in todo:  # one at a time: a stick full of bundles must not swamp the kiosk
                 try:
                     checked = await aio.to_thread(check, path, self._media())
@@ -405,10 +503,11 @@ class Admin(QObject):  # type: ignore[operator]
             self._figures_task = aio.spawn(self._load_figures(), "today's figures")
 
     async def _load_figures(self) -> None:
+        self._today = None
         try:
-            self._figures = await aio.to_thread(_figures, self.log.path)
+            self._today = await aio.to_thread(read_today, self.log.path, _today())
         except Exception as exc:  # a damaged database: the panel says so, and still opens
-            self._figures = {"error": str(exc)}
+            self._today = TodayFigures(error=str(exc))
         finally:
             self._figures_task = None
         self.panelChanged.emit()
@@ -417,7 +516,7 @@ class Admin(QObject):  # type: ignore[operator]
         self._cancel.set()
         self._drop.stop()
         self._auto_close.stop()
-        for task in (self._install, self._scanning, self._figures_task):
+        for task in (self._install, self._scanning, self._figures_task, self._reading):
             if task is not None:
                 task.cancel()
 

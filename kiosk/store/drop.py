@@ -40,6 +40,12 @@ class Scan:
     candidates: list[Candidate]
     note: str = ""
     """For the staff, when a folder was too big to look at whole (else empty)."""
+    crowded: tuple[Path, ...] = ()
+    """Folders with more than ``max_entries`` entries (only the first were looked at)."""
+    max_entries: int = MAX_ENTRIES
+    more_bundles: bool = False
+    """More than ``max_bundles`` bundles were found (only the first are offered)."""
+    max_bundles: int = MAX_BUNDLES
 
 
 def scan(
@@ -54,12 +60,14 @@ def scan(
     max_bundles = MAX_BUNDLES if max_bundles is None else max_bundles
     out: list[Candidate] = []
     notes: list[str] = []
+    crowded: list[Path] = []
     for folder in folders:
         names: list[str] = []
         try:
             with os.scandir(folder) as it:
                 for entry in it:
                     if len(names) >= max_entries:
+                        crowded.append(folder)
                         notes.append(
                             f"{folder} has more than {max_entries:,} files; only the first "
                             f"{max_entries:,} were looked at. Keep only bundles in a drop folder."
@@ -84,9 +92,9 @@ def scan(
                     f"More than {max_bundles} bundles in the drop folders; only the first "
                     f"{max_bundles} are shown. Remove the ones you do not need."
                 )
-                return Scan(out, " ".join(notes))
+                return Scan(out, " ".join(notes), tuple(crowded), max_entries, True, max_bundles)
             out.append(Candidate(path, (st.st_size, st.st_mtime)))
-    return Scan(out, " ".join(notes))
+    return Scan(out, " ".join(notes), tuple(crowded), max_entries, False, max_bundles)
 
 
 def check(path: Path, inspector: MediaInspector | None = None) -> Checked:

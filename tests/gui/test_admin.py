@@ -91,7 +91,7 @@ def test_right_pin_opens_the_panel_and_exit_only_from_there(
     enter(k, PIN)
     assert wait_until(lambda: k.admin is not None and k.admin.mode == "panel")
     assert "qatar-gcc-egov-2015" in k.wait_item("activeBundle").property("text")
-    assert wait_until(lambda: k.admin is not None and "sessions" in k.admin.panel["figures"])
+    assert wait_until(lambda: k.admin is not None and k.admin.today is not None)
     assert k.item("adminFigures").property("text").startswith("0 ")  # no visitors yet today
     k.tap("adminExit")
     assert spy.count() == 1 and spy.at(0)[0] == 75
@@ -112,7 +112,9 @@ def test_wrong_pins_lock_out_and_the_lockout_survives_a_restart(make: Callable[[
     for _ in range(5):
         enter(k, "0000")
     message = k.item("pinMessage").property("text")
-    assert "Locked" in message
+    assert "أُقفل" in message and "30 ثانية" in message  # the kiosk is in Arabic
+    k.tap("adminLanguage")  # staff who read English
+    assert wait_until(lambda: "Locked" in k.item("pinMessage").property("text"))
     enter(k, PIN)  # even the right PIN is refused while locked
     assert k.admin.mode == "pin"
     k.close()
@@ -120,7 +122,7 @@ def test_wrong_pins_lock_out_and_the_lockout_survives_a_restart(make: Callable[[
     assert again.admin is not None
     gesture(again)
     assert wait_until(lambda: again.admin is not None and again.admin.mode == "pin")
-    assert "Locked" in again.item("pinMessage").property("text")
+    assert "أُقفل" in again.item("pinMessage").property("text")
 
 
 def test_panel_installs_a_bundle_from_the_drop_folder(
@@ -133,14 +135,10 @@ def test_panel_installs_a_bundle_from_the_drop_folder(
     assert k.admin is not None
     gesture(k)
     enter(k, PIN)
-    assert wait_until(
-        lambda: k.admin is not None and any(f["valid"] for f in k.admin.panel["found"]), 10_000
-    )
+    assert wait_until(lambda: k.admin is not None and any(f.valid for f in k.admin.found), 10_000)
     k.grab(Path(__file__).resolve().parents[2] / "artifacts" / "gui" / "admin-panel.png")
     k.tap("adminInstall-0")
-    assert wait_until(
-        lambda: k.admin is not None and "Installed" in k.admin.panel["message"], 20_000
-    )
+    assert wait_until(lambda: k.admin is not None and "Installed" in k.admin.message.en, 20_000)
     store = BundleStore(tmp_path / "data")
     assert store.state().current and store.verify().ok
 
@@ -218,10 +216,10 @@ def test_the_drop_folder_scan_never_holds_up_the_screen(
         timer.stop()
         assert threads[0] != threading.main_thread().name
         release.set()
-        assert wait_until(lambda: bool(k.admin and k.admin.panel["found"]), 20_000)
-        found = k.admin.panel["found"]
-        assert [f["name"] for f in found] == ["pavilion.zip"]
-        assert wait_until(lambda: bool(k.admin and k.admin.panel["found"][0]["id"]), 20_000)
+        assert wait_until(lambda: bool(k.admin and k.admin.found), 20_000)
+        found = k.admin.found
+        assert [f.name for f in found] == ["pavilion.zip"]
+        assert wait_until(lambda: bool(k.admin and k.admin.found[0].bundle_id), 20_000)
     finally:
         release.set()
         k.close()
@@ -240,7 +238,7 @@ def test_a_drop_folder_full_of_other_files_is_named_on_the_panel(
         assert k.admin is not None
         k.admin.scan_drop_folders()
         assert wait_until(
-            lambda: any(str(usb) in w for w in (k.admin.panel["warnings"] if k.admin else [])),
+            lambda: any(str(usb) in w.en for w in (k.admin.warnings if k.admin else ())),
             10_000,
         )
     finally:
@@ -277,7 +275,7 @@ def test_auto_apply_refuses_when_trusted_keys_are_unusable(
             and all(r is not None for _fp, r in admin._checks.values()), 20_000,
         )  # fmt: skip
         assert admin._install is None and store.state().current is None
-        warnings = admin.panel["warnings"]
+        warnings = [w.en for w in admin.warnings]
         assert any(str(path) in w and "trusted_keys" in w and "refused" in w for w in warnings)
         with pytest.raises(InstallError, match="no usable key"):
             admin._do_install(
@@ -329,8 +327,34 @@ def test_a_rollback_while_an_install_holds_the_store_never_freezes_the_screen(
         assert wait_until(lambda: len(ticks) >= 5, 2000), "the GUI thread waits for the lock"
         timer.stop()
         release.set()
-        assert wait_until(lambda: "roll back" in (k.admin.panel["message"] if k.admin else ""))
+        assert wait_until(lambda: "roll back" in (k.admin.message.en if k.admin else ""))
     finally:
         release.set()
         holder.join()
     assert released_by_us == [True], "rollback() waited on the GUI thread until the lock timed out"
+
+
+def test_staff_read_the_panel_in_either_language_and_visitors_never_see_it(
+    make: Callable[[], Kiosk], tmp_path: Path
+) -> None:
+    k = make()
+    assert k.admin is not None
+    gesture(k)
+    enter(k, "1111")  # a wrong PIN: the pad says so in the kiosk's language (Arabic here)
+    assert "رمز خاطئ" in k.item("pinMessage").property("text")
+    k.tap("adminLanguage")
+    assert wait_until(lambda: "Wrong PIN" in k.item("pinMessage").property("text"))
+    enter(k, PIN)
+    assert wait_until(lambda: k.admin is not None and k.admin.mode == "panel")
+    assert k.wait_item("adminTitle").property("text") == "Kiosk administration"
+    k.tap("adminLanguage")
+    assert wait_until(lambda: k.item("adminTitle").property("text") == "إدارة الجهاز")
+    assert wait_until(
+        lambda: k.item("activeDetail").property("text") == "حزمة العيّنة (لم تُثبَّت أي حزمة)"
+    )
+    assert k.controller.language == "ar" and k.session.page.value == "attract"
+    assert k.log is not None and k.log.flush()
+    db = sqlite3.connect(tmp_path / "k.db")
+    types = [t for (t,) in db.execute("SELECT type FROM events ORDER BY seq")]
+    assert "language_change" not in types  # switching the panel's language is not a visit
+    assert types[-2:] == ["admin_pin_wrong", "admin_open"]

@@ -250,9 +250,10 @@ def _walk_every_page(k: Kiosk, audit: Audit, clock: ManualClock) -> None:
     admin._refresh_figures()
     assert wait_until(
         lambda: (
-            len(admin.panel["found"]) == 3
-            and all(f["problems"] != ["checking…"] for f in admin.panel["found"])
-            and bool(admin.panel["figures"].get("top"))
+            len(admin.found) == 3
+            and not any(f.checking for f in admin.found)
+            and admin.today is not None
+            and bool(admin.today.top)
         ),
         20_000,
     )

@@ -8,19 +8,39 @@ Rectangle {
     objectName: "adminOverlay"
     property Admin admin: null
     readonly property string mode: admin ? admin.mode : "closed"
-    readonly property var panel: admin ? admin.panel : ({})
     property string entered: ""
+    // Staff read the overlay in a language of their own (the kiosk's default at first);
+    // switching it is not a visitor's action, and changes nothing behind the overlay.
+    readonly property string lang: admin ? admin.language : Theme.language
+    readonly property bool rtl: lang === "ar"
+    function ui(ar, en) { return rtl ? ar : en }
+    function tr(t) { return t ? (t[lang] || "") : "" }
     visible: mode !== "closed"
     color: Theme.overlayScrim
     onModeChanged: entered = ""
 
-    component Label: Text {
-        textFormat: Text.PlainText
-        font.family: Theme.bodyFamily
-        font.pixelSize: Theme.body
-        color: Theme.text
-        wrapMode: Text.WordWrap
-        horizontalAlignment: Text.AlignLeft
+    component SHeading: Heading {
+        font.family: overlay.rtl ? Theme.arabicHeadingFamily : Theme.latinFamily
+    }
+    component SBody: Body {
+        font.family: overlay.rtl ? Theme.arabicFamily : Theme.latinFamily
+    }
+    component SCaption: Caption {
+        font.family: overlay.rtl ? Theme.arabicFamily : Theme.latinFamily
+    }
+    component SButton: KButton {
+        family: overlay.rtl ? Theme.arabicFamily : Theme.latinFamily
+    }
+    // Bundle ids, versions, paths and validation details are Latin text in either language.
+    component Detail: Body {
+        font.family: Theme.latinFamily
+    }
+    component StaffLanguage: KButton {
+        objectName: "adminLanguage"
+        label: overlay.rtl ? "English" : "العربية"
+        family: overlay.rtl ? Theme.latinFamily : Theme.arabicFamily
+        outlined: true
+        onClicked: overlay.admin.toggleLanguage()
     }
 
     // --- PIN pad -----------------------------------------------------------------------------
@@ -37,14 +57,11 @@ Rectangle {
             anchors.centerIn: parent
             width: parent.width - Theme.px(80)
             spacing: Theme.px(24)
-            Text {
-                textFormat: Text.PlainText
+            SHeading {
                 width: parent.width
                 text: "رمز الموظفين  ·  Staff PIN"
-                font.family: Theme.arabicFamily
+                font.family: Theme.arabicHeadingFamily
                 font.pixelSize: Theme.lead
-                font.bold: true
-                color: Theme.text
                 horizontalAlignment: Text.AlignHCenter
             }
             Text {
@@ -56,16 +73,12 @@ Rectangle {
                 color: Theme.primary
                 horizontalAlignment: Text.AlignHCenter
             }
-            Text {
-                textFormat: Text.PlainText
+            SCaption {
                 objectName: "pinMessage"
                 width: parent.width
                 visible: text !== ""
-                text: overlay.admin ? overlay.admin.pinMessage : ""
-                font.family: Theme.latinFamily
-                font.pixelSize: Theme.caption
+                text: overlay.admin ? overlay.tr(overlay.admin.pinMessage) : ""
                 color: Theme.error
-                wrapMode: Text.WordWrap
                 horizontalAlignment: Text.AlignHCenter
             }
             Grid {
@@ -75,7 +88,7 @@ Rectangle {
                 LayoutMirroring.enabled: false   // a keypad keeps its layout in Arabic
                 Repeater {
                     model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
-                    delegate: KButton {
+                    delegate: SButton {
                         required property string modelData
                         objectName: "pinKey-" + modelData
                         width: Theme.px(150)
@@ -93,12 +106,16 @@ Rectangle {
                     }
                 }
             }
-            KButton {
-                objectName: "pinCancel"
+            Row {
                 anchors.horizontalCenter: parent.horizontalCenter
-                label: Theme.ui("إلغاء", "Cancel")
-                outlined: true
-                onClicked: overlay.admin.close()
+                spacing: Theme.gap
+                SButton {
+                    objectName: "pinCancel"
+                    label: overlay.ui("إلغاء", "Cancel")
+                    outlined: true
+                    onClicked: overlay.admin.close()
+                }
+                StaffLanguage {}
             }
         }
     }
@@ -107,31 +124,33 @@ Rectangle {
     Rectangle {
         objectName: "adminPanel"
         visible: overlay.mode === "panel"
-        LayoutMirroring.enabled: Theme.rtl
+        LayoutMirroring.enabled: overlay.rtl
         LayoutMirroring.childrenInherit: true
         anchors.fill: parent
         anchors.margins: Theme.px(40)
         radius: Theme.radius
         color: Theme.background
 
-        Row {
+        Item {
             id: panelHeader
             anchors { top: parent.top; left: parent.left; right: parent.right; margins: Theme.px(40) }
-            spacing: Theme.px(24)
-            Text {
-                textFormat: Text.PlainText
-                width: parent.width - closeButton.width - Theme.px(24)
-                text: Theme.ui("إدارة الجهاز", "Kiosk administration")
-                font.family: Theme.headingFamily
-                font.pixelSize: Theme.heading
-                font.bold: true
-                color: Theme.text
-                horizontalAlignment: Text.AlignLeft
+            height: Math.max(panelTitle.implicitHeight, closeButton.height)
+            SHeading {
+                id: panelTitle
+                objectName: "adminTitle"
+                anchors { left: parent.left; right: panelLanguage.left; rightMargin: Theme.gap
+                          verticalCenter: parent.verticalCenter }
+                text: overlay.ui("إدارة الجهاز", "Kiosk administration")
             }
-            KButton {
+            StaffLanguage {
+                id: panelLanguage
+                anchors { right: closeButton.left; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
+            }
+            SButton {
                 id: closeButton
                 objectName: "adminClose"
-                label: Theme.ui("إغلاق", "Close")
+                anchors { right: parent.right; verticalCenter: parent.verticalCenter }
+                label: overlay.ui("إغلاق", "Close")
                 onClicked: overlay.admin.close()
             }
         }
@@ -153,73 +172,73 @@ Rectangle {
                 Column {
                     width: panelGrid.colWidth
                     spacing: Theme.px(16)
-                    Label { text: Theme.ui("الحزمة المعروضة", "Bundle on show"); font.bold: true; font.pixelSize: Theme.lead }
-                    Label {
+                    SHeading { width: parent.width; text: overlay.ui("الحزمة المعروضة", "Bundle on show"); font.pixelSize: Theme.lead }
+                    Detail {
                         objectName: "activeBundle"
                         width: parent.width
-                        readonly property var a: overlay.panel.active || ({})
-                        text: (a.id || "") + " " + (a.version || "") + "\n" + (a.signature || "")
-                              + (a.installed ? "\ninstalled " + a.installed : "")
-                        font.family: Theme.latinFamily
+                        text: overlay.admin ? overlay.admin.activeTitle : ""
+                        font.bold: true
                     }
-                    Row {
-                        spacing: Theme.px(16)
-                        KButton {
-                            objectName: "adminRollback"
-                            label: Theme.ui("الرجوع إلى السابقة", "Roll back")
-                            outlined: true
-                            enabled: (overlay.panel.previous || "") !== ""
-                            opacity: enabled ? 1 : 0.4
-                            onClicked: overlay.admin.rollback()
-                        }
+                    SBody {
+                        objectName: "activeDetail"
+                        width: parent.width
+                        text: overlay.admin ? overlay.tr(overlay.admin.activeDetail) : ""
+                        color: Theme.muted
                     }
-                    Label {
+                    SButton {
+                        objectName: "adminRollback"
+                        label: overlay.ui("الرجوع إلى السابقة", "Roll back")
+                        outlined: true
+                        enabled: overlay.admin ? overlay.admin.canRollBack : false
+                        opacity: enabled ? 1 : 0.4
+                        onClicked: overlay.admin.rollback()
+                    }
+                    SBody {
                         objectName: "adminMessage"
                         width: parent.width
                         visible: text !== ""
-                        text: overlay.panel.message || ""
-                        font.family: Theme.latinFamily
+                        text: overlay.admin ? overlay.tr(overlay.admin.messageText) : ""
                         color: Theme.primary
                     }
                     Repeater {
-                        model: overlay.panel.warnings || []
-                        delegate: Label {
-                            required property string modelData
+                        model: overlay.admin ? overlay.admin.warningTexts : []
+                        delegate: SBody {
+                            required property var modelData
                             width: parent.width
-                            text: "⚠ " + modelData
-                            font.family: Theme.latinFamily
+                            text: "⚠ " + overlay.tr(modelData)
                             color: Theme.error
                         }
                     }
-                    Label { text: Theme.ui("لغة البداية", "Default language"); font.bold: true }
+                    SHeading { width: parent.width; text: overlay.ui("لغة البداية", "Default language"); font.pixelSize: Theme.body }
                     Row {
                         spacing: Theme.px(16)
-                        KButton {
+                        SButton {
                             objectName: "adminLangAr"
                             label: "العربية"
                             family: Theme.arabicFamily
-                            outlined: overlay.panel.defaultLanguage !== "ar"
+                            outlined: !overlay.admin || overlay.admin.defaultLanguage !== "ar"
                             onClicked: overlay.admin.setDefaultLanguage("ar")
                         }
-                        KButton {
+                        SButton {
                             objectName: "adminLangEn"
                             label: "English"
                             family: Theme.latinFamily
-                            outlined: overlay.panel.defaultLanguage !== "en"
+                            outlined: !overlay.admin || overlay.admin.defaultLanguage !== "en"
                             onClicked: overlay.admin.setDefaultLanguage("en")
                         }
                     }
-                    Row {
+                    Flow {
+                        width: parent.width
                         spacing: Theme.px(16)
-                        KButton {
+                        SButton {
                             objectName: "adminRestart"
-                            label: Theme.ui("إعادة تشغيل الجهاز", "Restart the kiosk")
+                            label: overlay.ui("إعادة تشغيل الجهاز", "Restart the kiosk")
                             outlined: true
                             onClicked: overlay.admin.restartKiosk()
                         }
-                        KButton {
+                        SButton {
                             objectName: "adminExit"
-                            label: Theme.ui("الخروج من وضع العرض", "Exit the kiosk")
+                            label: overlay.ui("الخروج من وضع العرض", "Exit the kiosk")
                             fill: Theme.error
                             onClicked: overlay.admin.exitKiosk()
                         }
@@ -229,24 +248,21 @@ Rectangle {
                 Column {
                     width: panelGrid.colWidth
                     spacing: Theme.px(16)
-                    Label { text: Theme.ui("أرقام اليوم", "Today"); font.bold: true; font.pixelSize: Theme.lead }
-                    Label {
+                    SHeading { width: parent.width; text: overlay.ui("أرقام اليوم", "Today"); font.pixelSize: Theme.lead }
+                    SBody {
                         objectName: "adminFigures"
                         width: parent.width
-                        readonly property var f: overlay.panel.figures || ({})
-                        text: (f.sessions !== undefined ? f.sessions : "…") + " " + Theme.ui("زيارات", "visitor sessions")
-                              + "  ·  " + (overlay.panel.eventsLogged || 0) + " " + Theme.ui("حدثًا سُجّل منذ التشغيل", "events logged since start")
-                              + ((f.top || []).length ? "\n" + (f.top || []).map(t => Theme.tr(t) + " (" + t.views + ")").join("، ") : "")
+                        text: overlay.admin ? overlay.tr(overlay.admin.figuresText) : ""
                     }
-                    Label { text: Theme.ui("حزم جديدة", "New bundles found"); font.bold: true; font.pixelSize: Theme.lead }
-                    Label {
+                    SHeading { width: parent.width; text: overlay.ui("حزم جديدة", "New bundles found"); font.pixelSize: Theme.lead }
+                    SBody {
                         width: parent.width
-                        visible: (overlay.panel.found || []).length === 0
-                        text: Theme.ui("لا توجد حزم في مجلدات الاستلام.", "No bundles in the drop folders.")
+                        visible: !overlay.admin || overlay.admin.foundBundles.length === 0
+                        text: overlay.ui("لا توجد حزم في مجلدات الاستلام.", "No bundles in the drop folders.")
                         color: Theme.muted
                     }
                     Repeater {
-                        model: overlay.panel.found || []
+                        model: overlay.admin ? overlay.admin.foundBundles : []
                         delegate: Rectangle {
                             id: found
                             required property var modelData
@@ -259,34 +275,39 @@ Rectangle {
                                 id: foundCol
                                 anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(16) }
                                 spacing: Theme.px(8)
-                                Label {
+                                Detail {
                                     width: parent.width
-                                    text: found.modelData.name + "  " + (found.modelData.valid ? "✓ valid" : "")
-                                    font.family: Theme.latinFamily
+                                    text: found.modelData.name + (found.modelData.title ? "  ·  " + found.modelData.title : "")
                                     font.bold: true
+                                }
+                                SBody {
+                                    objectName: "foundState-" + found.index
+                                    width: parent.width
+                                    text: overlay.tr(found.modelData.state)
+                                    color: found.modelData.valid ? Theme.primary : Theme.muted
                                 }
                                 Repeater {
                                     model: found.modelData.problems
-                                    delegate: Label {
+                                    delegate: Detail {
                                         required property string modelData
                                         width: foundCol.width
                                         text: modelData
-                                        font.family: Theme.latinFamily
                                         font.pixelSize: Theme.caption
                                         color: Theme.error
                                     }
                                 }
-                                Row {
+                                Flow {
+                                    width: parent.width
                                     spacing: Theme.px(16)
-                                    visible: found.modelData.valid && !overlay.panel.busy
-                                    KButton {
+                                    visible: found.modelData.valid && !overlay.admin.installing
+                                    SButton {
                                         objectName: "adminInstall-" + found.index
-                                        label: Theme.ui("تثبيت", "Install")
+                                        label: overlay.ui("تثبيت", "Install")
                                         onClicked: overlay.admin.install(found.modelData.path, false)
                                     }
-                                    KButton {
+                                    SButton {
                                         objectName: "adminForce-" + found.index
-                                        label: Theme.ui("تثبيت رغم ذلك", "Install anyway")
+                                        label: overlay.ui("تثبيت رغم ذلك", "Install anyway")
                                         outlined: true
                                         onClicked: overlay.admin.install(found.modelData.path, true)
                                     }
@@ -295,23 +316,26 @@ Rectangle {
                         }
                     }
                     Column {
-                        visible: overlay.panel.busy || false
+                        visible: overlay.admin ? overlay.admin.installing : false
                         width: parent.width
                         spacing: Theme.px(12)
-                        Label { text: Theme.ui("جارٍ التثبيت: ", "Installing: ") + (overlay.panel.installing || ""); font.family: Theme.latinFamily }
+                        SBody {
+                            width: parent.width
+                            text: overlay.ui("جارٍ التثبيت: ", "Installing: ") + (overlay.admin ? overlay.admin.installingName : "")
+                        }
                         Rectangle {
                             objectName: "installProgress"
                             width: parent.width; height: Theme.px(16); radius: height / 2
                             color: Theme.line
                             Rectangle {
-                                width: parent.width * (overlay.panel.progress || 0)
+                                width: parent.width * (overlay.admin ? overlay.admin.progress : 0)
                                 height: parent.height; radius: height / 2
                                 color: Theme.primary
                             }
                         }
-                        KButton {
+                        SButton {
                             objectName: "adminCancelInstall"
-                            label: Theme.ui("إلغاء التثبيت", "Cancel the install")
+                            label: overlay.ui("إلغاء التثبيت", "Cancel the install")
                             outlined: true
                             onClicked: overlay.admin.cancelInstall()
                         }
