@@ -18,6 +18,7 @@ from kiosk.config import Config
 from kiosk.paths import SAMPLE_BUNDLE
 from kiosk.qt.testing import Kiosk, start_kiosk, wait_until
 from kiosk.store import BundleStore
+from tests import props
 
 PIN = "2468"
 
@@ -72,9 +73,9 @@ def test_gesture_opens_the_pin_pad_and_a_short_hold_does_not(make: Callable[[], 
     w, h = k.window.width(), k.window.height()
     k.tap_at(QPoint(10, 10))
     k.tap_at(QPoint(w - 10, h - 10))
-    assert k.admin.mode == "closed"
+    assert props.mode(k.admin) == "closed"
     gesture(k)
-    assert wait_until(lambda: k.admin is not None and k.admin.mode == "pin")
+    assert wait_until(lambda: k.admin is not None and props.mode(k.admin) == "pin")
     assert k.wait_item("pinPad").isVisible()
     assert k.session.page.value == "attract"  # the corner touch was staff, not a visitor
 
@@ -89,9 +90,9 @@ def test_right_pin_opens_the_panel_and_exit_only_from_there(
     assert spy.count() == 0
     gesture(k)
     enter(k, PIN)
-    assert wait_until(lambda: k.admin is not None and k.admin.mode == "panel")
+    assert wait_until(lambda: k.admin is not None and props.mode(k.admin) == "panel")
     assert "qatar-gcc-egov-2015" in k.wait_item("activeBundle").property("text")
-    assert wait_until(lambda: k.admin is not None and "sessions" in k.admin.panel["figures"])
+    assert wait_until(lambda: k.admin is not None and "sessions" in props.panel(k.admin)["figures"])
     assert k.item("adminFigures").property("text").startswith("0 ")  # no visitors yet today
     k.tap("adminExit")
     assert spy.count() == 1 and spy.at(0)[0] == 75
@@ -114,12 +115,12 @@ def test_wrong_pins_lock_out_and_the_lockout_survives_a_restart(make: Callable[[
     message = k.item("pinMessage").property("text")
     assert "Locked" in message
     enter(k, PIN)  # even the right PIN is refused while locked
-    assert k.admin.mode == "pin"
+    assert props.mode(k.admin) == "pin"
     k.close()
     again = make()  # a restart: a new kiosk on the same data directory
     assert again.admin is not None
     gesture(again)
-    assert wait_until(lambda: again.admin is not None and again.admin.mode == "pin")
+    assert wait_until(lambda: again.admin is not None and props.mode(again.admin) == "pin")
     assert "Locked" in again.item("pinMessage").property("text")
 
 
@@ -134,12 +135,13 @@ def test_panel_installs_a_bundle_from_the_drop_folder(
     gesture(k)
     enter(k, PIN)
     assert wait_until(
-        lambda: k.admin is not None and any(f["valid"] for f in k.admin.panel["found"]), 10_000
+        lambda: k.admin is not None and any(f["valid"] for f in props.panel(k.admin)["found"]),
+        10_000,
     )
     k.grab(Path(__file__).resolve().parents[2] / "artifacts" / "gui" / "admin-panel.png")
     k.tap("adminInstall-0")
     assert wait_until(
-        lambda: k.admin is not None and "Installed" in k.admin.panel["message"], 20_000
+        lambda: k.admin is not None and "Installed" in props.panel(k.admin)["message"], 20_000
     )
     store = BundleStore(tmp_path / "data")
     assert store.state().current and store.verify().ok
@@ -150,10 +152,10 @@ def test_the_panel_closes_itself_after_two_idle_minutes(make: Callable[[], Kiosk
     assert k.admin is not None
     gesture(k)
     enter(k, PIN)
-    assert wait_until(lambda: k.admin is not None and k.admin.mode == "panel")
+    assert wait_until(lambda: k.admin is not None and props.mode(k.admin) == "panel")
     k.admin._auto_close.setInterval(50)
     k.admin.touched()
-    assert wait_until(lambda: k.admin is not None and k.admin.mode == "closed", 2000)
+    assert wait_until(lambda: k.admin is not None and props.mode(k.admin) == "closed", 2000)
 
 
 def with_drop_folder(tmp_path: Path, auto_apply: bool = False) -> tuple[Kiosk, Path]:
@@ -178,7 +180,7 @@ def test_auto_apply_installs_a_valid_drop_without_staff(
         k.admin.scan_drop_folders()
         assert wait_until(lambda: store.state().current is not None, 20_000)
         assert store.verify().ok
-        assert k.admin.mode == "closed"  # nobody had to open the panel
+        assert props.mode(k.admin) == "closed"  # nobody had to open the panel
     finally:
         k.close()
 
@@ -218,10 +220,10 @@ def test_the_drop_folder_scan_never_holds_up_the_screen(
         timer.stop()
         assert threads[0] != threading.main_thread().name
         release.set()
-        assert wait_until(lambda: bool(k.admin and k.admin.panel["found"]), 20_000)
-        found = k.admin.panel["found"]
+        assert wait_until(lambda: bool(k.admin and props.panel(k.admin)["found"]), 20_000)
+        found = props.panel(k.admin)["found"]
         assert [f["name"] for f in found] == ["pavilion.zip"]
-        assert wait_until(lambda: bool(k.admin and k.admin.panel["found"][0]["id"]), 20_000)
+        assert wait_until(lambda: bool(k.admin and props.panel(k.admin)["found"][0]["id"]), 20_000)
     finally:
         release.set()
         k.close()
@@ -240,7 +242,9 @@ def test_a_drop_folder_full_of_other_files_is_named_on_the_panel(
         assert k.admin is not None
         k.admin.scan_drop_folders()
         assert wait_until(
-            lambda: any(str(usb) in w for w in (k.admin.panel["warnings"] if k.admin else [])),
+            lambda: any(
+                str(usb) in w for w in (props.panel(k.admin)["warnings"] if k.admin else [])
+            ),
             10_000,
         )
     finally:
@@ -277,7 +281,7 @@ def test_auto_apply_refuses_when_trusted_keys_are_unusable(
             and all(r is not None for _fp, r in admin._checks.values()), 20_000,
         )  # fmt: skip
         assert admin._install is None and store.state().current is None
-        warnings = admin.panel["warnings"]
+        warnings = props.panel(admin)["warnings"]
         assert any(str(path) in w and "trusted_keys" in w and "refused" in w for w in warnings)
         with pytest.raises(InstallError, match="no usable key"):
             admin._do_install(
@@ -293,7 +297,7 @@ def test_the_pin_pad_takes_as_many_digits_as_a_pin_may_have(make: Callable[[], K
 
     k = make()
     gesture(k)
-    assert k.admin is not None and k.admin.mode == "pin"
+    assert k.admin is not None and props.mode(k.admin) == "pin"
     for _ in range(PIN_MAX_DIGITS + 3):
         k.tap("pinKey-1")
     dots = k.item("pinDots")
@@ -329,7 +333,9 @@ def test_a_rollback_while_an_install_holds_the_store_never_freezes_the_screen(
         assert wait_until(lambda: len(ticks) >= 5, 2000), "the GUI thread waits for the lock"
         timer.stop()
         release.set()
-        assert wait_until(lambda: "roll back" in (k.admin.panel["message"] if k.admin else ""))
+        assert wait_until(
+            lambda: "roll back" in (props.panel(k.admin)["message"] if k.admin else "")
+        )
     finally:
         release.set()
         holder.join()

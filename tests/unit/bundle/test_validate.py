@@ -59,7 +59,7 @@ def jpeg_bytes(tmp: Path) -> bytes:
     img = QImage(640, 360, QImage.Format.Format_RGB32)
     img.fill(QColor("#8A1538"))
     path = tmp / "x.jpg"
-    assert img.save(str(path), "JPEG", 85)
+    assert img.save(str(path), quality=85)  # JPEG: from the file name
     return path.read_bytes()
 
 

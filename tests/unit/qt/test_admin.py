@@ -20,6 +20,7 @@ from kiosk.qt.controller import Controller
 from kiosk.qt.testing import wait_until
 from kiosk.session import Session
 from kiosk.store import BundleStore
+from tests import props
 
 from .broken_media import BROKEN_PNGS
 
@@ -72,10 +73,10 @@ def test_the_panel_refuses_an_image_that_does_not_decode(
     zip_path = broken_bundle(tmp_path, rel, BROKEN_PNGS[kind], tmp_path / "pavilion.zip")
     admin = make_admin()
     admin.submitPin(PIN)
-    assert admin.mode == "panel"
+    assert props.mode(admin) == "panel"
     admin.install(str(zip_path), False)
-    assert wait_until(lambda: not admin.panel["busy"], 30_000)
-    message = admin.panel["message"]
+    assert wait_until(lambda: not props.panel(admin)["busy"], 30_000)
+    message = props.panel(admin)["message"]
     assert message.startswith("Not installed"), message
     assert rel in message and "does not decode" in message
     assert admin.store.state().current is None
@@ -92,14 +93,14 @@ def test_auto_apply_refuses_an_image_that_does_not_decode(
     admin.scan_drop_folders()
 
     def checked() -> bool:
-        found = admin.panel["found"]
+        found = props.panel(admin)["found"]
         return bool(found) and found[0]["problems"] != ["checking…"]
 
     assert wait_until(checked, 30_000)
-    found = admin.panel["found"][0]
+    found = props.panel(admin)["found"][0]
     assert not found["valid"]
     assert any(WHERE[1] in p and "does not decode" in p for p in found["problems"])
-    assert not admin.panel["busy"] and admin.store.state().current is None
+    assert not props.panel(admin)["busy"] and admin.store.state().current is None
 
 
 def test_a_sound_drop_is_still_installed_by_auto_apply(
@@ -127,7 +128,7 @@ def test_the_panel_refuses_a_font_that_draws_nothing(
     admin = make_admin()
     admin.submitPin(PIN)
     admin.install(str(tmp_path / "pavilion.zip"), False)
-    assert wait_until(lambda: not admin.panel["busy"], 30_000)
-    message = admin.panel["message"]
+    assert wait_until(lambda: not props.panel(admin)["busy"], 30_000)
+    message = props.panel(admin)["message"]
     assert message.startswith("Not installed") and "fonts/NotoSans-Bold.ttf" in message
     assert "fonts.latin" in message and admin.store.state().current is None
