@@ -140,9 +140,14 @@ def text_lines(shot: Shot, box: QRect, paper: QColor, ink: QColor) -> list[TextL
         inked = [x for x, v in enumerate(columns) if v > 0.05]
         left, right = inked[0], inked[-1] + 1
         lines.append(
-            TextLine(box.left() + left, box.left() + right, box.top() + top, box.top() + bottom,
-                     columns[left:right])
-        )  # fmt: skip
+            TextLine(
+                box.left() + left,
+                box.left() + right,
+                box.top() + top,
+                box.top() + bottom,
+                columns[left:right],
+            )
+        )
     return lines
 
 

@@ -1,4 +1,5 @@
-"""Staff mode: the hidden gesture, the PIN pad, lockout across restarts, exit only from the panel."""
+"""Staff mode: the hidden gesture, the PIN pad, lockout across restarts, exit only from the
+panel."""
 
 from __future__ import annotations
 
@@ -32,12 +33,22 @@ def make(qapp: QGuiApplication, tmp_path: Path) -> Iterator[Callable[[], Kiosk]]
     made: list[Kiosk] = []
     clock = ManualClock()
     wall = WallClock(1_700_000_000.0)
-    config = Config(path=tmp_path / "kiosk.toml", data_dir=tmp_path / "data", pin_hash=hash_pin(PIN),
-                    drop_folders=(tmp_path / "usb",))  # fmt: skip
+    config = Config(
+        path=tmp_path / "kiosk.toml",
+        data_dir=tmp_path / "data",
+        pin_hash=hash_pin(PIN),
+        drop_folders=(tmp_path / "usb",),
+    )
 
     def start() -> Kiosk:
-        k = start_kiosk(SAMPLE_BUNDLE, clock=clock, db=tmp_path / "k.db", store=BundleStore(config.data_dir),
-                        config=config, pin_clock=wall)  # fmt: skip
+        k = start_kiosk(
+            SAMPLE_BUNDLE,
+            clock=clock,
+            db=tmp_path / "k.db",
+            store=BundleStore(config.data_dir),
+            config=config,
+            pin_clock=wall,
+        )
         made.append(k)
         return k
 
@@ -162,10 +173,19 @@ def with_drop_folder(tmp_path: Path, auto_apply: bool = False) -> tuple[Kiosk, P
     """A kiosk watching an empty drop folder (``usb``), with no PIN set."""
     usb = tmp_path / "usb"
     usb.mkdir()
-    config = Config(path=tmp_path / "kiosk.toml", data_dir=tmp_path / "data",
-                    drop_folders=(usb,), auto_apply=auto_apply)  # fmt: skip
-    k = start_kiosk(SAMPLE_BUNDLE, clock=ManualClock(), db=tmp_path / "k.db",
-                    store=BundleStore(config.data_dir), config=config)  # fmt: skip
+    config = Config(
+        path=tmp_path / "kiosk.toml",
+        data_dir=tmp_path / "data",
+        drop_folders=(usb,),
+        auto_apply=auto_apply,
+    )
+    k = start_kiosk(
+        SAMPLE_BUNDLE,
+        clock=ManualClock(),
+        db=tmp_path / "k.db",
+        store=BundleStore(config.data_dir),
+        config=config,
+    )
     return k, usb
 
 
@@ -263,8 +283,9 @@ def test_auto_apply_refuses_when_trusted_keys_are_unusable(
     path = tmp_path / "kiosk.toml"
     path.write_text(
         f'data_dir = "{tmp_path / "data"}"\ndrop_folders = ["{usb}"]\nauto_apply = true\n'
-        'trusted_keys = ["c2lnbmF0dXJlcyBvZmY"]\n', "utf-8",
-    )  # fmt: skip
+        'trusted_keys = ["c2lnbmF0dXJlcyBvZmY"]\n',
+        "utf-8",
+    )
     config, _ = load_config(path)
     assert config.auto_apply and config.trusted_keys == ()
     store = BundleStore(config.data_dir)
@@ -277,9 +298,13 @@ def test_auto_apply_refuses_when_trusted_keys_are_unusable(
         admin = k.admin
         admin.scan_drop_folders()
         assert wait_until(
-            lambda: bool(admin._checks) and admin._scanning is None
-            and all(r is not None for _fp, r in admin._checks.values()), 20_000,
-        )  # fmt: skip
+            lambda: (
+                bool(admin._checks)
+                and admin._scanning is None
+                and all(r is not None for _fp, r in admin._checks.values())
+            ),
+            20_000,
+        )
         assert admin._install is None and store.state().current is None
         warnings = props.panel(admin)["warnings"]
         assert any(str(path) in w and "trusted_keys" in w and "refused" in w for w in warnings)

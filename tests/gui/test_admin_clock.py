@@ -41,8 +41,14 @@ def test_after_a_clock_set_back_the_pin_pad_keeps_its_word(
     config = Config(
         path=tmp_path / "kiosk.toml", data_dir=tmp_path / "data", pin_hash=hash_pin(PIN)
     )
-    k = start_kiosk(SAMPLE_BUNDLE, clock=ManualClock(), db=tmp_path / "k.db",
-                    store=BundleStore(config.data_dir), config=config, pin_clock=wall)  # fmt: skip
+    k = start_kiosk(
+        SAMPLE_BUNDLE,
+        clock=ManualClock(),
+        db=tmp_path / "k.db",
+        store=BundleStore(config.data_dir),
+        config=config,
+        pin_clock=wall,
+    )
     try:
         admin = k.admin
         assert admin is not None

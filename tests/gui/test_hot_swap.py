@@ -1,4 +1,5 @@
-"""A running kiosk follows the store's active bundle without a restart, and rolls back a broken one."""
+"""A running kiosk follows the store's active bundle without a restart, and rolls back a broken
+one."""
 
 from __future__ import annotations
 

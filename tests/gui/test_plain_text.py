@@ -180,12 +180,22 @@ def test_bundle_texts_with_markup_are_plain_text_on_every_page(
     (usb / '<font color="#ff0000" size="7">red.zip').write_bytes(b"not a zip")
     (usb / "<h1>big &lt;heading&gt;.zip").write_bytes(b"PK\x03\x04 truncated")
     shutil.copytree(bundle, usb / "<big>big bundle")  # a bundle folder
-    config = Config(path=tmp_path / "kiosk.toml", data_dir=tmp_path / "data",
-                    pin_hash=hash_pin(PIN), drop_folders=(usb,))  # fmt: skip
+    config = Config(
+        path=tmp_path / "kiosk.toml",
+        data_dir=tmp_path / "data",
+        pin_hash=hash_pin(PIN),
+        drop_folders=(usb,),
+    )
     clock = ManualClock()
-    k = start_kiosk(bundle, clock=clock, language="en", db=tmp_path / "k.db",
-                    store=BundleStore(config.data_dir), config=config,
-                    pin_clock=ManualClock(1_700_000_000.0))  # fmt: skip
+    k = start_kiosk(
+        bundle,
+        clock=clock,
+        language="en",
+        db=tmp_path / "k.db",
+        store=BundleStore(config.data_dir),
+        config=config,
+        pin_clock=ManualClock(1_700_000_000.0),
+    )
     try:
         audit = Audit(k, marks)
         _walk_every_page(k, audit, clock)

@@ -223,8 +223,16 @@ def test_screenshots_of_every_page_type(make_kiosk: MakeKiosk, lang: str) -> Non
     for _sid, _i, target in demo.route_to_end():
         k.controller.follow(target)
     shot("demo-end")
-    assert set(shots) == {"attract", "home", "slide-image", "slide-text", "slide-video",
-                          "demo-image", "demo-form", "demo-end"}  # fmt: skip
+    assert set(shots) == {
+        "attract",
+        "home",
+        "slide-image",
+        "slide-text",
+        "slide-video",
+        "demo-image",
+        "demo-form",
+        "demo-end",
+    }
     blank = [name for name, image in shots.items() if not non_blank(image)]
     assert blank == []
 
@@ -236,9 +244,12 @@ def test_a_form_field_opens_the_keyboard_in_the_visitors_language(
     k = make_kiosk(language=lang)
     k.controller.touch()
     entity, demo, screen = next(
-        (e, d, s) for e in k.bundle.entities for d in e.demos for s in d.screens
+        (e, d, s)
+        for e in k.bundle.entities
+        for d in e.demos
+        for s in d.screens
         if s.kind == "form" and any(i.type == "field" for i in s.items)
-    )  # fmt: skip
+    )
     k.controller.openEntity(entity.id)
     k.controller.openDemo(demo.id)
     for screen_id, _index, target in demo.route_to_end():

@@ -7,6 +7,7 @@ import gc
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QGuiApplication
@@ -43,9 +44,13 @@ def make_admin(qapp: QGuiApplication, tmp_path: Path) -> Iterator[Callable[..., 
     sample = tmp_path / "sample"
     init(sample)
 
-    def make(**config: object) -> Admin:
-        cfg = Config(path=tmp_path / "kiosk.toml", data_dir=tmp_path / "data",
-                     pin_hash=hash_pin(PIN), **config)  # type: ignore[arg-type]  # fmt: skip
+    def make(**config: Any) -> Admin:  # further Config fields, e.g. drop_folders
+        cfg = Config(
+            path=tmp_path / "kiosk.toml",
+            data_dir=tmp_path / "data",
+            pin_hash=hash_pin(PIN),
+            **config,
+        )
         log = EventLog(tmp_path / "k.db", "test-kiosk")
         log.start()
         admin = Admin(cfg, BundleStore(cfg.data_dir), Controller(Session(load(sample))), log)

@@ -7,7 +7,7 @@ import stat
 import threading
 import warnings
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -124,16 +124,23 @@ def _device(name: str) -> tuple[zipfile.ZipInfo, bytes]:
     return info, b""
 
 
-HOSTILE = {
+def _wrong_hash(src: Path, dst: Path) -> Path:
+    """entity.toml edited after its checksum was written (one colour, one digit)."""
+    name = "entities/example/entity.toml"
+    with zipfile.ZipFile(src) as z:
+        edited = z.read(name).replace(b"#0D6E7A", b"#0D6E7B")
+    return _rewrite(src, dst, {name: None}, [(name, edited)])
+
+
+HOSTILE: dict[str, Callable[[Path, Path], Path]] = {
     "traversal": lambda z, t: _rewrite(z, t, {}, [("../../escaped.txt", b"x")]),
     "absolute": lambda z, t: _rewrite(z, t, {}, [("/tmp/escaped.txt", b"x")]),
     "symlink": lambda z, t: _rewrite(z, t, {}, [_link("fonts/evil.ttf")]),
     "device": lambda z, t: _rewrite(z, t, {}, [_device("dev")]),
     "duplicate": lambda z, t: _rewrite(z, t, {}, [("bundle.toml", b"format = 1")]),
     "bomb-ratio": lambda z, t: _rewrite(z, t, {}, [("big.txt", b"\0" * (30 << 20))]),
-    "wrong-hash": lambda z, t: _rewrite(z, t, {"entities/example/entity.toml": None}, [
-        ("entities/example/entity.toml", zipfile.ZipFile(z).read("entities/example/entity.toml").replace(b"#0D6E7A", b"#0D6E7B"))]),
-}  # fmt: skip
+    "wrong-hash": _wrong_hash,
+}
 
 
 @pytest.mark.parametrize("case", sorted(HOSTILE))
@@ -660,9 +667,11 @@ def test_unusable_trusted_keys_refuse_every_install(
         sign_file(z, load_private_key(tmp_path / "k" / "kiosk-signing.key"))
     before = store.state().current
     opts = InstallOptions(
-        trusted_keys=list(cfg.trusted_keys), force=force,
-        keys_unusable=cfg.signature_problem, config_file=str(cfg_path),
-    )  # fmt: skip
+        trusted_keys=list(cfg.trusted_keys),
+        force=force,
+        keys_unusable=cfg.signature_problem,
+        config_file=str(cfg_path),
+    )
     with pytest.raises(InstallError) as exc:
         store.install(z, opts)
     err = exc.value.report.errors[0]
