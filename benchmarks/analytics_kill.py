@@ -91,9 +91,11 @@ def main(argv: list[str] | None = None) -> int:
         ("crash session_end missing or wrong", str(crash_end_failures)),
         ("child errors", str(len(child_errors))),
         ("seconds, total", f"{seconds:.1f}"),
-        ("seconds per trial, median / max", f"{statistics.median(per_trial or [0]):.3f} / "
-         f"{max(per_trial, default=0):.3f}"),
-    ]  # fmt: skip
+        (
+            "seconds per trial, median / max",
+            f"{statistics.median(per_trial or [0]):.3f} / {max(per_trial, default=0):.3f}",
+        ),
+    ]
     width = max(len(name) for name, _ in rows)
     print(f"{'analytics kill test':<{width}}  value")
     print(f"{'-' * width}  {'-' * 20}")

@@ -54,11 +54,23 @@ def raw_rows(n: int) -> list[tuple[Any, ...]]:
     """The rows ``event`` makes, built the way the EventLog builds them."""
     rows = []
     for i in range(n):
-        rows.append((
-            new_id(), "bench", "", "", "01J0000000000000000000SESS", i + 1, utc_now(),
-            round(time.monotonic() * 1000, 3), "tap", "hukoomi", "home", "ar",
-            check_payload({"x": i % 1920, "y": i % 1080}),
-        ))  # fmt: skip
+        rows.append(
+            (
+                new_id(),
+                "bench",
+                "",
+                "",
+                "01J0000000000000000000SESS",
+                i + 1,
+                utc_now(),
+                round(time.monotonic() * 1000, 3),
+                "tap",
+                "hukoomi",
+                "home",
+                "ar",
+                check_payload({"x": i % 1920, "y": i % 1080}),
+            )
+        )
     return rows
 
 
@@ -148,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
             table.append(
                 (
                     f"(a) log() back-to-back, {label}",
-                    f"median {figures['median']} us, p99 {figures['p99']} us, max {figures['max']} us",
+                    f"median {figures['median']} us, p99 {figures['p99']} us, "
+                    f"max {figures['max']} us",
                 )
             )
         for sync in SYNC_MODES:

@@ -49,8 +49,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'active after kill':<20} {'install finished':<18} trials")
     for (version, finished), n in sorted(counts.items(), key=str):
         print(f"{version!s:<20} {finished!s:<18} {n}")
-    result = {"trials": len(outcomes), "broken": broken, "old_active": sum(n for (v, _f), n in counts.items() if v == "1.0.0"),
-              "new_active": sum(n for (v, _f), n in counts.items() if v == "1.0.1"), "seconds": round(seconds, 1)}  # fmt: skip
+    result = {
+        "trials": len(outcomes),
+        "broken": broken,
+        "old_active": sum(n for (v, _f), n in counts.items() if v == "1.0.0"),
+        "new_active": sum(n for (v, _f), n in counts.items() if v == "1.0.1"),
+        "seconds": round(seconds, 1),
+    }
     print(json.dumps(result))
     return 1 if broken else 0
 

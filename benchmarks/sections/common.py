@@ -143,7 +143,7 @@ def timed(label: str) -> Iterator[None]:
 
 
 def offscreen_platform(tmp: Path) -> str:
-    """QT_QPA_PLATFORM value for an offscreen screen of the kiosk's size (the default is 800x800)."""
+    """QT_QPA_PLATFORM value for an offscreen screen of the kiosk's size (the default: 800x800)."""
     config = tmp / "offscreen.json"
     if not config.exists():
         screen = {

@@ -24,7 +24,8 @@ from kiosk.qt.testing import Kiosk, wait_until
 
 
 def spin_until(predicate: Callable[[], bool], timeout_ms: int = 5000, step_ms: int = 1) -> bool:
-    """Run the event loop until ``predicate()`` holds (polled every ``step_ms``); False on timeout."""
+    """Run the event loop until ``predicate()`` holds (polled every ``step_ms``); False on
+    timeout."""
     if predicate():
         return True
     loop = QEventLoop()

@@ -40,7 +40,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -292,7 +292,7 @@ def walk_demos() -> Walk:
     return w
 
 
-WALKS = {
+WALKS: dict[str, Callable[[], Walk]] = {
     "100 4K slides": partial(walk_slides, 100),
     "all sample demos": walk_demos,
 }

@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--size", default="1920x1080", help="window size, WxH")
     p.add_argument("--json", type=Path, help="write the samples and the summary here")
-    args = p.parse_args(argv)  # fmt: skip
+    args = p.parse_args(argv)
     duration = args.hours * 3600 + args.minutes * 60
     if duration <= 0:
         p.error("give --hours and/or --minutes")
@@ -96,13 +96,28 @@ def main(argv: list[str] | None = None) -> int:
         # a Config makes start_kiosk build the staff panel (Admin), as the real kiosk does;
         # without it Main.qml warns "Could not set initial property admin" (admin=None)
         config = Config(tmp / "kiosk.toml", kiosk_id="soak", data_dir=tmp / "data")
-        k = start_kiosk(active, width=width, height=height, clock=clock, db=db, store=store,
-                        config=config)  # fmt: skip
-        soak = Soak(k, clock, random.Random(args.seed), rec, db, store, zips, args.speed,
-                    duration, args.sample_s, args.swap_every_h * 3600, args.malloc_trim)  # fmt: skip
-        print(f"soak: {duration / 60:.0f} real minutes at {args.speed:g}x "
-              f"(about {duration * args.speed / 3600:.0f} simulated hours), a sample every "
-              f"{args.sample_s:g} s")  # fmt: skip
+        k = start_kiosk(
+            active, width=width, height=height, clock=clock, db=db, store=store, config=config
+        )
+        soak = Soak(
+            k,
+            clock,
+            random.Random(args.seed),
+            rec,
+            db,
+            store,
+            zips,
+            args.speed,
+            duration,
+            args.sample_s,
+            args.swap_every_h * 3600,
+            args.malloc_trim,
+        )
+        print(
+            f"soak: {duration / 60:.0f} real minutes at {args.speed:g}x "
+            f"(about {duration * args.speed / 3600:.0f} simulated hours), a sample every "
+            f"{args.sample_s:g} s"
+        )
         print(header(), flush=True)
         crashed = None
         try:

@@ -118,8 +118,12 @@ class Soak:
         k, rng, c = self.k, self.rng, self.counts
         s = k.session
         self.rec.doing = "wake the kiosk"
-        self.tap_at(QPoint(rng.randrange(300, k.window.width() - 300),
-                           rng.randrange(300, k.window.height() - 300)))  # fmt: skip
+        self.tap_at(
+            QPoint(
+                rng.randrange(300, k.window.width() - 300),
+                rng.randrange(300, k.window.height() - 300),
+            )
+        )
         self.page("home")
         if rng.random() < 0.3:
             self.switch_language()

@@ -1,1 +1,2 @@
-"""Fault-injection trials (kill -9 at random moments) shared by the tests and the durability benchmarks."""
+"""Fault-injection trials (kill -9 at random moments), shared by the tests and the durability
+benchmarks."""

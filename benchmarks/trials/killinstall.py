@@ -30,8 +30,11 @@ class Outcome:
 def trial(data_dir: Path, zip_path: Path, delay: float) -> Outcome:
     child = subprocess.Popen(
         [sys.executable, "-m", "benchmarks.trials.killinstall", str(data_dir), str(zip_path)],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-    )  # fmt: skip
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "start"
     deadline = time.monotonic() + delay

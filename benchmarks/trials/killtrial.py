@@ -184,8 +184,9 @@ def child(db: Path, kiosk_id: str, session_id: str) -> None:
         out.flush()
 
     # The storm below never waits, and the writer gives up the GIL around every row it inserts:
-    # with the default 5 ms switch interval it would get it back only every 5 ms (a 2000-row batch
-    # could take 10 s). Switch often, so the writer commits at disk speed during the storm.
+    # with the default 5 ms switch interval it would get it back only every 5 ms, and a large
+    # batch would take seconds (benchmarks/README.md, "Figures behind the thresholds"). Switch
+    # often, so the writer commits at disk speed during the storm.
     sys.setswitchinterval(SWITCH_INTERVAL)
     log = EventLog(db, kiosk_id, on_commit=acknowledge)
     log.start()

@@ -144,8 +144,11 @@ class XDisplay:
             raise AssertionError("ImageMagick's `import` is needed for screenshots")
         subprocess.run(
             ["import", "-window", "root", str(path)],
-            env=self.env, check=True, capture_output=True, timeout=20,
-        )  # fmt: skip
+            env=self.env,
+            check=True,
+            capture_output=True,
+            timeout=20,
+        )
 
     def request_close(self, window: str) -> None:
         """Ask the window to close exactly as a window manager does (close button, Alt+F4).
@@ -164,8 +167,12 @@ class XDisplay:
         x11.XInternAtom.restype = ctypes.c_ulong
         x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
         x11.XSendEvent.argtypes = [
-            ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long, ctypes.c_void_p,
-        ]  # fmt: skip
+            ctypes.c_void_p,
+            ctypes.c_ulong,
+            ctypes.c_int,
+            ctypes.c_long,
+            ctypes.c_void_p,
+        ]
         x11.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
         x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
 
@@ -307,11 +314,16 @@ def launch_kiosk(x_display: XDisplay, tmp_path: Path) -> Iterator[Callable[..., 
         n = len(started)
         trace, log = tmp_path / f"trace-{n}.jsonl", tmp_path / f"kiosk-{n}.log"
         with log.open("wb") as out:
+            cmd = [sys.executable, "main.py", "--trace", str(trace)]
+            cmd += ["--db", str(trace.with_suffix(".db")), "--data-dir", str(trace.parent / "data")]
             proc = subprocess.Popen(
-                [sys.executable, "main.py", "--trace", str(trace), "--db", str(trace.with_suffix(".db")), "--data-dir", str(trace.parent / "data"), *args],
-                cwd=REPO, env=kiosk_env(x_display.name),
-                stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-            )  # fmt: skip
+                [*cmd, *args],
+                cwd=REPO,
+                env=kiosk_env(x_display.name),
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
         kiosk = Kiosk(proc, trace, log, x_display)
         started.append(kiosk)
         return kiosk

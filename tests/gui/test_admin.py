@@ -1,4 +1,5 @@
-"""Staff mode: the hidden gesture, the PIN pad, lockout across restarts, exit only from the panel."""
+"""Staff mode: the hidden gesture, the PIN pad, lockout across restarts, exit only from the
+panel."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from kiosk.config import Config
 from kiosk.paths import SAMPLE_BUNDLE
 from kiosk.qt.testing import Kiosk, start_kiosk, wait_until
 from kiosk.store import BundleStore
+from tests import props
 
 PIN = "2468"
 
@@ -31,12 +33,22 @@ def make(qapp: QGuiApplication, tmp_path: Path) -> Iterator[Callable[[], Kiosk]]
     made: list[Kiosk] = []
     clock = ManualClock()
     wall = WallClock(1_700_000_000.0)
-    config = Config(path=tmp_path / "kiosk.toml", data_dir=tmp_path / "data", pin_hash=hash_pin(PIN),
-                    drop_folders=(tmp_path / "usb",))  # fmt: skip
+    config = Config(
+        path=tmp_path / "kiosk.toml",
+        data_dir=tmp_path / "data",
+        pin_hash=hash_pin(PIN),
+        drop_folders=(tmp_path / "usb",),
+    )
 
     def start() -> Kiosk:
-        k = start_kiosk(SAMPLE_BUNDLE, clock=clock, db=tmp_path / "k.db", store=BundleStore(config.data_dir),
-                        config=config, pin_clock=wall)  # fmt: skip
+        k = start_kiosk(
+            SAMPLE_BUNDLE,
+            clock=clock,
+            db=tmp_path / "k.db",
+            store=BundleStore(config.data_dir),
+            config=config,
+            pin_clock=wall,
+        )
         made.append(k)
         return k
 
@@ -72,9 +84,9 @@ def test_gesture_opens_the_pin_pad_and_a_short_hold_does_not(make: Callable[[], 
     w, h = k.window.width(), k.window.height()
     k.tap_at(QPoint(10, 10))
     k.tap_at(QPoint(w - 10, h - 10))
-    assert k.admin.mode == "closed"
+    assert props.mode(k.admin) == "closed"
     gesture(k)
-    assert wait_until(lambda: k.admin is not None and k.admin.mode == "pin")
+    assert wait_until(lambda: k.admin is not None and props.mode(k.admin) == "pin")
     assert k.wait_item("pinPad").isVisible()
     assert k.session.page.value == "attract"  # the corner touch was staff, not a visitor
 
@@ -89,7 +101,7 @@ def test_right_pin_opens_the_panel_and_exit_only_from_there(
     assert spy.count() == 0
     gesture(k)
     enter(k, PIN)
-    assert wait_until(lambda: k.admin is not None and k.admin.mode == "panel")
+    assert wait_until(lambda: k.admin is not None and props.mode(k.admin) == "panel")
     assert "qatar-gcc-egov-2015" in k.wait_item("activeBundle").property("text")
     assert wait_until(lambda: k.admin is not None and k.admin.today is not None)
     assert k.item("adminFigures").property("text").startswith("0 ")  # no visitors yet today
@@ -116,12 +128,12 @@ def test_wrong_pins_lock_out_and_the_lockout_survives_a_restart(make: Callable[[
     k.tap("adminLanguage")  # staff who read English
     assert wait_until(lambda: "Locked" in k.item("pinMessage").property("text"))
     enter(k, PIN)  # even the right PIN is refused while locked
-    assert k.admin.mode == "pin"
+    assert props.mode(k.admin) == "pin"
     k.close()
     again = make()  # a restart: a new kiosk on the same data directory
     assert again.admin is not None
     gesture(again)
-    assert wait_until(lambda: again.admin is not None and again.admin.mode == "pin")
+    assert wait_until(lambda: again.admin is not None and props.mode(again.admin) == "pin")
     assert "أُقفل" in again.item("pinMessage").property("text")
 
 
@@ -148,20 +160,29 @@ def test_the_panel_closes_itself_after_two_idle_minutes(make: Callable[[], Kiosk
     assert k.admin is not None
     gesture(k)
     enter(k, PIN)
-    assert wait_until(lambda: k.admin is not None and k.admin.mode == "panel")
+    assert wait_until(lambda: k.admin is not None and props.mode(k.admin) == "panel")
     k.admin._auto_close.setInterval(50)
     k.admin.touched()
-    assert wait_until(lambda: k.admin is not None and k.admin.mode == "closed", 2000)
+    assert wait_until(lambda: k.admin is not None and props.mode(k.admin) == "closed", 2000)
 
 
 def with_drop_folder(tmp_path: Path, auto_apply: bool = False) -> tuple[Kiosk, Path]:
     """A kiosk watching an empty drop folder (``usb``), with no PIN set."""
     usb = tmp_path / "usb"
     usb.mkdir()
-    config = Config(path=tmp_path / "kiosk.toml", data_dir=tmp_path / "data",
-                    drop_folders=(usb,), auto_apply=auto_apply)  # fmt: skip
-    k = start_kiosk(SAMPLE_BUNDLE, clock=ManualClock(), db=tmp_path / "k.db",
-                    store=BundleStore(config.data_dir), config=config)  # fmt: skip
+    config = Config(
+        path=tmp_path / "kiosk.toml",
+        data_dir=tmp_path / "data",
+        drop_folders=(usb,),
+        auto_apply=auto_apply,
+    )
+    k = start_kiosk(
+        SAMPLE_BUNDLE,
+        clock=ManualClock(),
+        db=tmp_path / "k.db",
+        store=BundleStore(config.data_dir),
+        config=config,
+    )
     return k, usb
 
 
@@ -176,7 +197,7 @@ def test_auto_apply_installs_a_valid_drop_without_staff(
         k.admin.scan_drop_folders()
         assert wait_until(lambda: store.state().current is not None, 20_000)
         assert store.verify().ok
-        assert k.admin.mode == "closed"  # nobody had to open the panel
+        assert props.mode(k.admin) == "closed"  # nobody had to open the panel
     finally:
         k.close()
 
@@ -257,8 +278,9 @@ def test_auto_apply_refuses_when_trusted_keys_are_unusable(
     path = tmp_path / "kiosk.toml"
     path.write_text(
         f'data_dir = "{tmp_path / "data"}"\ndrop_folders = ["{usb}"]\nauto_apply = true\n'
-        'trusted_keys = ["c2lnbmF0dXJlcyBvZmY"]\n', "utf-8",
-    )  # fmt: skip
+        'trusted_keys = ["c2lnbmF0dXJlcyBvZmY"]\n',
+        "utf-8",
+    )
     config, _ = load_config(path)
     assert config.auto_apply and config.trusted_keys == ()
     store = BundleStore(config.data_dir)
@@ -271,9 +293,13 @@ def test_auto_apply_refuses_when_trusted_keys_are_unusable(
         admin = k.admin
         admin.scan_drop_folders()
         assert wait_until(
-            lambda: bool(admin._checks) and admin._scanning is None
-            and all(r is not None for _fp, r in admin._checks.values()), 20_000,
-        )  # fmt: skip
+            lambda: (
+                bool(admin._checks)
+                and admin._scanning is None
+                and all(r is not None for _fp, r in admin._checks.values())
+            ),
+            20_000,
+        )
         assert admin._install is None and store.state().current is None
         warnings = [w.en for w in admin.warnings]
         assert any(str(path) in w and "trusted_keys" in w and "refused" in w for w in warnings)
@@ -291,7 +317,7 @@ def test_the_pin_pad_takes_as_many_digits_as_a_pin_may_have(make: Callable[[], K
 
     k = make()
     gesture(k)
-    assert k.admin is not None and k.admin.mode == "pin"
+    assert k.admin is not None and props.mode(k.admin) == "pin"
     for _ in range(PIN_MAX_DIGITS + 3):
         k.tap("pinKey-1")
     dots = k.item("pinDots")
@@ -345,14 +371,14 @@ def test_staff_read_the_panel_in_either_language_and_visitors_never_see_it(
     k.tap("adminLanguage")
     assert wait_until(lambda: "Wrong PIN" in k.item("pinMessage").property("text"))
     enter(k, PIN)
-    assert wait_until(lambda: k.admin is not None and k.admin.mode == "panel")
+    assert wait_until(lambda: k.admin is not None and props.mode(k.admin) == "panel")
     assert k.wait_item("adminTitle").property("text") == "Kiosk administration"
     k.tap("adminLanguage")
     assert wait_until(lambda: k.item("adminTitle").property("text") == "إدارة الجهاز")
     assert wait_until(
         lambda: k.item("activeDetail").property("text") == "حزمة العيّنة (لم تُثبَّت أي حزمة)"
     )
-    assert k.controller.language == "ar" and k.session.page.value == "attract"
+    assert props.language(k.controller) == "ar" and k.session.page.value == "attract"
     assert k.log is not None and k.log.flush()
     db = sqlite3.connect(tmp_path / "k.db")
     types = [t for (t,) in db.execute("SELECT type FROM events ORDER BY seq")]

@@ -1,4 +1,5 @@
-"""A running kiosk follows the store's active bundle without a restart, and rolls back a broken one."""
+"""A running kiosk follows the store's active bundle without a restart, and rolls back a broken
+one."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from kiosk.paths import SAMPLE_BUNDLE
 from kiosk.qt.testing import Kiosk, start_kiosk, wait_until
 from kiosk.session import Page
 from kiosk.store import BundleStore, InstallOptions
+from tests import props
 
 
 def _variant(tmp: Path, version: str, title_en: str) -> Path:
@@ -60,8 +62,8 @@ def test_shows_a_new_bundle_as_soon_as_it_is_loaded(unpolled: Kiosk, tmp_path: P
     swapper.swapped.connect(shown.append)
     assert unpolled.session.page is Page.ATTRACT
     item = swapper.store.install(_variant(tmp_path, "1.1.0", "Bundle B"))
-    assert wait_until(lambda: shown == [item.name], 10_000), swapper.message
-    assert unpolled.controller.title["en"] == "Bundle B"
+    assert wait_until(lambda: shown == [item.name], 10_000), props.message(swapper)
+    assert props.title(unpolled.controller)["en"] == "Bundle B"
     assert unpolled.session.bundle.version == "1.1.0"
 
 
@@ -73,7 +75,7 @@ def test_the_poll_finds_a_new_bundle_when_the_directory_is_not_watched(
     watcher = swapper._watcher
     watcher.removePaths(watcher.directories())  # e.g. no inotify watches left
     swapper.store.install(_variant(tmp_path, "1.1.0", "Bundle B"))
-    assert wait_until(lambda: kiosk.controller.title["en"] == "Bundle B", 10_000)
+    assert wait_until(lambda: props.title(kiosk.controller)["en"] == "Bundle B", 10_000)
     assert watcher.directories()  # and the poll watches the directory again
 
 
@@ -85,11 +87,11 @@ def test_a_bundle_loaded_during_a_visit_shows_when_the_attract_loop_is_back(
     unpolled.controller.touch()  # a visitor is using the kiosk
     swapper.store.install(_variant(tmp_path, "1.1.0", "Bundle B"))
     assert wait_until(lambda: swapper._ready is not None, 10_000)  # loaded, waiting
-    assert unpolled.controller.title["en"] == "Bundle A"  # not during a visit
+    assert props.title(unpolled.controller)["en"] == "Bundle A"  # not during a visit
     unpolled.session.end("idle")
     unpolled.controller.sync()  # back on the attract loop: pageChanged
-    assert wait_until(lambda: unpolled.controller.title["en"] == "Bundle B", 10_000)
-    assert wait_until(lambda: "Now showing" in swapper.message, 5000)
+    assert wait_until(lambda: props.title(unpolled.controller)["en"] == "Bundle B", 10_000)
+    assert wait_until(lambda: "Now showing" in props.message(swapper), 5000)
 
 
 def test_a_rollback_before_the_swap_keeps_the_bundle_on_screen(
@@ -108,7 +110,7 @@ def test_a_rollback_before_the_swap_keeps_the_bundle_on_screen(
     # nothing left to apply, and nothing that could apply one later
     assert swapper._ready is None and swapper._loading is None
     assert not swapper._settle.isActive()
-    assert unpolled.controller.title["en"] == "Bundle A"
+    assert props.title(unpolled.controller)["en"] == "Bundle A"
 
 
 def test_switches_at_the_next_attract_moment(kiosk: Kiosk, tmp_path: Path) -> None:
@@ -117,13 +119,13 @@ def test_switches_at_the_next_attract_moment(kiosk: Kiosk, tmp_path: Path) -> No
     kiosk.controller.touch()  # a visitor is using the kiosk
     store.install(_variant(tmp_path, "1.1.0", "Bundle B"))
     assert not wait_until(
-        lambda: kiosk.controller.title["en"] == "Bundle B", 600
+        lambda: props.title(kiosk.controller)["en"] == "Bundle B", 600
     )  # not during a visit
     kiosk.session.end("staff")
     kiosk.controller._sync()
-    assert wait_until(lambda: kiosk.controller.title["en"] == "Bundle B", 5000)
+    assert wait_until(lambda: props.title(kiosk.controller)["en"] == "Bundle B", 5000)
     assert wait_until(
-        lambda: kiosk.swapper is not None and "Now showing" in kiosk.swapper.message, 5000
+        lambda: kiosk.swapper is not None and "Now showing" in props.message(kiosk.swapper), 5000
     )
     assert kiosk.session.bundle.version == "1.1.0"
     # analytics follow: new events carry the new bundle
@@ -149,10 +151,12 @@ def test_a_broken_bundle_rolls_back(kiosk: Kiosk, tmp_path: Path) -> None:
     (item.path / "bundle.toml").write_text("format = 1\n", "utf-8")
     store.activate(item.name)
     assert wait_until(lambda: store.state().current == before, 5000)
-    assert kiosk.controller.title["en"] == "Bundle A"
+    assert props.title(kiosk.controller)["en"] == "Bundle A"
     # the rollback runs in a worker: the staff message follows the pointer moments later
-    assert wait_until(lambda: "Rolled back" in (kiosk.swapper.message if kiosk.swapper else ""))
-    assert "Rolled back" in kiosk.swapper.message
+    assert wait_until(
+        lambda: "Rolled back" in (props.message(kiosk.swapper) if kiosk.swapper else "")
+    )
+    assert "Rolled back" in props.message(kiosk.swapper)
 
 
 def test_a_bundle_whose_latin_font_draws_nothing_rolls_back(kiosk: Kiosk, tmp_path: Path) -> None:
@@ -166,8 +170,10 @@ def test_a_bundle_whose_latin_font_draws_nothing_rolls_back(kiosk: Kiosk, tmp_pa
     font.write_bytes(zero_table(font.read_bytes(), b"loca"))
     store.activate(item.name)
     assert wait_until(lambda: store.state().current == before, 15_000)
-    assert kiosk.controller.title["en"] == "Bundle A"  # the blank English UI never showed
-    assert wait_until(lambda: "Rolled back" in (kiosk.swapper.message if kiosk.swapper else ""))
-    message = kiosk.swapper.message
+    assert props.title(kiosk.controller)["en"] == "Bundle A"  # the blank English UI never showed
+    assert wait_until(
+        lambda: "Rolled back" in (props.message(kiosk.swapper) if kiosk.swapper else "")
+    )
+    message = props.message(kiosk.swapper)
     assert "Rolled back" in message and "fonts/NotoSans-Regular.ttf" in message
     assert "does not draw text" in message

@@ -48,10 +48,11 @@ def test_trace_marks_the_first_frame(tmp_path: Path) -> None:
     trace = tmp_path / "trace.jsonl"
     # never the developer's own kiosk.toml (its data_dir, screen or trusted keys)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KIOSK_CONFIG=str(tmp_path / "kiosk.toml"))
+    cmd = [sys.executable, "main.py", "--windowed", "--trace", str(trace)]
+    cmd += ["--db", str(tmp_path / "k.db"), "--data-dir", str(tmp_path / "data")]
     proc = subprocess.Popen(
-        [sys.executable, "main.py", "--windowed", "--trace", str(trace), "--db", str(tmp_path / "k.db"), "--data-dir", str(tmp_path / "data")],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
+        cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     try:
         deadline = time.monotonic() + 30
         marks: list[dict[str, object]] = []

@@ -10,6 +10,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.qt.testing import Kiosk, wait_until
+from tests import props
 
 MakeKiosk = Callable[..., Kiosk]
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
@@ -46,7 +47,7 @@ def test_the_demo_header_keeps_its_title_whole_and_its_buttons_apart(kiosk: Kios
     assert wait_until(lambda: k.pages_on_screen() == 1)
     title = k.wait_item("demoTitle")
     assert wait_until(lambda: not title.property("truncated"))
-    assert title.property("text") == demo.title.get(k.controller.language)
+    assert title.property("text") == demo.title.get(props.language(k.controller))
     assert_apart(k, "exitDemo", "demoTitle", "stepLabel", "restartDemo", "languageButton")
     header_bottom = rect(title).bottom()
     assert rect(k.item("instruction")).top() >= header_bottom
@@ -54,7 +55,7 @@ def test_the_demo_header_keeps_its_title_whole_and_its_buttons_apart(kiosk: Kios
 
 def test_the_entity_header_keeps_its_name_whole(kiosk: Kiosk) -> None:
     k = kiosk
-    longest = max(k.bundle.entities, key=lambda e: len(e.name.get(k.controller.language)))
+    longest = max(k.bundle.entities, key=lambda e: len(e.name.get(props.language(k.controller))))
     k.controller.openEntity(longest.id)
     k.wait_page("entity")
     assert wait_until(lambda: k.pages_on_screen() == 1)

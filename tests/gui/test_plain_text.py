@@ -29,6 +29,7 @@ from kiosk.config import Config
 from kiosk.paths import SAMPLE_BUNDLE
 from kiosk.qt.testing import Kiosk, settle, start_kiosk, wait_until
 from kiosk.store import BundleStore
+from tests import props
 
 PLAIN_TEXT = 0
 """Text.PlainText (QQuickText::TextFormat); AutoText is 2, RichText 1, StyledText 4."""
@@ -129,7 +130,7 @@ class Audit:
     def check(self, where: str, *, expect_payload: bool = True) -> None:
         """Check the whole window's tree in each of the bundle's languages."""
         for _ in self.k.bundle.languages:
-            self._walk(f"{where} ({self.k.controller.language})", expect_payload)
+            self._walk(f"{where} ({props.language(self.k.controller)})", expect_payload)
             self.k.controller.toggleLanguage()
 
     def _walk(self, where: str, expect_payload: bool) -> None:
@@ -179,12 +180,22 @@ def test_bundle_texts_with_markup_are_plain_text_on_every_page(
     (usb / '<font color="#ff0000" size="7">red.zip').write_bytes(b"not a zip")
     (usb / "<h1>big &lt;heading&gt;.zip").write_bytes(b"PK\x03\x04 truncated")
     shutil.copytree(bundle, usb / "<big>big bundle")  # a bundle folder
-    config = Config(path=tmp_path / "kiosk.toml", data_dir=tmp_path / "data",
-                    pin_hash=hash_pin(PIN), drop_folders=(usb,))  # fmt: skip
+    config = Config(
+        path=tmp_path / "kiosk.toml",
+        data_dir=tmp_path / "data",
+        pin_hash=hash_pin(PIN),
+        drop_folders=(usb,),
+    )
     clock = ManualClock()
-    k = start_kiosk(bundle, clock=clock, language="en", db=tmp_path / "k.db",
-                    store=BundleStore(config.data_dir), config=config,
-                    pin_clock=ManualClock(1_700_000_000.0))  # fmt: skip
+    k = start_kiosk(
+        bundle,
+        clock=clock,
+        language="en",
+        db=tmp_path / "k.db",
+        store=BundleStore(config.data_dir),
+        config=config,
+        pin_clock=ManualClock(1_700_000_000.0),
+    )
     try:
         audit = Audit(k, marks)
         _walk_every_page(k, audit, clock)
@@ -219,7 +230,7 @@ def _walk_every_page(k: Kiosk, audit: Audit, clock: ManualClock) -> None:
             k.controller.openDemo(demo.id)
             k.wait_page("demo")
             for screen_id, _index, target in demo.route_to_end():
-                assert wait_until(lambda s=screen_id: k.controller.screen.get("screenId") == s)
+                assert wait_until(props.onScreen(k.controller, screen_id))
                 k.wait_still()
                 audit.check(f"{entity.id} demo {demo.id} {demo.screen(screen_id).kind} {screen_id}")
                 k.controller.follow(target)
@@ -235,7 +246,7 @@ def _walk_every_page(k: Kiosk, audit: Audit, clock: ManualClock) -> None:
     assert wait_until(lambda: overlay.property("opacity") == 1.0)
     audit.check("idle overlay")
     k.controller.touch()
-    assert wait_until(lambda: not k.controller.idleWarning)
+    assert wait_until(lambda: not props.idleWarning(k.controller))
     # The staff overlay: the PIN pad, then the panel with the drop folder's findings and
     # today's most visited entities (names from the database).
     admin = k.admin
@@ -245,7 +256,7 @@ def _walk_every_page(k: Kiosk, audit: Audit, clock: ManualClock) -> None:
     admin.submitPin("0000")
     audit.check("PIN pad")
     admin.submitPin(PIN)
-    assert wait_until(lambda: admin.mode == "panel")
+    assert wait_until(lambda: props.mode(admin) == "panel")
     assert k.log is not None and k.log.flush()
     admin._refresh_figures()
     assert wait_until(

@@ -19,9 +19,13 @@ def test_a_data_dir_flag_reaches_the_staff_panel_and_the_event_log(
     config = Config(path=tmp_path / "kiosk.toml", data_dir=tmp_path / "from-toml")
     other = tmp_path / "from-flag"
     settings = KioskSettings.for_config(
-        config, data_dir=other, db=other / "kiosk.db", bundle=SAMPLE_BUNDLE, windowed=True,
+        config,
+        data_dir=other,
+        db=other / "kiosk.db",
+        bundle=SAMPLE_BUNDLE,
+        windowed=True,
         size=(800, 600),
-    )  # fmt: skip
+    )
     prepared = prepare(settings)
     assert prepared is not None
     k = build(prepared, RunningKiosk)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from kiosk.clock import ManualClock
 from kiosk.qt.testing import Kiosk, wait_until
 from kiosk.session import HINT_IDLE_S, HINT_SHOWN_S
+from tests import props
 
 MakeKiosk = Callable[..., Kiosk]
 
@@ -30,7 +31,7 @@ def test_a_slide_moves_on_when_its_time_is_up_on_the_sessions_clock(
     assert not wait_until(lambda: slides.property("currentIndex") == 1, 600)
     clock.advance(1.1)
     assert wait_until(lambda: slides.property("currentIndex") == 1, 3000)
-    assert k.controller.slideIndex == 1
+    assert props.slideIndex(k.controller) == 1
 
 
 def test_the_attract_loop_shows_the_next_highlight_when_the_clock_says(
@@ -63,6 +64,6 @@ def test_the_keyboard_is_built_a_few_seconds_into_the_sessions_clock(
     make_kiosk: MakeKiosk, clock: ManualClock
 ) -> None:
     k = make_kiosk(language="en")
-    assert not k.controller.keyboardWanted
+    assert not props.keyboardWanted(k.controller)
     clock.advance(3.1)
-    assert wait_until(lambda: k.controller.keyboardWanted, 3000)
+    assert wait_until(lambda: props.keyboardWanted(k.controller), 3000)

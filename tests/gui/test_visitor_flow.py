@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtQuick import QQuickItem
 
 from kiosk.bundle.model import END, Entity
 from kiosk.clock import ManualClock
 from kiosk.qt.controller import Pages
 from kiosk.qt.testing import Kiosk, settle, wait_until
+from tests import props
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "gui"
 MakeKiosk = Callable[..., Kiosk]
@@ -26,6 +28,11 @@ def non_blank(image: QImage) -> bool:
     return len(colours) > 24
 
 
+def drawn(item: QQuickItem) -> Callable[[], bool]:
+    """For wait_until: ``item`` has a size of its own (an image decoded and shown)."""
+    return lambda: bool(item.property("implicitWidth") > 0)
+
+
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_visitor_taps_through_every_entity_slide_and_demo(
     make_kiosk: MakeKiosk, lang: str, tmp_path: Path
@@ -33,21 +40,21 @@ def test_visitor_taps_through_every_entity_slide_and_demo(
     db = tmp_path / "kiosk.db"
     k = make_kiosk(language=lang, db=db)
     expected: list[tuple[str, str | None, str | None]] = [("session_start", None, None)]
-    assert k.controller.page == Pages.Page.Attract
+    assert props.page(k.controller) == Pages.Page.Attract
     k.tap_at(QPoint(960, 540))
     k.wait_page("home")
-    assert k.controller.language == lang
+    assert props.language(k.controller) == lang
     for entity in k.bundle.entities:
         k.tap(f"tile-{entity.id}")
         k.wait_page("entity")
         expected.append(("page_view", None, "home"))
-        assert k.controller.entity["entityId"] == entity.id
-        assert k.controller.slideIndex == 0
+        assert props.entity(k.controller)["entityId"] == entity.id
+        assert props.slideIndex(k.controller) == 0
         n = len(entity.slides)
         for i in range(1, n + 1):
             k.tap("nextSlide")
             want = i % n
-            assert wait_until(lambda want=want: k.controller.slideIndex == want)
+            assert wait_until(props.onSlide(k.controller, want))
             k.wait_item(f"slide-{entity.slides[want].id}")
         for demo in entity.demos:
             k.tap(f"startDemo-{demo.id}")
@@ -56,9 +63,9 @@ def test_visitor_taps_through_every_entity_slide_and_demo(
                 ("demo_start", entity.id, demo.id),
                 ("demo_step", entity.id, demo.screens[0].id),
             ]
-            assert k.controller.step == 1
+            assert props.step(k.controller) == 1
             for screen_id, index, target in demo.route_to_end():
-                assert k.controller.screen["screenId"] == screen_id
+                assert props.screen(k.controller)["screenId"] == screen_id
                 step = demo.index_of(screen_id) + 1
                 label = k.wait_item("stepLabel").property("text")
                 assert str(step) in label and str(len(demo.screens)) in label
@@ -68,13 +75,11 @@ def test_visitor_taps_through_every_entity_slide_and_demo(
                     k.wait_page("demo-end")
                     expected.append(("demo_complete", entity.id, demo.id))
                 else:
-                    assert wait_until(lambda t=target: k.controller.screen.get("screenId") == t)
+                    assert wait_until(props.onScreen(k.controller, target))
                     expected.append(("demo_step", entity.id, target))
             if demo.service_url:
                 qr = k.wait_item("qrCode")
-                assert wait_until(
-                    lambda qr=qr: qr.property("implicitWidth") > 0
-                )  # decoded and shown
+                assert wait_until(drawn(qr))  # decoded and shown
             k.tap("backToEntity")
             k.wait_page("entity")
         k.tap("homeButton")
@@ -122,10 +127,10 @@ def test_language_switch_keeps_the_visitors_place(make_kiosk: MakeKiosk) -> None
     k.controller.openEntity(entity.id)
     k.wait_page("entity")
     k.tap("nextSlide")
-    assert wait_until(lambda: k.controller.slideIndex == 1)
+    assert wait_until(lambda: props.slideIndex(k.controller) == 1)
     k.tap("languageButton")
-    assert wait_until(lambda: k.controller.language == "en")
-    assert k.controller.page == Pages.Page.Entity and k.controller.slideIndex == 1
+    assert wait_until(lambda: props.language(k.controller) == "en")
+    assert props.page(k.controller) == Pages.Page.Entity and props.slideIndex(k.controller) == 1
     assert k.item("languageButton").property("label") == "العربية"
 
 
@@ -147,7 +152,7 @@ def test_hotspot_miss_shows_a_hint_and_stays(make_kiosk: MakeKiosk) -> None:
     k.tap_at(miss)
     hint = k.wait_item("hint")
     assert hint.property("visible")
-    assert k.controller.page == Pages.Page.Demo and k.controller.step == 1
+    assert props.page(k.controller) == Pages.Page.Demo and props.step(k.controller) == 1
 
 
 def test_idle_warning_then_reset_to_attract_in_default_language(
@@ -157,14 +162,14 @@ def test_idle_warning_then_reset_to_attract_in_default_language(
     k.tap_at(QPoint(960, 540))
     k.wait_page("home")
     k.tap("languageButton")
-    assert wait_until(lambda: k.controller.language == "en")
+    assert wait_until(lambda: props.language(k.controller) == "en")
     clock.advance(k.bundle.idle.timeout + 1)
     overlay = k.wait_item("idleOverlay")
     assert wait_until(lambda: overlay.property("opacity") == 1.0)
     assert int(k.item("countdown").property("text")) == int(k.bundle.idle.countdown)
     clock.advance(k.bundle.idle.countdown + 1)
     k.wait_page("attract")
-    assert k.controller.language == "ar"
+    assert props.language(k.controller) == "ar"
     assert wait_until(lambda: not overlay.isVisible())
 
 
@@ -175,8 +180,8 @@ def test_a_touch_dismisses_the_idle_warning(make_kiosk: MakeKiosk, clock: Manual
     clock.advance(k.bundle.idle.timeout + 1)
     k.wait_item("idleOverlay")
     k.tap_at(QPoint(960, 540))  # swallowed: it must not open the tile under the finger
-    assert wait_until(lambda: not k.controller.idleWarning)
-    assert k.controller.page == Pages.Page.Home
+    assert wait_until(lambda: not props.idleWarning(k.controller))
+    assert props.page(k.controller) == Pages.Page.Home
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
@@ -218,8 +223,16 @@ def test_screenshots_of_every_page_type(make_kiosk: MakeKiosk, lang: str) -> Non
     for _sid, _i, target in demo.route_to_end():
         k.controller.follow(target)
     shot("demo-end")
-    assert set(shots) == {"attract", "home", "slide-image", "slide-text", "slide-video",
-                          "demo-image", "demo-form", "demo-end"}  # fmt: skip
+    assert set(shots) == {
+        "attract",
+        "home",
+        "slide-image",
+        "slide-text",
+        "slide-video",
+        "demo-image",
+        "demo-form",
+        "demo-end",
+    }
     blank = [name for name, image in shots.items() if not non_blank(image)]
     assert blank == []
 
@@ -231,9 +244,12 @@ def test_a_form_field_opens_the_keyboard_in_the_visitors_language(
     k = make_kiosk(language=lang)
     k.controller.touch()
     entity, demo, screen = next(
-        (e, d, s) for e in k.bundle.entities for d in e.demos for s in d.screens
+        (e, d, s)
+        for e in k.bundle.entities
+        for d in e.demos
+        for s in d.screens
         if s.kind == "form" and any(i.type == "field" for i in s.items)
-    )  # fmt: skip
+    )
     k.controller.openEntity(entity.id)
     k.controller.openDemo(demo.id)
     for screen_id, _index, target in demo.route_to_end():
@@ -275,14 +291,17 @@ def test_a_video_plays_while_its_slide_is_shown_on_one_reused_player(
     for entity, index in videos * 2:  # each video twice, coming back through the home page
         k.controller.openEntity(entity.id)
         k.controller.showSlide(index)
-        assert wait_until(lambda: k.controller.videoPlaying), f"{entity.id}'s video did not play"
+        assert wait_until(lambda: props.videoPlaying(k.controller)), (
+            f"{entity.id}'s video did not play"
+        )
         k.wait_item("unmuteButton")
         k.controller.showSlide((index + 1) % len(entity.slides))
-        assert wait_until(lambda: not k.controller.videoPlaying), "the video kept playing"
+        assert wait_until(lambda: not props.videoPlaying(k.controller)), "the video kept playing"
         assert k.find("unmuteButton") is None
         k.controller.home()
     # one player, held by the Media singleton, served every visit
     media = k.engine.singletonInstance("Kiosk", "Media")
+    assert isinstance(media, QObject)  # a QML singleton written in QML: an object, not a value
     players = [o for o in media.findChildren(QObject) if o.inherits("QMediaPlayer")]
     assert len(players) == 1
 
@@ -305,5 +324,5 @@ def test_every_video_starts_muted_even_after_a_visitor_turned_the_sound_on(
     entity, index = videos[1]
     k.controller.openEntity(entity.id)
     k.controller.showSlide(index)
-    assert wait_until(lambda: k.controller.videoPlaying)
+    assert wait_until(lambda: props.videoPlaying(k.controller))
     assert k.wait_item("unmuteButton").property("label") == "Sound on"

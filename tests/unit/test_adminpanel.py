@@ -98,7 +98,9 @@ def test_a_nearly_full_disk_is_a_warning_that_names_the_folder(
     cfg = config(tmp_path)
     cfg.data_dir.mkdir()
     usage = shutil.disk_usage(tmp_path)
-    monkeypatch.setattr(ap.shutil, "disk_usage", lambda _p: usage._replace(free=300_000_000))
+    monkeypatch.setattr(
+        "kiosk.adminpanel.shutil.disk_usage", lambda _p: usage._replace(free=300_000_000)
+    )
     view = ap.read_store_view(BundleStore(cfg.data_dir), cfg, ("x", "1"), tmp_path / "k", Status())
     (warning,) = view.warnings
     assert warning.en == f"Disk nearly full: 0.3 GB free in {cfg.data_dir}"

@@ -129,7 +129,12 @@ MISTAKES = [
     ('drop_folders = "/media/usb"', "drop_folders", "type", "/media/usb"),
     ('drop_folders = ["/a", 3]', "drop_folders[1]", "type", "/media/kiosk/usb"),
     ('trusted_keys = ["not base64!"]', "trusted_keys[0]", "bad-key", "kiosk keys new"),
-    (f'trusted_keys = ["{base64.b64encode(bytes(31)).decode()}"]', "trusted_keys[0]", "bad-key", "44 characters"),
+    (
+        f'trusted_keys = ["{base64.b64encode(bytes(31)).decode()}"]',
+        "trusted_keys[0]",
+        "bad-key",
+        "44 characters",
+    ),
     ('default_language = "fr"', "default_language", "bad-language", '"ar" or "en"'),
     ("screen = 1.5", "screen", "type", "screen = 0"),
     ("screen = 99", "screen", "range", "0 to 15"),
@@ -145,7 +150,12 @@ MISTAKES = [
     ('[idle]\ntimeout = "60"', "idle.timeout", "type", "60"),
     ("[idle]\ncountdwn = 10", "idle.countdwn", "unknown-key", "did you mean 'countdown'"),
     ('[admin]\npin_hash = "1234"', "admin.pin_hash", "bad-pin-hash", "kiosk admin set-pin"),
-    ('[admin]\npin_hash = "scrypt$١٦٣٨٤$8$1$AAAAAAAAAAA=$' + "A" * 44 + '"', "admin.pin_hash", "bad-pin-hash", "kiosk admin set-pin"),
+    (
+        '[admin]\npin_hash = "scrypt$١٦٣٨٤$8$1$AAAAAAAAAAA=$' + "A" * 44 + '"',
+        "admin.pin_hash",
+        "bad-pin-hash",
+        "kiosk admin set-pin",
+    ),
     ('[admin]\npin_hsh = "1234"', "admin.pin_hsh", "unknown-key", "did you mean 'pin_hash'"),
     ("kiosk_idd = 'a'", "kiosk_idd", "unknown-key", "did you mean 'kiosk_id'"),
     ("auto_aply = true", "auto_aply", "unknown-key", "did you mean 'auto_apply'"),
@@ -153,8 +163,13 @@ MISTAKES = [
     ("timeout = 30", "timeout", "misplaced-key", "under the [idle] line"),
     ("timout = 30", "timout", "misplaced-key", "did you mean 'timeout'"),
     ('pin_hash = "x"', "pin_hash", "misplaced-key", "kiosk admin set-pin"),
-    ('[idle]\ndefault_language = "en"', "idle.default_language", "misplaced-key", "above the first [section]"),
-]  # fmt: skip
+    (
+        '[idle]\ndefault_language = "en"',
+        "idle.default_language",
+        "misplaced-key",
+        "above the first [section]",
+    ),
+]
 
 
 @pytest.mark.parametrize(("text", "field", "code", "fix"), MISTAKES)
@@ -244,8 +259,12 @@ def test_idle_ranges_are_the_bundles(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("value", "where"),
-    [("booth.db", "etc/booth.db"), ("../var/k.db", "etc/../var/k.db"), ("{tmp}/abs/k.db", "abs/k.db")],
-)  # fmt: skip
+    [
+        ("booth.db", "etc/booth.db"),
+        ("../var/k.db", "etc/../var/k.db"),
+        ("{tmp}/abs/k.db", "abs/k.db"),
+    ],
+)
 def test_db_names_the_database_apart_from_the_data_folder(
     tmp_path: Path, value: str, where: str
 ) -> None:
@@ -334,9 +353,12 @@ def test_set_value_refuses_a_broken_file_and_says_where(tmp_path: Path) -> None:
 
 
 VALUES = st.one_of(
-    st.integers(-(2**40), 2**40), st.floats(allow_nan=False), st.booleans(),
-    st.text(max_size=12), st.lists(st.one_of(st.text(max_size=8), st.integers()), max_size=3),
-)  # fmt: skip
+    st.integers(-(2**40), 2**40),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.text(max_size=12),
+    st.lists(st.one_of(st.text(max_size=8), st.integers()), max_size=3),
+)
 NAMES = st.sampled_from([*TOP_KEYS, *IDLE_RANGES, *ADMIN_KEYS, "junk"])
 TABLES = st.dictionaries(
     NAMES, st.one_of(VALUES, st.dictionaries(NAMES, VALUES, max_size=4)), max_size=8
@@ -453,9 +475,14 @@ def test_trusted_keys_in_a_file_that_is_not_utf8_fails_closed(tmp_path: Path) ->
 
 @pytest.mark.parametrize(
     "text",
-    ["", "trusted_keys = []\n", '# trusted_keys = ["x"]\n', 'kiosk_id = "booth-1"\n',
-     f'trusted_keys = ["{KEY}", "bad"]\n'],
-)  # fmt: skip
+    [
+        "",
+        "trusted_keys = []\n",
+        '# trusted_keys = ["x"]\n',
+        'kiosk_id = "booth-1"\n',
+        f'trusted_keys = ["{KEY}", "bad"]\n',
+    ],
+)
 def test_no_keys_on_purpose_or_one_usable_key_is_not_a_signature_problem(
     tmp_path: Path, text: str
 ) -> None:

@@ -74,12 +74,19 @@ def test_kiosk_export_copies_a_live_database_that_merges(tmp_path: Path) -> None
     for i in range(50):
         log.log("tap", payload={"x": i})
     assert log.flush()  # the writer stays open, as in a running kiosk
-    env = dict(os.environ, HOME=str(tmp_path / "home"), KIOSK_CONFIG=str(tmp_path / "kiosk.toml"),
-               KIOSK=str(KIOSK))  # fmt: skip
+    env = dict(
+        os.environ,
+        HOME=str(tmp_path / "home"),
+        KIOSK_CONFIG=str(tmp_path / "kiosk.toml"),
+        KIOSK=str(KIOSK),
+    )
     out = subprocess.run(
         [str(DEPLOY / "kiosk-export"), str(tmp_path / "export")],
-        env=env, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     log.close()
     assert out.returncode == 0, out.stderr
     copy = tmp_path / "export" / "booth-7.db"

@@ -89,9 +89,15 @@ def test_admin_check(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("free", "level"),
-    [(5 * d.GB, Level.OK), (d.GB, Level.OK), (999 * d.MB, Level.WARN), (200 * d.MB, Level.WARN),
-     (199 * d.MB, Level.FAIL), (0, Level.FAIL)],
-)  # fmt: skip
+    [
+        (5 * d.GB, Level.OK),
+        (d.GB, Level.OK),
+        (999 * d.MB, Level.WARN),
+        (200 * d.MB, Level.WARN),
+        (199 * d.MB, Level.FAIL),
+        (0, Level.FAIL),
+    ],
+)
 def test_disk_space_thresholds(tmp_path: Path, free: int, level: Level) -> None:
     seen: list[Path] = []
 
@@ -146,10 +152,18 @@ def test_a_database_of_another_user_is_not_opened(tmp_path: Path) -> None:
 def test_event_writer_status(tmp_path: Path) -> None:
     db = tmp_path / "k.db"
     assert d.check_event_writer(db).level is Level.OK
-    status_path(db).write_text(json.dumps({
-        "ok": False, "committed": 10, "pending": 4, "dropped": 2,
-        "last_error": "database or disk is full", "since": "2015-11-25T10:00:00.000Z",
-    }))  # fmt: skip
+    status_path(db).write_text(
+        json.dumps(
+            {
+                "ok": False,
+                "committed": 10,
+                "pending": 4,
+                "dropped": 2,
+                "last_error": "database or disk is full",
+                "since": "2015-11-25T10:00:00.000Z",
+            }
+        )
+    )
     r = d.check_event_writer(db)
     assert r.level is Level.WARN
     assert "database or disk is full" in r.message and "2 events dropped" in r.message
@@ -243,11 +257,22 @@ GOOD: dict[str, Any] = {
     "platform": "wayland",
     "offscreen_fallback": False,
     "screens": [{"name": "HDMI-A-1", "width": 1920, "height": 1080}],
-    "opengl": {"ok": True, "gles": True, "vendor": "Intel", "renderer": "Mesa Intel(R) UHD Graphics 620", "version": "OpenGL ES 3.2 Mesa 22.3.6"},
-    "multimedia": {"backend": "ffmpeg", "mp4": True, "audio_outputs": ["Built-in Audio"], "default_output": "Built-in Audio"},
+    "opengl": {
+        "ok": True,
+        "gles": True,
+        "vendor": "Intel",
+        "renderer": "Mesa Intel(R) UHD Graphics 620",
+        "version": "OpenGL ES 3.2 Mesa 22.3.6",
+    },
+    "multimedia": {
+        "backend": "ffmpeg",
+        "mp4": True,
+        "audio_outputs": ["Built-in Audio"],
+        "default_output": "Built-in Audio",
+    },
     "video_path": "entities/moi/videos/a.mp4",
     "video": {"error": None},
-}  # fmt: skip
+}
 
 
 def levels(probe: dict[str, Any]) -> dict[str, Level]:
@@ -257,8 +282,11 @@ def levels(probe: dict[str, Any]) -> dict[str, Level]:
 def test_a_healthy_machine() -> None:
     results = d.probe_results(GOOD)
     assert {r.name: r.level for r in results} == {
-        "display": Level.OK, "opengl": Level.OK, "multimedia": Level.OK, "video": Level.OK,
-    }  # fmt: skip
+        "display": Level.OK,
+        "opengl": Level.OK,
+        "multimedia": Level.OK,
+        "video": Level.OK,
+    }
     text = "\n".join(r.message for r in results)
     assert "'wayland': HDMI-A-1 1920x1080" in text and "OpenGL ES" in text
 

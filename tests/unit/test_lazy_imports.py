@@ -143,19 +143,26 @@ def first_frame_probe() -> str:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run(
         [sys.executable, "-c", FIRST_FRAME_PROBE],
-        capture_output=True, text=True, timeout=120, cwd=REPO, env=env,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+        env=env,
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     return out.stdout
 
 
 def test_the_kiosk_reaches_its_first_frame_without_building_pysides_qt_namespace() -> None:
-    # its first use builds every enum of PySide6's Qt namespace: 20-35 ms (kiosk.qt.frames)
+    # its first use builds every enum of PySide6's Qt namespace (kiosk.qt.frames), which the
+    # first frame must not wait for (what it costs: benchmarks/README.md, "Figures behind the
+    # thresholds")
     said = first_frame_probe()
     assert "Qt namespace built: False" in said, said
 
 
 def test_the_kiosk_reaches_its_first_frame_before_it_imports_asyncio() -> None:
-    # asyncio and qasync (kiosk.qt.aio) cost ~50 ms to import: they come after the first frame
+    # asyncio and qasync (kiosk.qt.aio) are slow to import: they come after the first frame
+    # (what they cost: benchmarks/README.md, "Figures behind the thresholds")
     said = first_frame_probe()
     assert "asyncio imported: False" in said, said

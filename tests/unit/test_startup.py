@@ -104,8 +104,11 @@ def test_when_nothing_loads_it_says_how_to_check(tmp_path: Path) -> None:
 
 def test_kiosk_toml_overrides_idle_times_and_a_language_the_bundle_has(sample: Path) -> None:
     bundle = load(sample)
-    config = Config(path=Path("kiosk.toml"), idle=IdleOverrides(timeout=42.0, countdown=7.0),
-                    default_language="en")  # fmt: skip
+    config = Config(
+        path=Path("kiosk.toml"),
+        idle=IdleOverrides(timeout=42.0, countdown=7.0),
+        default_language="en",
+    )
     out = with_overrides(bundle, config)
     assert out.idle.timeout == 42.0 and out.idle.countdown == 7.0
     assert out.idle.video_timeout == bundle.idle.video_timeout
@@ -123,12 +126,12 @@ def test_a_language_the_bundle_lacks_keeps_the_bundles_default(
 
 
 def test_settings_follow_the_store_exactly_when_no_bundle_is_fixed(tmp_path: Path) -> None:
-    config = Config(path=tmp_path / "kiosk.toml", data_dir=tmp_path / "data", kiosk_id="booth-3",
-                    screen=1)  # fmt: skip
+    config = Config(
+        path=tmp_path / "kiosk.toml", data_dir=tmp_path / "data", kiosk_id="booth-3", screen=1
+    )
     s = KioskSettings.for_config(config)
-    assert (s.data_dir, s.db, s.kiosk_id, s.screen) == (
-        tmp_path / "data", tmp_path / "data" / "kiosk.db", "booth-3", 1,
-    )  # fmt: skip
+    from_config = (tmp_path / "data", tmp_path / "data" / "kiosk.db", "booth-3", 1)
+    assert (s.data_dir, s.db, s.kiosk_id, s.screen) == from_config
     assert s.follows_store
     assert not KioskSettings.for_config(config, bundle=tmp_path).follows_store
     assert KioskSettings.for_config(config, bundle=tmp_path, follow_store=True).follows_store

@@ -70,39 +70,64 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     checked(
         subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist), str(src)],
-            cwd=tmp, capture_output=True, text=True, timeout=300,
+            cwd=tmp,
+            capture_output=True,
+            text=True,
+            timeout=300,
         ),
         "pip wheel (it fetches the build backend, setuptools, from the package index)",
-    )  # fmt: skip
+    )
     (wheel,) = dist.glob("qatar_pavilion_kiosk-*.whl")
 
     venv = tmp / "venv"
     checked(
         subprocess.run(
             [sys.executable, "-m", "venv", "--without-pip", str(venv)],
-            capture_output=True, text=True, timeout=120,
+            capture_output=True,
+            text=True,
+            timeout=120,
         ),
         "python -m venv",
-    )  # fmt: skip
+    )
     site = Path(
         checked(
             subprocess.run(
-                [str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                capture_output=True, text=True, timeout=60,
+                [
+                    str(venv / "bin" / "python"),
+                    "-c",
+                    "import sysconfig; print(sysconfig.get_path('purelib'))",
+                ],
+                capture_output=True,
+                text=True,
+                timeout=60,
             ),
             "the venv's python",
         ).strip()
-    )  # fmt: skip
+    )
     deps = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
     (site / "kiosk-test-deps.pth").write_text("".join(f"{p}\n" for p in deps), "utf-8")
     checked(
         subprocess.run(
-            [sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install",
-             "-q", "--no-deps", "--no-index", "--ignore-installed", str(wheel)],
-            cwd=tmp, capture_output=True, text=True, timeout=300,
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "--python",
+                str(venv / "bin" / "python"),
+                "install",
+                "-q",
+                "--no-deps",
+                "--no-index",
+                "--ignore-installed",
+                str(wheel),
+            ],
+            cwd=tmp,
+            capture_output=True,
+            text=True,
+            timeout=300,
         ),
         "pip install the wheel",
-    )  # fmt: skip
+    )
 
     outside = tmp / "elsewhere"
     (outside / "home").mkdir(parents=True)
@@ -195,9 +220,11 @@ def test_kiosk_run_reaches_its_first_frame_offscreen(installed: Installed) -> No
         sock.bind("\0" + name)
         proc = subprocess.Popen(
             ["kiosk", "run", "--windowed", "--data-dir", str(data), "--db", str(data / "k.db")],
-            cwd=installed.outside, env={**installed.env, "NOTIFY_SOCKET": "@" + name},
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )  # fmt: skip
+            cwd=installed.outside,
+            env={**installed.env, "NOTIFY_SOCKET": "@" + name},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         try:
             ready, early = first_datagram(sock, proc, timeout=90)
         finally:

@@ -52,9 +52,12 @@ HOSTILE = [
 
 @pytest.mark.parametrize(("name", "entries", "file", "code"), HOSTILE, ids=[h[0] for h in HOSTILE])
 def test_hostile_zip_is_refused_and_nothing_escapes(
-    name: str, entries: list[tuple[zipfile.ZipInfo | str, bytes]], file: str, code: str,
+    name: str,
+    entries: list[tuple[zipfile.ZipInfo | str, bytes]],
+    file: str,
+    code: str,
     tmp_path: Path,
-) -> None:  # fmt: skip
+) -> None:
     z = _zip(tmp_path / "b.zip", entries)
     report = validate(z)
     assert (file, code) in {(p.file, p.code) for p in report.errors}

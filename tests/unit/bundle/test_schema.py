@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -169,9 +170,9 @@ def text_slide(i: int, body: str = "Body") -> dict[str, Any]:
 
 
 class Counting:
-    """Wraps a model class, counting the objects built."""
+    """Wraps a model class (or a function that builds one), counting the objects built."""
 
-    def __init__(self, cls: type) -> None:
+    def __init__(self, cls: Callable[..., Any]) -> None:
         self.cls = cls
         self.n = 0
 

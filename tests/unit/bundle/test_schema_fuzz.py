@@ -17,9 +17,12 @@ BUNDLE = tomllib.loads(BUNDLE_TOML.format(id="fuzz"))
 ENTITY = tomllib.loads(ENTITY_TOML)
 
 scalars = st.one_of(
-    st.text(max_size=20), st.integers(-(2**40), 2**40), st.floats(allow_nan=True),
-    st.booleans(), st.none(),
-)  # fmt: skip
+    st.text(max_size=20),
+    st.integers(-(2**40), 2**40),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.none(),
+)
 values = st.recursive(
     scalars,
     lambda inner: st.one_of(

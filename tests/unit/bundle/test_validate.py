@@ -32,9 +32,11 @@ id = "shot"
 kind = "image"
 image = "slides/picture.png"
 title = { ar = "اضغط الزر", en = "Tap the button" }
-hotspots = [
-  { rect = [0.1, 0.1, 0.2, 0.1], target = "end", hint = { ar = "الزر هنا", en = "The button is here" } },
-]
+
+[[demos.screens.hotspots]]
+rect = [0.1, 0.1, 0.2, 0.1]
+target = "end"
+hint = { ar = "الزر هنا", en = "The button is here" }
 """
 
 
@@ -59,7 +61,7 @@ def jpeg_bytes(tmp: Path) -> bytes:
     img = QImage(640, 360, QImage.Format.Format_RGB32)
     img.fill(QColor("#8A1538"))
     path = tmp / "x.jpg"
-    assert img.save(str(path), "JPEG", 85)
+    assert img.save(str(path), quality=85)  # JPEG: from the file name
     return path.read_bytes()
 
 
@@ -227,7 +229,7 @@ def _hotspot_target(r: Path) -> None:
 
 
 def _no_hotspots(r: Path) -> None:
-    demo = IMAGE_DEMO.split("hotspots = [")[0]
+    demo = IMAGE_DEMO.split("[[demos.screens.hotspots]]")[0]
     (r / E).write_text((r / E).read_text("utf-8") + demo, "utf-8")
 
 
@@ -295,19 +297,38 @@ CASES: list[tuple[str, Mutate, set[tuple[str, str, str]]]] = [
     ("missing-file", _missing_file, {(E, "slides[1].image", "missing-file")}),
     ("dotdot-path", _dotdot, {(E, "slides[1].image", "path-outside")}),
     ("absolute-path", _absolute, {(E, "slides[1].image", "path-outside")}),
-    ("qml-file", _write("entities/example/Evil.qml", b"import QtQuick\nItem {}\n"),
-     {("entities/example/Evil.qml", "", "code")}),
+    (
+        "qml-file",
+        _write("entities/example/Evil.qml", b"import QtQuick\nItem {}\n"),
+        {("entities/example/Evil.qml", "", "code")},
+    ),
     ("js-file", _write("helpers.js", b"function f() {}\n"), {("helpers.js", "", "code")}),
     ("qmldir", _write("qmldir", b"module Evil\n"), {("qmldir", "", "code")}),
     ("python-file", _write("tool.py", b"import os\n"), {("tool.py", "", "code")}),
-    ("elf-as-png", _write("entities/example/run.png", ELF), {("entities/example/run.png", "", "code")}),
+    (
+        "elf-as-png",
+        _write("entities/example/run.png", ELF),
+        {("entities/example/run.png", "", "code")},
+    ),
     ("script-as-txt", _write("notes.txt", b"#!/bin/sh\nrm -rf /\n"), {("notes.txt", "", "code")}),
     ("symlink-out", _symlink_out, {("entities/example/slides/link.png", "", "symlink")}),
-    ("symlink-referenced", _symlink_referenced, {("entities/example/slides/picture.png", "", "symlink")}),
+    (
+        "symlink-referenced",
+        _symlink_referenced,
+        {("entities/example/slides/picture.png", "", "symlink")},
+    ),
     ("unknown-type", _write("brief.docx", b"PK\x03\x04"), {("brief.docx", "", "type")}),
     ("png-named-jpg", _png_as_jpg, {("entities/example/slides/picture.jpg", "", "type-mismatch")}),
-    ("truncated-jpeg", _truncated_jpeg, {("entities/example/slides/picture.jpg", "", "media-damaged")}),
-    ("huge-png-header", _huge_png, {("entities/example/slides/picture.png", "", "image-too-large")}),
+    (
+        "truncated-jpeg",
+        _truncated_jpeg,
+        {("entities/example/slides/picture.jpg", "", "media-damaged")},
+    ),
+    (
+        "huge-png-header",
+        _huge_png,
+        {("entities/example/slides/picture.png", "", "image-too-large")},
+    ),
     ("corrupt-png", _corrupt_png, {("entities/example/slides/picture.png", "", "media-damaged")}),
     ("truncated-video", _truncated_video, {("entities/example/clip.mp4", "", "media-damaged")}),
     ("garbage-video", _garbage_video, {("entities/example/clip.mp4", "", "media-damaged")}),
@@ -318,7 +339,11 @@ CASES: list[tuple[str, Mutate, set[tuple[str, str, str]]]] = [
     ("unreachable-screen", _unreachable, {(E, "demos[0].screens[1]", "unreachable")}),
     ("no-end", _no_end, {(E, "demos[0].screens", "no-end")}),
     ("bad-rect", _bad_rect, {(E, "demos[1].screens[0].hotspots[0].rect", "bad-rect")}),
-    ("hotspot-target", _hotspot_target, {(E, "demos[1].screens[0].hotspots[0].target", "bad-target")}),
+    (
+        "hotspot-target",
+        _hotspot_target,
+        {(E, "demos[1].screens[0].hotspots[0].target", "bad-target")},
+    ),
     ("no-hotspots", _no_hotspots, {(E, "demos[1].screens[0].hotspots", "missing")}),
     ("wrong-type", _wrong_type, {(E, "slides[1].duration", "type")}),
     ("out-of-range", _range, {(B, "idle.timeout", "range")}),
@@ -331,7 +356,7 @@ CASES: list[tuple[str, Mutate, set[tuple[str, str, str]]]] = [
     ("no-manifest", _no_manifest, {(B, "", "no-manifest")}),
     ("wrong-kind", _wrong_kind, {(E, "logo", "wrong-kind")}),
     ("not-utf8", _not_utf8, {(E, "", "encoding")}),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("name", "mutate", "expected"), CASES, ids=[c[0] for c in CASES])
@@ -420,10 +445,12 @@ class _GlyphSpy:
 
 @pytest.mark.parametrize(
     ("blank", "role"),
-    [("NotoSans-Regular.ttf", "fonts.latin 'Noto Sans'"),
-     ("NotoNaskhArabic-Bold.ttf", "fonts.arabic 'Noto Naskh Arabic'"),
-     ("NotoKufiArabic-Bold.ttf", "fonts.arabic_heading 'Noto Kufi Arabic'")],
-)  # fmt: skip
+    [
+        ("NotoSans-Regular.ttf", "fonts.latin 'Noto Sans'"),
+        ("NotoNaskhArabic-Bold.ttf", "fonts.arabic 'Noto Naskh Arabic'"),
+        ("NotoKufiArabic-Bold.ttf", "fonts.arabic_heading 'Noto Kufi Arabic'"),
+    ],
+)
 def test_each_font_of_a_used_family_must_draw_its_roles_sample(
     bundle_dir: Path, blank: str, role: str
 ) -> None:
@@ -432,10 +459,12 @@ def test_each_font_of_a_used_family_must_draw_its_roles_sample(
     spy = _GlyphSpy({blank})
     report = validate(bundle_dir, spy)
     assert spy.samples == {
-        "NotoKufiArabic-Bold.ttf": ARABIC_SAMPLE, "NotoNaskhArabic-Bold.ttf": ARABIC_SAMPLE,
-        "NotoNaskhArabic-Regular.ttf": ARABIC_SAMPLE, "NotoSans-Bold.ttf": LATIN_SAMPLE,
+        "NotoKufiArabic-Bold.ttf": ARABIC_SAMPLE,
+        "NotoNaskhArabic-Bold.ttf": ARABIC_SAMPLE,
+        "NotoNaskhArabic-Regular.ttf": ARABIC_SAMPLE,
+        "NotoSans-Bold.ttf": LATIN_SAMPLE,
         "NotoSans-Regular.ttf": LATIN_SAMPLE,
-    }  # fmt: skip
+    }
     [problem] = report.errors
     assert (problem.file, problem.code) == (f"fonts/{blank}", "font-glyphs")
     assert "its glyphs are empty" in problem.message and role in problem.message

@@ -70,13 +70,20 @@ def test_set_pin_creates_the_config(data_home: Path, answers: Callable[..., None
 
 @pytest.mark.parametrize(
     ("replies", "message"),
-    [(("1234", "4321"), "the two PINs differ"), (("12",), "4 to 8 digits"),
-     (("12ab",), "digits only"), ((EOFError,), "no PIN entered")],
-)  # fmt: skip
+    [
+        (("1234", "4321"), "the two PINs differ"),
+        (("12",), "4 to 8 digits"),
+        (("12ab",), "digits only"),
+        ((EOFError,), "no PIN entered"),
+    ],
+)
 def test_set_pin_refusals_change_nothing(
-    tmp_path: Path, answers: Callable[..., None], capsys: pytest.CaptureFixture[str],
-    replies: tuple[str, ...], message: str,
-) -> None:  # fmt: skip
+    tmp_path: Path,
+    answers: Callable[..., None],
+    capsys: pytest.CaptureFixture[str],
+    replies: tuple[str, ...],
+    message: str,
+) -> None:
     path = tmp_path / "kiosk.toml"
     path.write_text("screen = 0\n", "utf-8")
     answers(*replies)

@@ -125,8 +125,9 @@ def _signed_setup(tmp_path: Path, version: str = "1.0.0") -> tuple[Path, str, Pa
     return z, public, key
 
 
-def _config(where: str, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch,
-            text: str) -> list[str]:  # fmt: skip
+def _config(
+    where: str, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> list[str]:
     """Write kiosk.toml where 'kiosk run' would find it; the options that point at it."""
     if where == "default":
         home.mkdir(parents=True, exist_ok=True)
@@ -143,15 +144,23 @@ def _config(where: str, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPa
 
 @pytest.mark.parametrize("where", ["--config", "env", "default"])
 def test_install_requires_the_signature_kiosk_toml_asks_for(
-    where: str, tmp_path: Path, kiosk_home: Path, monkeypatch: pytest.MonkeyPatch,
+    where: str,
+    tmp_path: Path,
+    kiosk_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-) -> None:  # fmt: skip
+) -> None:
     from kiosk.store import BundleStore
 
     z, public, key = _signed_setup(tmp_path)
     data = tmp_path / "kiosk-data"
-    opts = _config(where, tmp_path, kiosk_home, monkeypatch,
-                   f'data_dir = "{data}"\ntrusted_keys = ["{public}"]\n')  # fmt: skip
+    opts = _config(
+        where,
+        tmp_path,
+        kiosk_home,
+        monkeypatch,
+        f'data_dir = "{data}"\ntrusted_keys = ["{public}"]\n',
+    )
     config_file = (
         opts[1]
         if opts

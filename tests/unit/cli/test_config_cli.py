@@ -20,9 +20,17 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.mark.parametrize(
     "argv",
-    [["config"], ["config", "check"], ["config", "show"], ["config", "init"], ["admin"],
-     ["admin", "set-pin"], ["admin", "unlock"], ["doctor"]],
-)  # fmt: skip
+    [
+        ["config"],
+        ["config", "check"],
+        ["config", "show"],
+        ["config", "init"],
+        ["admin"],
+        ["admin", "set-pin"],
+        ["admin", "unlock"],
+        ["doctor"],
+    ],
+)
 def test_every_new_command_has_help_with_an_example(
     argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:

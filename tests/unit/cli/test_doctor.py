@@ -68,14 +68,15 @@ def test_broken_config_and_missing_font_are_reported_clearly(
     )
     assert (
         config_lines[2]
-        == "idle.timeout: 2 is out of range -- fix: use a number of seconds from 10 to 3600, or remove the line to use the bundle's"
+        == "idle.timeout: 2 is out of range -- fix: use a number of seconds from 10 to 3600, "
+        "or remove the line to use the bundle's"
     )
 
     font_lines = lines_of(out, "FAIL", "fonts")
     assert f"2 of 5 font files do not load ({bundle})" in font_lines[0]
     assert (
-        f"fix: copy the font files again from their source (TTF or OTF), then kiosk bundle validate {bundle}"
-        in font_lines[0]
+        "fix: copy the font files again from their source (TTF or OTF), "
+        f"then kiosk bundle validate {bundle}" in font_lines[0]
     )
     assert "fonts/NotoNaskhArabic-Bold.ttf: the file is missing" in font_lines
     assert "fonts/NotoSans-Regular.ttf: Qt cannot load this font file" in font_lines
@@ -84,8 +85,19 @@ def test_broken_config_and_missing_font_are_reported_clearly(
     checks = [
         ln.split()[1] for ln in out.splitlines() if ln.split()[:1] in (["OK"], ["WARN"], ["FAIL"])
     ]
-    assert checks == ["config", "signatures", "admin", "disk", "database", "events", "bundle", "display",
-                      "opengl", "multimedia", "fonts"]  # fmt: skip
+    assert checks == [
+        "config",
+        "signatures",
+        "admin",
+        "disk",
+        "database",
+        "events",
+        "bundle",
+        "display",
+        "opengl",
+        "multimedia",
+        "fonts",
+    ]
 
 
 def test_a_healthy_kiosk_passes(healthy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -103,9 +115,9 @@ def test_a_healthy_kiosk_passes(healthy: Path, capsys: pytest.CaptureFixture[str
 def test_quick_skips_qt(healthy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["doctor", "--quick", "--config", str(healthy)]) == 0
     out = capsys.readouterr().out
-    assert [ln.split()[1] for ln in out.splitlines() if ln[:4].strip() in ("OK", "WARN", "FAIL")] == [
-        "config", "signatures", "admin", "disk", "database", "events", "bundle",
-    ]  # fmt: skip
+    assert [
+        ln.split()[1] for ln in out.splitlines() if ln[:4].strip() in ("OK", "WARN", "FAIL")
+    ] == ["config", "signatures", "admin", "disk", "database", "events", "bundle"]
 
 
 def test_a_damaged_database_fails(

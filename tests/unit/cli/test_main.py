@@ -29,9 +29,13 @@ def test_a_zipped_kiosk_says_so_in_one_line_with_the_fix(tmp_path: Path, argv: l
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env.update(HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
     out = subprocess.run(
-        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=120,
-    )  # fmt: skip
+    )
     assert out.returncode == 1, out.stdout + out.stderr
     assert "Traceback" not in out.stderr, out.stderr
     (line,) = out.stderr.strip().splitlines()

@@ -346,11 +346,16 @@ def test_every_command_with_data_has_the_same_flags_and_help() -> None:
                 seen[flag].add(name)
 
     walk(build_parser(), "")
-    users = {
-        "run", "stats", "stats export", "stats merge", "report", "doctor", "config show",
-    }  # fmt: skip
-    store = {"bundle install", "bundle list", "bundle verify", "bundle rollback",
-             "bundle activate", "admin set-pin", "admin unlock"}  # fmt: skip
+    users = {"run", "stats", "stats export", "stats merge", "report", "doctor", "config show"}
+    store = {
+        "bundle install",
+        "bundle list",
+        "bundle verify",
+        "bundle rollback",
+        "bundle activate",
+        "admin set-pin",
+        "admin unlock",
+    }
     assert seen["--db"] == users
     assert seen["--data-dir"] == users | store
     assert seen["--config"] == users | store | {"config check", "config init"}

@@ -67,10 +67,18 @@ def test_writer_trouble_is_shown_as_a_warning(
 ) -> None:
     copy = tmp_path / "k.db"
     copy.write_bytes(db.read_bytes())
-    status_path(copy).write_text(json.dumps({
-        "ok": False, "committed": 5, "pending": 12, "dropped": 0,
-        "last_error": "database or disk is full", "since": "2015-11-25T10:00:00.000Z",
-    }))  # fmt: skip
+    status_path(copy).write_text(
+        json.dumps(
+            {
+                "ok": False,
+                "committed": 5,
+                "pending": 12,
+                "dropped": 0,
+                "last_error": "database or disk is full",
+                "since": "2015-11-25T10:00:00.000Z",
+            }
+        )
+    )
     assert main(["stats", "--db", str(copy)]) == 0
     err = capsys.readouterr().err
     assert "WARNING" in err and "disk is full" in err and "12 waiting" in err

@@ -51,7 +51,10 @@ def test_run_refuses_a_bad_kiosk_id(
 ) -> None:
     monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "kiosk.toml"))
     with pytest.raises(SystemExit) as exit_:
-        main(["run", f"--kiosk-id={bad}", "--bundle", str(tmp_path / "none"), "--db", str(tmp_path / "k.db")])  # fmt: skip
+        main([
+            "run", f"--kiosk-id={bad}", "--bundle", str(tmp_path / "none"),
+            "--db", str(tmp_path / "k.db"),
+        ])  # fmt: skip
     assert exit_.value.code == 2
     err = capsys.readouterr().err
     assert "not a usable kiosk id" in err and "booth-1" in err
@@ -241,7 +244,8 @@ def _on_media(media: Path, layout: str) -> int:
         raw.execute("PRAGMA journal_mode=WAL")
         raw.execute(
             "INSERT INTO events (id, kiosk_id, bundle_id, bundle_version, seq, wall_utc, mono_ms, "
-            "type) VALUES ('01', 'k', 'b', '1', 1, '2015-11-25T06:00:00.000Z', 1.0, 'session_start')"
+            "type) VALUES "
+            "('01', 'k', 'b', '1', 1, '2015-11-25T06:00:00.000Z', 1.0, 'session_start')"
         )
         raw.close()
         return 1

@@ -7,6 +7,7 @@ import gc
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QGuiApplication
@@ -20,6 +21,7 @@ from kiosk.qt.controller import Controller
 from kiosk.qt.testing import wait_until
 from kiosk.session import Session
 from kiosk.store import BundleStore
+from tests import props
 
 from .broken_media import BROKEN_PNGS
 
@@ -42,9 +44,13 @@ def make_admin(qapp: QGuiApplication, tmp_path: Path) -> Iterator[Callable[..., 
     sample = tmp_path / "sample"
     init(sample)
 
-    def make(**config: object) -> Admin:
-        cfg = Config(path=tmp_path / "kiosk.toml", data_dir=tmp_path / "data",
-                     pin_hash=hash_pin(PIN), **config)  # type: ignore[arg-type]  # fmt: skip
+    def make(**config: Any) -> Admin:  # further Config fields, e.g. drop_folders
+        cfg = Config(
+            path=tmp_path / "kiosk.toml",
+            data_dir=tmp_path / "data",
+            pin_hash=hash_pin(PIN),
+            **config,
+        )
         log = EventLog(tmp_path / "k.db", "test-kiosk")
         log.start()
         admin = Admin(cfg, BundleStore(cfg.data_dir), Controller(Session(load(sample))), log)
@@ -72,7 +78,7 @@ def test_the_panel_refuses_an_image_that_does_not_decode(
     zip_path = broken_bundle(tmp_path, rel, BROKEN_PNGS[kind], tmp_path / "pavilion.zip")
     admin = make_admin()
     admin.submitPin(PIN)
-    assert admin.mode == "panel"
+    assert props.mode(admin) == "panel"
     admin.install(str(zip_path), False)
     assert wait_until(lambda: not admin.busy, 30_000)
     message = admin.message.en

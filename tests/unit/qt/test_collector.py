@@ -65,6 +65,6 @@ def test_nothing_is_collected_before_it_is_due() -> None:
 def test_a_due_collection_runs_at_the_generation_cpython_would_pick() -> None:
     gc.collect()
     t0 = gc.get_threshold()[0]
-    junk = [[] for _ in range(t0 + 10)]
+    junk: list[list[object]] = [[] for _ in range(t0 + 10)]
     assert collect_if_due() in (0, 1, 2)
     del junk

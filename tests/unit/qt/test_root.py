@@ -41,9 +41,8 @@ def test_flags_win_over_kiosk_toml(toml: Path, tmp_path: Path) -> None:
         "--kiosk-id", "booth-9", "--screen", "0", "--windowed", "--bundle", str(tmp_path),
         "--lang", "en",
     ))  # fmt: skip
-    assert (s.data_dir, s.db, s.kiosk_id, s.screen) == (
-        tmp_path / "d", tmp_path / "x.db", "booth-9", 0,
-    )  # fmt: skip
+    flags = (tmp_path / "d", tmp_path / "x.db", "booth-9", 0)
+    assert (s.data_dir, s.db, s.kiosk_id, s.screen) == flags
     assert s.windowed and s.language == "en" and s.bundle == tmp_path
     assert not s.follows_store
 

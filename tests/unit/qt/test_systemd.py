@@ -158,8 +158,10 @@ def test_without_notify_socket_nothing_happens(
 def test_xset_keeps_an_x_screen_on_and_nothing_else() -> None:
     found = {"xset": "/usr/bin/xset"}.get
     assert xset_commands("xcb", found) == [
-        ["/usr/bin/xset", "s", "off"], ["/usr/bin/xset", "s", "noblank"], ["/usr/bin/xset", "-dpms"],
-    ]  # fmt: skip
+        ["/usr/bin/xset", "s", "off"],
+        ["/usr/bin/xset", "s", "noblank"],
+        ["/usr/bin/xset", "-dpms"],
+    ]
     assert xset_commands("wayland", found) == []
     assert xset_commands("offscreen", found) == []
     assert xset_commands("xcb", lambda name: None) == []  # xset not installed

@@ -48,6 +48,9 @@ def test_an_ordinary_folder_gives_every_bundle_and_no_note(tmp_path: Path) -> No
     (usb / "readme.txt").touch()
     found = scan([usb, tmp_path / "not-mounted"])
     assert [c.path.name for c in found.candidates] == [
-        "b00000.zip", "b00001.zip", "b00002.zip", "folder-bundle",
-    ]  # fmt: skip
+        "b00000.zip",
+        "b00001.zip",
+        "b00002.zip",
+        "folder-bundle",
+    ]
     assert found.note == ""

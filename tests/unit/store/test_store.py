@@ -7,6 +7,7 @@ import stat
 import threading
 import warnings
 import zipfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -98,16 +99,16 @@ def _rewrite(
     src: Path,
     dst: Path,
     edit: dict[str, bytes | None],
-    extra: list[tuple[zipfile.ZipInfo | str, bytes]] = (),
-) -> Path:  # type: ignore[assignment]
+    extra: Sequence[tuple[zipfile.ZipInfo | str, bytes]] = (),
+) -> Path:
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a duplicate name is the point of one case
         for info in zin.infolist():
             data = edit.get(info.filename, zin.read(info))
             if data is not None:
                 zout.writestr(info, data)
-        for info, data in extra:
-            zout.writestr(info, data)
+        for name_or_info, data in extra:
+            zout.writestr(name_or_info, data)
     return dst
 
 
@@ -123,16 +124,23 @@ def _device(name: str) -> tuple[zipfile.ZipInfo, bytes]:
     return info, b""
 
 
-HOSTILE = {
+def _wrong_hash(src: Path, dst: Path) -> Path:
+    """entity.toml edited after its checksum was written (one colour, one digit)."""
+    name = "entities/example/entity.toml"
+    with zipfile.ZipFile(src) as z:
+        edited = z.read(name).replace(b"#0D6E7A", b"#0D6E7B")
+    return _rewrite(src, dst, {name: None}, [(name, edited)])
+
+
+HOSTILE: dict[str, Callable[[Path, Path], Path]] = {
     "traversal": lambda z, t: _rewrite(z, t, {}, [("../../escaped.txt", b"x")]),
     "absolute": lambda z, t: _rewrite(z, t, {}, [("/tmp/escaped.txt", b"x")]),
     "symlink": lambda z, t: _rewrite(z, t, {}, [_link("fonts/evil.ttf")]),
     "device": lambda z, t: _rewrite(z, t, {}, [_device("dev")]),
     "duplicate": lambda z, t: _rewrite(z, t, {}, [("bundle.toml", b"format = 1")]),
     "bomb-ratio": lambda z, t: _rewrite(z, t, {}, [("big.txt", b"\0" * (30 << 20))]),
-    "wrong-hash": lambda z, t: _rewrite(z, t, {"entities/example/entity.toml": None}, [
-        ("entities/example/entity.toml", zipfile.ZipFile(z).read("entities/example/entity.toml").replace(b"#0D6E7A", b"#0D6E7B"))]),
-}  # fmt: skip
+    "wrong-hash": _wrong_hash,
+}
 
 
 @pytest.mark.parametrize("case", sorted(HOSTILE))
@@ -264,7 +272,7 @@ def test_bytes_swapped_after_the_signature_check_are_never_installed_as_signed(
     shutil.copyfile(zips["1.0.0"], signed)
     sign_file(signed, key)
     evil = _hostile_unsigned(zips, tmp_path, case)
-    swapped = []
+    swapped: list[bool] = []
 
     def swap() -> None:
         if not swapped:
@@ -445,7 +453,7 @@ def test_a_clean_up_during_an_install_leaves_that_install_alone(
 ) -> None:
     """A CLI install (which cleans up first) starts while the admin panel installs."""
     other = BundleStore(store.data_dir)
-    cleaned = []
+    cleaned: list[str] = []
 
     def progress(stage: str, done: int, total: int) -> None:
         if stage == "unpacking" and not cleaned:
@@ -574,14 +582,21 @@ def _damage(store: BundleStore, payload: bytes | None) -> None:
 def test_a_damaged_pointer_shows_the_newest_bundle_that_verifies_and_says_so(
     case: str, store: BundleStore, two: tuple[str, str], caplog: pytest.LogCaptureFixture
 ) -> None:
-    from kiosk.paths import SAMPLE_BUNDLE
+    from kiosk.bundle import Bundle, load
     from kiosk.startup import choose_bundle
 
     _old, new = two
     _damage(store, DAMAGED_POINTERS[case])
+    tried: list[Path] = []
+
+    def loader(path: Path) -> Bundle:
+        tried.append(path)
+        return load(path)
+
     with caplog.at_level("WARNING", logger="kiosk.store.store"):
-        shown = choose_bundle(None, store, loader=lambda p: p)  # type: ignore[arg-type,return-value]
-    assert shown == store.bundles / new and shown != SAMPLE_BUNDLE
+        shown = choose_bundle(None, store, loader=loader)
+    assert tried == [store.bundles / new]  # the newest that verifies, not the sample bundle
+    assert shown is not None and shown.version == "1.1.0"
     said = "\n".join(r.getMessage() for r in caplog.records if r.levelname == "ERROR")
     assert "active.json" in said and new in said and "kiosk bundle activate" in said
     # the pointer was repaired: rollback and the swap watch work again
@@ -652,9 +667,11 @@ def test_unusable_trusted_keys_refuse_every_install(
         sign_file(z, load_private_key(tmp_path / "k" / "kiosk-signing.key"))
     before = store.state().current
     opts = InstallOptions(
-        trusted_keys=list(cfg.trusted_keys), force=force,
-        keys_unusable=cfg.signature_problem, config_file=str(cfg_path),
-    )  # fmt: skip
+        trusted_keys=list(cfg.trusted_keys),
+        force=force,
+        keys_unusable=cfg.signature_problem,
+        config_file=str(cfg_path),
+    )
     with pytest.raises(InstallError) as exc:
         store.install(z, opts)
     err = exc.value.report.errors[0]
