@@ -5,10 +5,10 @@ the system on ``free`` — but each time such a block is freed it raises that th
 the block's size (up to 32 MiB), so later blocks of that size come from the heap instead.
 A playing video allocates and frees megabyte-sized frame buffers many times a second; once
 they live in the heap, other allocations settle between them and the heap cannot shrink.
-In the memory benchmark's visitor walk the kiosk's resident memory grew from 204 to 241 MB
-over 3,000 navigations that way, and stayed flat with video playback left out. Pinning the
-threshold keeps large buffers in ``mmap``: with it, 2,000 navigations went from 185 to 192 MB,
-within the noise of single samples.
+In the memory benchmark's visitor walk the kiosk's resident memory grew that way, and stayed
+flat with video playback left out. Pinning the threshold keeps large buffers in ``mmap``, and
+the growth within the noise of single samples (figures: benchmarks/README.md, "Figures behind
+the code's choices").
 
 Pure Python (ctypes); a no-op where the C library is not glibc.
 """

@@ -83,15 +83,20 @@ def check_config(path: Path) -> tuple[Config, CheckResult]:
     if errors:
         n = len(errors)
         return cfg, CheckResult(
-            "config", Level.FAIL, f"{path} has {n} error{'s' * (n != 1)}; the kiosk uses "
-            "defaults in their place", f"correct them (kiosk config check --config {path})",
+            "config",
+            Level.FAIL,
+            f"{path} has {n} error{'s' * (n != 1)}; the kiosk uses defaults in their place",
+            f"correct them (kiosk config check --config {path})",
             _details(sorted(problems, key=lambda p: p.severity != Severity.ERROR)),
-        )  # fmt: skip
+        )
     if problems:
         return cfg, CheckResult(
-            "config", Level.WARN, f"{path} has {len(problems)} warning(s)",
-            f"see kiosk config check --config {path}", _details(problems),
-        )  # fmt: skip
+            "config",
+            Level.WARN,
+            f"{path} has {len(problems)} warning(s)",
+            f"see kiosk config check --config {path}",
+            _details(problems),
+        )
     if not path.exists():
         return cfg, CheckResult("config", Level.OK, f"no {path}: every setting has its default")
     return cfg, CheckResult("config", Level.OK, f"{path} is valid")
@@ -106,9 +111,11 @@ def check_signatures(cfg: Config) -> CheckResult:
     if cfg.trusted_keys:
         n = len(cfg.trusted_keys)
         return CheckResult(
-            "signatures", Level.OK, f"only bundles signed by {'one of ' * (n > 1)}the {n} "
+            "signatures",
+            Level.OK,
+            f"only bundles signed by {'one of ' * (n > 1)}the {n} "
             f"trusted key{'s' * (n > 1)} in {cfg.path} install",
-        )  # fmt: skip
+        )
     return CheckResult(
         "signatures", Level.OK, f"unsigned bundles install: {cfg.path} lists no trusted_keys"
     )
@@ -117,18 +124,21 @@ def check_signatures(cfg: Config) -> CheckResult:
 def check_admin(cfg: Config, clock: Callable[[], float] = time.time) -> CheckResult:
     if cfg.pin_hash is None:
         return CheckResult(
-            "admin", Level.WARN, "no admin PIN is set: the admin panel cannot be opened",
+            "admin",
+            Level.WARN,
+            "no admin PIN is set: the admin panel cannot be opened",
             "kiosk admin set-pin",
-        )  # fmt: skip
+        )
     lock = PinLock.in_data_dir(cfg.data_dir, clock)
     state = lock.state()
     left = lock.locked_for(state)
     if left > 0:
         return CheckResult(
-            "admin", Level.WARN,
+            "admin",
+            Level.WARN,
             f"the PIN pad is locked for {left:.0f} s more after {state.failures} wrong PINs",
             "wait, or clear it with: kiosk admin unlock",
-        )  # fmt: skip
+        )
     return CheckResult("admin", Level.OK, "an admin PIN is set")
 
 
@@ -152,9 +162,11 @@ def check_disk(
         free = usage(probe).free
     except OSError as exc:
         return CheckResult(
-            "disk", Level.FAIL, f"cannot measure the disk of {folder} ({exc.strerror})",
+            "disk",
+            Level.FAIL,
+            f"cannot measure the disk of {folder} ({exc.strerror})",
             "check that the disk is mounted",
-        )  # fmt: skip
+        )
     where = f"{_size(free)} free on the data folder's disk ({folder})"
     fix = (
         "free space: remove old bundles (kiosk bundle list) and exported files, or move "
@@ -183,9 +195,11 @@ def check_database(db: Path, euid: int | None = None) -> CheckResult:
     sidecars = all(db.with_name(db.name + s).exists() for s in ("-wal", "-shm"))
     if (os.geteuid() if euid is None else euid) != owner and not sidecars:
         return CheckResult(
-            "database", Level.WARN, f"{db} belongs to another user: not opened",
+            "database",
+            Level.WARN,
+            f"{db} belongs to another user: not opened",
             "run kiosk doctor as the kiosk's user (sudo -u kiosk kiosk doctor)",
-        )  # fmt: skip
+        )
     aside = (
         f"stop the kiosk, move {db} aside (recover what it holds with: sqlite3 OLD.db .recover "
         "| sqlite3 NEW.db) and start the kiosk, which makes a new one"
@@ -194,9 +208,12 @@ def check_database(db: Path, euid: int | None = None) -> CheckResult:
         conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
     except sqlite3.Error as exc:
         return CheckResult(
-            "database", Level.FAIL, f"cannot open {db}: {exc}",
-            "check the file's permissions: the kiosk's user must be able to write it and its folder",
-        )  # fmt: skip
+            "database",
+            Level.FAIL,
+            f"cannot open {db}: {exc}",
+            "check the file's permissions: the kiosk's user must be able to write it "
+            "and its folder",
+        )
     try:
         rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -204,9 +221,11 @@ def check_database(db: Path, euid: int | None = None) -> CheckResult:
     except sqlite3.OperationalError as exc:
         if "readonly" in str(exc) or "unable to open" in str(exc):
             return CheckResult(
-                "database", Level.WARN, f"cannot read {db} ({exc})",
+                "database",
+                Level.WARN,
+                f"cannot read {db} ({exc})",
                 "run kiosk doctor as the kiosk's user (sudo -u kiosk ...)",
-            )  # fmt: skip
+            )
         return CheckResult("database", Level.FAIL, f"{db} is damaged: {exc}", aside)
     except sqlite3.DatabaseError as exc:
         return CheckResult("database", Level.FAIL, f"{db} is damaged: {exc}", aside)
@@ -214,21 +233,28 @@ def check_database(db: Path, euid: int | None = None) -> CheckResult:
         conn.close()
     if rows != ["ok"]:
         return CheckResult(
-            "database", Level.FAIL, f"{db} failed its integrity check", aside,
+            "database",
+            Level.FAIL,
+            f"{db} failed its integrity check",
+            aside,
             tuple(rows[:MAX_DETAILS]),
-        )  # fmt: skip
+        )
     if version > SCHEMA_VERSION:
         return CheckResult(
-            "database", Level.FAIL,
+            "database",
+            Level.FAIL,
             f"{db} was made by a newer kiosk (schema {version}, this one reads {SCHEMA_VERSION}): "
-            "no events are saved", "update the kiosk software, or move the database aside",
-        )  # fmt: skip
+            "no events are saved",
+            "update the kiosk software, or move the database aside",
+        )
     if version < 0:
         return CheckResult(
-            "database", Level.FAIL,
+            "database",
+            Level.FAIL,
             f"{db} has schema version {version}, which no kiosk writes: it is damaged, and no "
-            "events are saved", aside,
-        )  # fmt: skip
+            "events are saved",
+            aside,
+        )
     return CheckResult("database", Level.OK, f"{db} passes quick_check ({count} events)")
 
 
@@ -239,19 +265,21 @@ def check_event_writer(db: Path) -> CheckResult:
         return CheckResult("events", Level.OK, "the event writer reports no write errors")
     if status.dead:
         return CheckResult(
-            "events", Level.FAIL,
+            "events",
+            Level.FAIL,
             f"the event writer has stopped (since {status.since or '?'}): {status.last_error} "
             f"({status.dropped} events dropped)",
             "fix what the message says, then restart the kiosk (sudo systemctl restart kiosk)",
-        )  # fmt: skip
+        )
     lost = f", {status.dropped} events dropped" if status.dropped else ""
     return CheckResult(
-        "events", Level.WARN,
+        "events",
+        Level.WARN,
         f"the event writer could not write (since {status.since or '?'}): {status.last_error} "
         f"({status.pending} waiting{lost})",
         f"check free space and the permissions of {db.parent}; once the kiosk logs again the "
         f"warning clears (or delete {status_path(db).name} if it is old)",
-    )  # fmt: skip
+    )
 
 
 # --- bundles and fonts ------------------------------------------------------------------------
@@ -268,36 +296,47 @@ def check_active_bundle(data_dir: Path) -> tuple[Path | None, CheckResult]:
     if problem is not None:
         shows = (
             f"the kiosk shows {path.name}, the newest installed bundle that verifies"
-            if path is not None else "no installed bundle verifies: the kiosk shows the sample bundle"
-        )  # fmt: skip
+            if path is not None
+            else "no installed bundle verifies: the kiosk shows the sample bundle"
+        )
         return path, CheckResult(
-            "bundle", Level.FAIL, f"the active pointer {store.pointer} is damaged ({problem}); {shows}",
+            "bundle",
+            Level.FAIL,
+            f"the active pointer {store.pointer} is damaged ({problem}); {shows}",
             "choose the bundle to show: kiosk bundle activate NAME (names: kiosk bundle list)",
-        )  # fmt: skip
+        )
     if path is None:
         if current:
             return None, CheckResult(
-                "bundle", Level.FAIL, f"the active bundle {current} is missing from {store.bundles}",
+                "bundle",
+                Level.FAIL,
+                f"the active bundle {current} is missing from {store.bundles}",
                 "roll back (kiosk bundle rollback) or install the bundle again",
-            )  # fmt: skip
+            )
         return None, CheckResult(
-            "bundle", Level.WARN, "no bundle is installed: the kiosk shows the sample bundle",
+            "bundle",
+            Level.WARN,
+            "no bundle is installed: the kiosk shows the sample bundle",
             "install the pavilion's bundle: kiosk bundle install FILE.zip",
-        )  # fmt: skip
+        )
     try:
         report = store.verify(path.name)
     except (KeyError, OSError) as exc:
         return path, CheckResult(
-            "bundle", Level.FAIL, f"the active bundle cannot be verified ({exc})",
+            "bundle",
+            Level.FAIL,
+            f"the active bundle cannot be verified ({exc})",
             "install the bundle again",
-        )  # fmt: skip
+        )
     if not report.ok:
         n = len(report.errors)
         return path, CheckResult(
-            "bundle", Level.FAIL, f"the active bundle {path.name}: {n} file(s) do not verify",
+            "bundle",
+            Level.FAIL,
+            f"the active bundle {path.name}: {n} file(s) do not verify",
             "install the bundle again, or roll back: kiosk bundle rollback",
             _details(report.errors),
-        )  # fmt: skip
+        )
     return path, CheckResult("bundle", Level.OK, f"the active bundle {path.name} verifies")
 
 
@@ -317,15 +356,20 @@ def check_fonts(bundle: Path, loader: FontLoader) -> CheckResult:
         data = from_bytes(read_capped(manifest), "bundle.toml", report)
     except OSError as exc:
         return CheckResult(
-            "fonts", Level.FAIL, f"cannot read {manifest} ({exc})",
+            "fonts",
+            Level.FAIL,
+            f"cannot read {manifest} ({exc})",
             "point --bundle at a bundle folder (one with a bundle.toml)",
-        )  # fmt: skip
+        )
     head = parse_bundle(data, report) if data is not None else None
     if head is None or head.fonts is None:
         return CheckResult(
-            "fonts", Level.FAIL, f"{manifest} has errors, so its fonts are unknown",
-            f"correct them ({validate})", _details(report.errors),
-        )  # fmt: skip
+            "fonts",
+            Level.FAIL,
+            f"{manifest} has errors, so its fonts are unknown",
+            f"correct them ({validate})",
+            _details(report.errors),
+        )
     fonts = head.fonts
     files = {bundle.joinpath(*rel.parts): str(rel) for rel in fonts.files}
     missing = [rel for p, rel in files.items() if not p.is_file()]
@@ -341,14 +385,17 @@ def check_fonts(bundle: Path, loader: FontLoader) -> CheckResult:
             f"{bad} of {len(files)} font files do not load" if bad else "a font family is missing"
         )
         return CheckResult(
-            "fonts", Level.FAIL, f"{what} ({bundle})",
+            "fonts",
+            Level.FAIL,
+            f"{what} ({bundle})",
             "copy the font files again from their source (TTF or OTF), then " + validate,
             tuple(lines),
-        )  # fmt: skip
+        )
     return CheckResult(
-        "fonts", Level.OK,
+        "fonts",
+        Level.OK,
         f"{len(files)} font files of {head.id} load ({', '.join(sorted(wanted))})",
-    )  # fmt: skip
+    )
 
 
 def first_video(bundle: Path) -> Path | None:
@@ -383,81 +430,114 @@ def probe_results(probe: dict[str, Any]) -> list[CheckResult]:
     """What :func:`run_qt_probe` found, as checks: display, opengl, multimedia, video."""
     if "error" in probe:
         failed = CheckResult(
-            "display", Level.FAIL, str(probe["error"]),
+            "display",
+            Level.FAIL,
+            str(probe["error"]),
             "install what Qt needs (as root: scripts/setup in /opt/kiosk) and check "
             "DISPLAY / WAYLAND_DISPLAY; see docs/deploy.md",
             tuple(probe.get("stderr", ())),
-        )  # fmt: skip
+        )
         return [failed]
     out: list[CheckResult] = []
     offscreen = bool(probe.get("offscreen_fallback"))
     platform = probe.get("platform", "?")
     screens = probe.get("screens", [])
     if offscreen:
-        out.append(CheckResult(
-            "display", Level.WARN,
-            "no display here (DISPLAY and WAYLAND_DISPLAY are unset): checked offscreen",
-            "to check the screen and OpenGL, run kiosk doctor in the kiosk's session "
-            "(docs/deploy.md, 'Checking a kiosk')",
-        ))  # fmt: skip
+        out.append(
+            CheckResult(
+                "display",
+                Level.WARN,
+                "no display here (DISPLAY and WAYLAND_DISPLAY are unset): checked offscreen",
+                "to check the screen and OpenGL, run kiosk doctor in the kiosk's session "
+                "(docs/deploy.md, 'Checking a kiosk')",
+            )
+        )
     elif not screens:
-        out.append(CheckResult(
-            "display", Level.FAIL, f"Qt platform '{platform}' sees no screen",
-            "connect the screen, and check the cable and the compositor (cage) or X",
-        ))  # fmt: skip
+        out.append(
+            CheckResult(
+                "display",
+                Level.FAIL,
+                f"Qt platform '{platform}' sees no screen",
+                "connect the screen, and check the cable and the compositor (cage) or X",
+            )
+        )
     else:
         sizes = ", ".join(f"{s['name'] or '?'} {s['width']}x{s['height']}" for s in screens)
         out.append(CheckResult("display", Level.OK, f"Qt platform '{platform}': {sizes}"))
 
     gl = probe.get("opengl", {})
     if gl.get("ok"):
-        what = f"{'OpenGL ES' if gl.get('gles') else 'OpenGL'} {gl.get('version')} on {gl.get('renderer')}"
+        api = "OpenGL ES" if gl.get("gles") else "OpenGL"
+        what = f"{api} {gl.get('version')} on {gl.get('renderer')}"
         if any(s in str(gl.get("renderer", "")).lower() for s in SOFTWARE_GL):
-            out.append(CheckResult(
-                "opengl", Level.WARN, f"{what}: drawn by the CPU, animations may stutter",
-                "install the graphics driver for this GPU (Debian: firmware-misc-nonfree, "
-                "mesa-va-drivers) and check the kernel found the GPU",
-            ))  # fmt: skip
+            out.append(
+                CheckResult(
+                    "opengl",
+                    Level.WARN,
+                    f"{what}: drawn by the CPU, animations may stutter",
+                    "install the graphics driver for this GPU (Debian: firmware-misc-nonfree, "
+                    "mesa-va-drivers) and check the kernel found the GPU",
+                )
+            )
         else:
             out.append(CheckResult("opengl", Level.OK, what))
     elif offscreen:
         out.append(CheckResult("opengl", Level.WARN, "not checked: no display here"))
     else:
-        out.append(CheckResult(
-            "opengl", Level.FAIL, f"no OpenGL context: {gl.get('error', 'unknown error')}",
-            "install the Mesa/GPU driver (apt-get install libgl1-mesa-dri libegl1)",
-        ))  # fmt: skip
+        out.append(
+            CheckResult(
+                "opengl",
+                Level.FAIL,
+                f"no OpenGL context: {gl.get('error', 'unknown error')}",
+                "install the Mesa/GPU driver (apt-get install libgl1-mesa-dri libegl1)",
+            )
+        )
 
     mm = probe.get("multimedia", {})
     outputs = mm.get("audio_outputs", [])
     backend = mm.get("backend", "?")
     if not mm.get("mp4"):
-        out.append(CheckResult(
-            "multimedia", Level.FAIL, f"Qt Multimedia ({backend}) cannot read MP4 files",
-            "reinstall the Python packages (scripts/setup)",
-        ))  # fmt: skip
+        out.append(
+            CheckResult(
+                "multimedia",
+                Level.FAIL,
+                f"Qt Multimedia ({backend}) cannot read MP4 files",
+                "reinstall the Python packages (scripts/setup)",
+            )
+        )
     elif not outputs:
-        out.append(CheckResult(
-            "multimedia", Level.WARN,
-            f"{backend} backend reads MP4, but there is no audio output: videos will be silent",
-            "connect speakers (or HDMI audio) and check that PipeWire or PulseAudio runs for "
-            "the kiosk's user",
-        ))  # fmt: skip
+        out.append(
+            CheckResult(
+                "multimedia",
+                Level.WARN,
+                f"{backend} backend reads MP4, but there is no audio output: videos will be silent",
+                "connect speakers (or HDMI audio) and check that PipeWire or PulseAudio runs for "
+                "the kiosk's user",
+            )
+        )
     else:
-        out.append(CheckResult(
-            "multimedia", Level.OK,
-            f"{backend} backend reads MP4; audio output: {mm.get('default_output') or outputs[0]}",
-        ))  # fmt: skip
+        out.append(
+            CheckResult(
+                "multimedia",
+                Level.OK,
+                f"{backend} backend reads MP4; "
+                f"audio output: {mm.get('default_output') or outputs[0]}",
+            )
+        )
 
     if "video" in probe:
         video = probe["video"]
         name = probe.get("video_path", "the video")
         if video.get("error"):
-            out.append(CheckResult(
-                "video", Level.FAIL, f"{name} does not play here: {video['error']}",
-                "reinstall the Python packages (scripts/setup); if other machines play it, "
-                "re-encode it as H.264 + AAC (docs/bundle-format.md)",
-            ))  # fmt: skip
+            out.append(
+                CheckResult(
+                    "video",
+                    Level.FAIL,
+                    f"{name} does not play here: {video['error']}",
+                    "reinstall the Python packages (scripts/setup); if other machines play it, "
+                    "re-encode it as H.264 + AAC (docs/bundle-format.md)",
+                )
+            )
         else:
             out.append(CheckResult("video", Level.OK, f"decoded a frame of {name}"))
     return out

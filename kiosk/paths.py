@@ -35,7 +35,8 @@ def data_dir() -> Path:
     """The kiosk's data directory: ``$XDG_DATA_HOME/qatar-kiosk``, by default
     ``~/.local/share/qatar-kiosk`` (the XDG base directory rule; the kiosk runs on Linux only).
 
-    Written out rather than taken from platformdirs, whose import cost 8-10 ms of start-up.
+    Written out rather than taken from platformdirs, whose import costs start-up time
+    (figures: benchmarks/README.md, "Figures behind the code's choices").
     """
     base = Path(os.environ.get("XDG_DATA_HOME", "").strip())
     if not base.is_absolute():  # unset, empty or relative: the spec says to ignore it

@@ -115,8 +115,12 @@ class Session:
     def _goto(self, page: Page) -> None:
         """Leave the current page (logging its view and dwell time) and enter ``page``."""
         now = self.clock()
-        self._emit("page_view", page=self.page.value, dwell_s=round(now - self._page_since, 3),
-                   **self._where())  # fmt: skip
+        self._emit(
+            "page_view",
+            page=self.page.value,
+            dwell_s=round(now - self._page_since, 3),
+            **self._where(),
+        )
         self._page_since = now
         if self.page is Page.ENTITY:
             self.video_playing = False
@@ -133,8 +137,12 @@ class Session:
     def _close_slide(self) -> None:
         if self.entity is not None and self.page is Page.ENTITY:
             slide = self.entity.slides[self.slide_index]
-            self._emit("slide_shown", entity=self.entity.id, slide=slide.id,
-                       shown_s=round(self.clock() - self._slide_since, 3))  # fmt: skip
+            self._emit(
+                "slide_shown",
+                entity=self.entity.id,
+                slide=slide.id,
+                shown_s=round(self.clock() - self._slide_since, 3),
+            )
 
     # -- visitor input -----------------------------------------------------------------------
 
@@ -220,16 +228,25 @@ class Session:
     def _emit_step(self) -> None:
         self._hide_hint()
         assert self.demo and self.screen and self.entity
-        self._emit("demo_step", entity=self.entity.id, demo=self.demo.id,
-                   screen=self.screen.id, step=self.step)  # fmt: skip
+        self._emit(
+            "demo_step",
+            entity=self.entity.id,
+            demo=self.demo.id,
+            screen=self.screen.id,
+            step=self.step,
+        )
 
     def follow(self, target: str) -> None:
         """A hotspot or button was hit: go to ``target`` (a screen id or ``end``)."""
         if self.demo is None or self.entity is None or self.page is not Page.DEMO:
             return
         if target == END:
-            self._emit("demo_complete", entity=self.entity.id, demo=self.demo.id,
-                       steps=len(self.demo.screens))  # fmt: skip
+            self._emit(
+                "demo_complete",
+                entity=self.entity.id,
+                demo=self.demo.id,
+                steps=len(self.demo.screens),
+            )
             self._goto(Page.DEMO_END)
             if self.demo.service_url:
                 self._emit("qr_shown", entity=self.entity.id, demo=self.demo.id)
@@ -246,13 +263,26 @@ class Session:
             return None
         assert self.demo and self.entity
         hit = next((h for h in self.screen.hotspots if h.contains(x, y)), None)
-        self._emit("demo_tap", entity=self.entity.id, demo=self.demo.id, screen=self.screen.id,
-                   x=round(x, 4), y=round(y, 4), hit=hit is not None)  # fmt: skip
+        self._emit(
+            "demo_tap",
+            entity=self.entity.id,
+            demo=self.demo.id,
+            screen=self.screen.id,
+            x=round(x, 4),
+            y=round(y, 4),
+            hit=hit is not None,
+        )
         if hit is not None:
             self.follow(hit.target)
             return hit.target
-        self._emit("hotspot_miss", entity=self.entity.id, demo=self.demo.id,
-                   screen=self.screen.id, x=round(x, 4), y=round(y, 4))  # fmt: skip
+        self._emit(
+            "hotspot_miss",
+            entity=self.entity.id,
+            demo=self.demo.id,
+            screen=self.screen.id,
+            x=round(x, 4),
+            y=round(y, 4),
+        )
         self.show_hint()
         return None
 
@@ -317,8 +347,14 @@ class Session:
 
     def tap(self, x: float, y: float, target: str) -> None:
         """A tap anywhere (normalised to the window), for heat maps."""
-        self._emit("tap", x=round(x, 4), y=round(y, 4), target=target, page=self.page.value,
-                   **self._where())  # fmt: skip
+        self._emit(
+            "tap",
+            x=round(x, 4),
+            y=round(y, 4),
+            target=target,
+            page=self.page.value,
+            **self._where(),
+        )
 
     # -- time --------------------------------------------------------------------------------
 

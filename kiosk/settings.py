@@ -54,8 +54,13 @@ def resolve(
     data_dir = args_data_dir or config.data_dir
     db = args_db or (args_data_dir / "kiosk.db" if args_data_dir else config.db_path)
     return Settings(
-        config=config, problems=tuple(problems), config_path=path, data_dir=data_dir,
-        db_path=db, trusted_keys=config.trusted_keys,
-        signature_problem=config.signature_problem, keep=config.keep_bundles,
+        config=config,
+        problems=tuple(problems),
+        config_path=path,
+        data_dir=data_dir,
+        db_path=db,
+        trusted_keys=config.trusted_keys,
+        signature_problem=config.signature_problem,
+        keep=config.keep_bundles,
         kiosk_id=config.kiosk_id,
-    )  # fmt: skip
+    )

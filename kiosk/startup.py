@@ -23,7 +23,8 @@ from .paths import SAMPLE_BUNDLE
 from .store import BundleStore, NothingToRollBack
 
 SWAP_POLL_MS = 2000
-"""The hot swap's fallback check of the active pointer (its directory watch sees a change at once)."""
+"""The hot swap's fallback check of the active pointer (its directory watch sees a change
+at once)."""
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,13 @@ class KioskSettings:
     @classmethod
     def for_config(cls, config: Config, **changes: object) -> KioskSettings:
         """Settings from kiosk.toml alone (its data folder, its database, its kiosk id)."""
-        base = cls(config=config, data_dir=config.data_dir, db=config.db_path,
-                   kiosk_id=config.kiosk_id, screen=config.screen)  # fmt: skip
+        base = cls(
+            config=config,
+            data_dir=config.data_dir,
+            db=config.db_path,
+            kiosk_id=config.kiosk_id,
+            screen=config.screen,
+        )
         return replace(base, **changes)  # type: ignore[arg-type]
 
 

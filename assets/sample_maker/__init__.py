@@ -5,7 +5,8 @@
 
 What it writes, per entity under ``kiosk/sample_bundle/entities/<id>/``:
 
-* ``logo.png``             512x512 emblem in the entity's accent colour (drawn here, never a real logo)
+* ``logo.png``             512x512 emblem in the entity's accent colour (drawn here, never a
+                           real logo)
 * ``slides/<id>.jpg``      1920x1080 illustrations, with no text (the kiosk renders captions)
 * ``slides/<id>-poster.jpg`` and ``videos/<id>.mp4``  short calm animations (mict, moi)
 * ``demo/<name>.png``      1920x1080 mock screenshots of e-services for the service demos

@@ -1,4 +1,5 @@
-"""``python -m assets.sample_maker`` (from the repository root) runs the same as ``assets/make_sample.py``."""
+"""``python -m assets.sample_maker`` (from the repository root) runs the same as
+``assets/make_sample.py``."""
 
 from __future__ import annotations
 

@@ -295,16 +295,21 @@ def art_moi_eservices(p: QPainter, accent: QColor) -> None:
     rounded(p, scr, 16, WHITE)
     rounded(p, QRectF(scr.left(), scr.top(), scr.width(), 80), 16, accent)
     p.fillRect(QRectF(scr.left(), scr.top() + 50, scr.width(), 30), accent)
-    for i, (name, f) in enumerate((("id-card", accent), ("document", MAROON), ("calendar", accent),
-                                   ("shield", MAROON))):  # fmt: skip
+    for i, (name, f) in enumerate(
+        (("id-card", accent), ("document", MAROON), ("calendar", accent), ("shield", MAROON))
+    ):
         y = scr.top() + 120 + i * 130
         rounded(p, QRectF(scr.left() + 20, y, scr.width() - 40, 106), 16, tint(accent, 0.08))
         badge(p, name, scr.left() + 72, y + 53, 34, f)
         line(p, [(scr.left() + 124, y + 40), (scr.right() - 40, y + 40)], LINE, 12)
         line(p, [(scr.left() + 124, y + 70), (scr.right() - 90, y + 70)], LINE, 10)
     # floating cards around the phone
-    for cx, cy, rot, name, f in ((470, 380, -8, "id-card", accent), (1450, 330, 7, "document", MAROON),
-                                 (1470, 700, -5, "shield", accent), (450, 720, 6, "calendar", MAROON)):  # fmt: skip
+    for cx, cy, rot, name, f in (
+        (470, 380, -8, "id-card", accent),
+        (1450, 330, 7, "document", MAROON),
+        (1470, 700, -5, "shield", accent),
+        (450, 720, 6, "calendar", MAROON),
+    ):
         p.save()
         p.translate(cx, cy)
         p.rotate(rot)
@@ -312,8 +317,12 @@ def art_moi_eservices(p: QPainter, accent: QColor) -> None:
         icon(p, name, 0, 0, 170, f)
         p.restore()
     # dotted links from the phone to the cards
-    for x1, y1, x2, y2 in ((790, 400, 620, 390), (1130, 360, 1300, 340), (1130, 680, 1320, 690),
-                           (790, 700, 600, 715)):  # fmt: skip
+    for x1, y1, x2, y2 in (
+        (790, 400, 620, 390),
+        (1130, 360, 1300, 340),
+        (1130, 680, 1320, 690),
+        (790, 700, 600, 715),
+    ):
         line(p, [(x1, y1), (x2, y2)], colour(accent, 140), 5, [1.5, 2.5])
 
 
@@ -391,8 +400,12 @@ def art_consumers(p: QPainter, accent: QColor) -> None:
     p.setBrush(MAROON)
     p.drawPath(shield_path(1100, 650, 170, 200))
     check_mark(p, 1100, 652, 100, WHITE, 14)
-    for cx, cy, name, f in ((470, 420, "store", MAROON), (1450, 380, "people", accent),
-                            (520, 760, "document", accent), (1420, 780, "coins", MAROON)):  # fmt: skip
+    for cx, cy, name, f in (
+        (470, 420, "store", MAROON),
+        (1450, 380, "people", accent),
+        (520, 760, "document", accent),
+        (1420, 780, "coins", MAROON),
+    ):
         circle(p, cx, cy, 110, WHITE)
         circle(p, cx, cy, 110, None, colour(f, 60), 3)
         icon(p, name, cx, cy, 130, f)
@@ -424,8 +437,13 @@ def art_connected_bodies(p: QPainter, accent: QColor) -> None:
     backdrop(p, accent, 42)
     cx, cy = 960, 500
     n = 10
-    pts = [(cx + 470 * math.cos(-math.pi / 2 + i * math.tau / n),
-            cy + 330 * math.sin(-math.pi / 2 + i * math.tau / n)) for i in range(n)]  # fmt: skip
+    pts = [
+        (
+            cx + 470 * math.cos(-math.pi / 2 + i * math.tau / n),
+            cy + 330 * math.sin(-math.pi / 2 + i * math.tau / n),
+        )
+        for i in range(n)
+    ]
     for i, (x, y) in enumerate(pts):
         line(p, [(cx, cy), (x, y)], colour(accent, 90), 4)
         nx, ny = pts[(i + 1) % n]
@@ -448,8 +466,12 @@ def art_learning(p: QPainter, accent: QColor) -> None:
     circle(p, 960, 500, 320, None, colour(accent, 60), 4)
     icon(p, "book", 960, 580, 440, accent)
     icon(p, "cap", 960, 320, 300, MAROON)
-    for cx, cy, name, f in ((440, 420, "laptop", MAROON), (1480, 420, "people", accent),
-                            (500, 780, "calendar", accent), (1420, 780, "document", MAROON)):  # fmt: skip
+    for cx, cy, name, f in (
+        (440, 420, "laptop", MAROON),
+        (1480, 420, "people", accent),
+        (500, 780, "calendar", accent),
+        (1420, 780, "document", MAROON),
+    ):
         circle(p, cx, cy, 105, WHITE)
         circle(p, cx, cy, 105, None, colour(f, 60), 3)
         icon(p, name, cx, cy, 130, f)
@@ -484,11 +506,20 @@ def art_school_family(p: QPainter, accent: QColor) -> None:
         for y in (500, 640):
             rounded(p, QRectF(x, y, 70, 90), 8, tint(accent, 0.2))
     # homes and a laptop, connected to the school
-    for cx, cy, name, f in ((380, 520, "house", MAROON), (1540, 520, "house", accent),
-                            (420, 800, "laptop", accent), (1500, 800, "people", MAROON)):  # fmt: skip
+    for cx, cy, name, f in (
+        (380, 520, "house", MAROON),
+        (1540, 520, "house", accent),
+        (420, 800, "laptop", accent),
+        (1500, 800, "people", MAROON),
+    ):
         tx = 700 if cx < 960 else 1220
-        line(p, [(cx + (100 if cx < 960 else -100), cy), (tx, cy if cy < 700 else 760)], colour(accent, 120), 5,
-             [1.5, 2.5])  # fmt: skip
+        line(
+            p,
+            [(cx + (100 if cx < 960 else -100), cy), (tx, cy if cy < 700 else 760)],
+            colour(accent, 120),
+            5,
+            [1.5, 2.5],
+        )
         circle(p, cx, cy, 100, WHITE)
         circle(p, cx, cy, 100, None, colour(f, 60), 3)
         icon(p, name, cx, cy, 120, f)
@@ -501,8 +532,12 @@ def art_justice(p: QPainter, accent: QColor) -> None:
     circle(p, 960, 480, 260, WHITE)
     circle(p, 960, 480, 260, None, colour(accent, 90), 4)
     icon(p, "scales", 960, 490, 340, accent)
-    for cx, cy, name, f in ((460, 480, "building", MAROON), (1460, 480, "document", MAROON),
-                            (600, 790, "laptop", accent), (1320, 790, "phone", accent)):  # fmt: skip
+    for cx, cy, name, f in (
+        (460, 480, "building", MAROON),
+        (1460, 480, "document", MAROON),
+        (600, 790, "laptop", accent),
+        (1320, 790, "phone", accent),
+    ):
         circle(p, cx, cy, 105, WHITE)
         circle(p, cx, cy, 105, None, colour(f, 60), 3)
         icon(p, name, cx, cy, 125, f)

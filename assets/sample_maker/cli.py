@@ -82,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
             if rel.startswith(f"entities/{eid}/"):
                 for key, r in buttons.items():
                     print(
-                        f"    {rel.split('/', 2)[2]:28} {key:18} rect = [{r[0]}, {r[1]}, {r[2]}, {r[3]}]"
+                        f"    {rel.split('/', 2)[2]:28} {key:18} "
+                        f"rect = [{r[0]}, {r[1]}, {r[2]}, {r[3]}]"
                     )
     del app
 

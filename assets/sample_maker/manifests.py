@@ -11,7 +11,8 @@ from .screenshots import HOTSPOTS
 
 
 def shown(path: Path) -> Path:
-    """``path`` relative to the checkout when it is under it (as messages name it), else as given."""
+    """``path`` relative to the checkout when it is under it (as messages name it), else as
+    given."""
     try:
         return path.relative_to(settings.HERE.parent)
     except ValueError:
@@ -49,6 +50,8 @@ def check_manifests(entities: list[str]) -> list[str]:
                         for r in drawn.values()
                     ):
                         options = ", ".join(f"{k} = {list(r)}" for k, r in drawn.items())
-                        problems.append(f"{eid} {d['id']}/{sc['id']} hotspot {i}: rect {list(rect)} matches no "
-                                        f"drawn button ({options})")  # fmt: skip
+                        problems.append(
+                            f"{eid} {d['id']}/{sc['id']} hotspot {i}: rect {list(rect)} matches no "
+                            f"drawn button ({options})"
+                        )
     return problems

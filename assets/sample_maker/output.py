@@ -60,13 +60,15 @@ def make_video(scene: Scene, accent: QColor, seconds: float, path: Path) -> None
         raise SystemExit("ffmpeg is needed to encode the videos (apt-get install ffmpeg)")
     path.parent.mkdir(parents=True, exist_ok=True)
     w, h = VIDEO_SIZE
+    # fmt: off
     cmd = [
         ffmpeg, "-y", "-loglevel", "error", "-f", "rawvideo", "-pix_fmt", "rgb24",
         "-s", f"{w}x{h}", "-r", str(FPS), "-i", "-", "-an",
         "-c:v", "libx264", "-preset", "slow", "-crf", "20", "-pix_fmt", "yuv420p",
         "-profile:v", "main", "-movflags", "+faststart", "-map_metadata", "-1",
         "-fflags", "+bitexact", "-flags:v", "+bitexact", "-threads", "1", str(path),
-    ]  # fmt: skip
+    ]
+    # fmt: on
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE)
     assert proc.stdin is not None
     frames = round(seconds * FPS)

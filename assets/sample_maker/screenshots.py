@@ -22,14 +22,16 @@ from .shapes import badge, card, check_mark, circle, icon, line, rounded, shadow
 from .text import draw_text, text_width
 
 ENTITY_NAMES: dict[str, tuple[str, str]] = {  # (English, Arabic), for the screenshot header band
-    "mict": ("Ministry of Information and Communications Technology",
-             "وزارة الاتصالات وتكنولوجيا المعلومات"),
+    "mict": (
+        "Ministry of Information and Communications Technology",
+        "وزارة الاتصالات وتكنولوجيا المعلومات",
+    ),
     "moi": ("Ministry of Interior", "وزارة الداخلية"),
     "mec": ("Ministry of Economy and Commerce", "وزارة الاقتصاد والتجارة"),
     "mada": ("Ministry of Administrative Development", "وزارة التنمية الإدارية"),
     "sec": ("Supreme Education Council", "المجلس الأعلى للتعليم"),
     "pp": ("Public Prosecution", "النيابة العامة"),
-}  # fmt: skip
+}
 
 HOTSPOTS: dict[str, dict[str, tuple[float, float, float, float]]] = {}
 """Bundle-relative image path -> button key -> normalised [x, y, w, h] as drawn."""
@@ -77,16 +79,37 @@ class Shot:
         p.drawPath(star8_path(mark.center().x(), mark.center().y(), 21))
         circle(p, mark.center().x(), mark.center().y(), 7, MAROON)
         draw_text(p, QRectF(144, 22, 560, 60), "Government e-services", 30, INK, bold=True)
-        draw_text(p, QRectF(W - 64 - 560, 18, 560, 66), "الخدمات الحكومية الإلكترونية", 28, INK,
-                  bold=True, heading=True)  # fmt: skip
+        draw_text(
+            p,
+            QRectF(W - 64 - 560, 18, 560, 66),
+            "الخدمات الحكومية الإلكترونية",
+            28,
+            INK,
+            bold=True,
+            heading=True,
+        )
         # the "demo" chip: this is a mock, with sample data
         chip = QRectF(W / 2 - 170, 30, 340, 46)
         rounded(p, chip, 23, tint(MAROON, 0.08), MAROON, 2)
-        draw_text(p, QRectF(chip.left() + 24, chip.top(), 120, chip.height()), "DEMO", 22, MAROON,
-                  bold=True, align="left")  # fmt: skip
+        draw_text(
+            p,
+            QRectF(chip.left() + 24, chip.top(), 120, chip.height()),
+            "DEMO",
+            22,
+            MAROON,
+            bold=True,
+            align="left",
+        )
         circle(p, chip.center().x() - 16, chip.center().y(), 4, MAROON)
-        draw_text(p, QRectF(chip.center().x() - 4, chip.top() - 2, 150, chip.height()), "عرض توضيحي", 21,
-                  MAROON, bold=True, align="right")  # fmt: skip
+        draw_text(
+            p,
+            QRectF(chip.center().x() - 4, chip.top() - 2, 150, chip.height()),
+            "عرض توضيحي",
+            21,
+            MAROON,
+            bold=True,
+            align="right",
+        )
         # entity band
         band = QRectF(0, 112, W, 88)
         p.fillRect(band, self.accent)
@@ -94,8 +117,15 @@ class Shot:
         emblem(p, self.eid, 64 + 30, band.center().y() + 1, 38, self.accent, WHITE)
         en, ar = ENTITY_NAMES[self.eid]
         draw_text(p, QRectF(144, band.top(), 840, band.height()), en, 28, WHITE, bold=True)
-        draw_text(p, QRectF(W - 64 - 800, band.top(), 800, band.height()), ar, 27, WHITE, bold=True,
-                  heading=True)  # fmt: skip
+        draw_text(
+            p,
+            QRectF(W - 64 - 800, band.top(), 800, band.height()),
+            ar,
+            27,
+            WHITE,
+            bold=True,
+            heading=True,
+        )
         # page title, English left and Arabic right
         self.pair(
             QRectF(64, 226, W - 128, 80),
@@ -108,26 +138,58 @@ class Shot:
         )
         p.fillRect(QRectF(64, 318, W - 128, 2), LINE)
 
-    # building blocks -------------------------------------------------------------------------------
-    def pair(self, rect: QRectF, en: str, ar: str, px: float, ink: QColor, *, bold: bool = False,
-             heading: bool = False, gap: float = 40) -> None:  # fmt: skip
+    # building blocks ---------------------------------------------------------------------------
+    def pair(
+        self,
+        rect: QRectF,
+        en: str,
+        ar: str,
+        px: float,
+        ink: QColor,
+        *,
+        bold: bool = False,
+        heading: bool = False,
+        gap: float = 40,
+    ) -> None:
         """English at the left, Arabic at the right of one row."""
         half = (rect.width() - gap) / 2
         draw_text(
             self.p, QRectF(rect.left(), rect.top(), half, rect.height()), en, px, ink, bold=bold
         )
-        draw_text(self.p, QRectF(rect.right() - half, rect.top(), half, rect.height()), ar, px, ink,
-                  bold=bold, heading=heading)  # fmt: skip
+        draw_text(
+            self.p,
+            QRectF(rect.right() - half, rect.top(), half, rect.height()),
+            ar,
+            px,
+            ink,
+            bold=bold,
+            heading=heading,
+        )
 
     def stacked(
         self, rect: QRectF, en: str, ar: str, px: float, ink: QColor, *, bold: bool = True
     ) -> None:
         """Arabic above English, both centred."""
         h = rect.height() / 2
-        draw_text(self.p, QRectF(rect.left(), rect.top(), rect.width(), h), ar, px, ink, bold=bold,
-                  heading=bold, align="center")  # fmt: skip
-        draw_text(self.p, QRectF(rect.left(), rect.top() + h, rect.width(), h), en, px * 0.92, ink, bold=bold,
-                  align="center")  # fmt: skip
+        draw_text(
+            self.p,
+            QRectF(rect.left(), rect.top(), rect.width(), h),
+            ar,
+            px,
+            ink,
+            bold=bold,
+            heading=bold,
+            align="center",
+        )
+        draw_text(
+            self.p,
+            QRectF(rect.left(), rect.top() + h, rect.width(), h),
+            en,
+            px * 0.92,
+            ink,
+            bold=bold,
+            align="center",
+        )
 
     def button(self, key: str, rect: QRectF, en: str, ar: str, style: str = "primary") -> QRectF:
         """A bilingual button; its rectangle is recorded for the hotspot check."""
@@ -154,10 +216,25 @@ class Shot:
                 bold=True,
                 align="left",
             )
-            line(p, [(x0 + w_en + sep / 2, rect.top() + rect.height() * 0.28),
-                     (x0 + w_en + sep / 2, rect.bottom() - rect.height() * 0.28)], colour(ink, 150), 2)  # fmt: skip
-            draw_text(p, QRectF(x0 + w_en + sep - 2, rect.top() - 3, w_ar + 4, rect.height()), ar, px, ink,
-                      bold=True, heading=True, align="right")  # fmt: skip
+            line(
+                p,
+                [
+                    (x0 + w_en + sep / 2, rect.top() + rect.height() * 0.28),
+                    (x0 + w_en + sep / 2, rect.bottom() - rect.height() * 0.28),
+                ],
+                colour(ink, 150),
+                2,
+            )
+            draw_text(
+                p,
+                QRectF(x0 + w_en + sep - 2, rect.top() - 3, w_ar + 4, rect.height()),
+                ar,
+                px,
+                ink,
+                bold=True,
+                heading=True,
+                align="right",
+            )
         else:  # keep buttons readable: widen the layout instead of shrinking the label
             raise SystemExit(
                 f"{self.rel}: the label '{en} | {ar}' needs a button wider than {rect.width():.0f}"
@@ -167,8 +244,17 @@ class Shot:
         self.buttons[key] = QRectF(rect)
         return rect
 
-    def tile(self, rect: QRectF, icon_name: str, en: str, ar: str, *, key: str | None = None,
-             button: tuple[str, str] | None = None, bkey: str | None = None) -> None:  # fmt: skip
+    def tile(
+        self,
+        rect: QRectF,
+        icon_name: str,
+        en: str,
+        ar: str,
+        *,
+        key: str | None = None,
+        button: tuple[str, str] | None = None,
+        bkey: str | None = None,
+    ) -> None:
         """A service card: icon, Arabic and English names, and an optional button."""
         p = self.p
         card(p, rect, 24)
@@ -177,9 +263,15 @@ class Shot:
             QRectF(rect.left() + 24, rect.top() + 196, rect.width() - 48, 130), en, ar, 32, INK
         )
         if button:
-            self.button(bkey or f"{icon_name}-button",
-                        QRectF(rect.left() + 36, rect.bottom() - 36 - BUTTON_H, rect.width() - 72, BUTTON_H),
-                        button[0], button[1], "primary" if bkey else "secondary")  # fmt: skip
+            self.button(
+                bkey or f"{icon_name}-button",
+                QRectF(
+                    rect.left() + 36, rect.bottom() - 36 - BUTTON_H, rect.width() - 72, BUTTON_H
+                ),
+                button[0],
+                button[1],
+                "primary" if bkey else "secondary",
+            )
         if key:
             self.buttons[key] = QRectF(rect)
 
@@ -202,8 +294,15 @@ class Shot:
                 line(p, [(mid + pad / 2, y), (rect.right() - pad, y)], colour(LINE, 160), 1.5)
             lw = half * 0.46
             draw_text(p, QRectF(rect.left() + pad, y, lw, row_h), enl, 28, MUTED)
-            draw_text(p, QRectF(rect.left() + pad + lw, y, half - lw, row_h), env, 29, INK, bold=True,
-                      align="left")  # fmt: skip
+            draw_text(
+                p,
+                QRectF(rect.left() + pad + lw, y, half - lw, row_h),
+                env,
+                29,
+                INK,
+                bold=True,
+                align="left",
+            )
             draw_text(p, QRectF(rect.right() - pad - lw, y, lw, row_h), arl, 28, MUTED)
             draw_text(
                 p,
@@ -228,8 +327,14 @@ class Shot:
         else:
             self.pair(box.adjusted(24, 0, -24, 0), value_en, value_ar, 29, INK, gap=20)
 
-    def steps(self, x: float, top: float, width: float, items: list[tuple[str, str, str]],
-              step_h: float = 120) -> None:  # fmt: skip
+    def steps(
+        self,
+        x: float,
+        top: float,
+        width: float,
+        items: list[tuple[str, str, str]],
+        step_h: float = 120,
+    ) -> None:
         """A vertical progress list: a dot in the middle, English on the left, Arabic on the right.
 
         Each item is (state, en, ar) with state "done", "now" or "todo".
@@ -261,8 +366,15 @@ class Shot:
                 bold=state == "now",
                 align="right",
             )
-            draw_text(p, QRectF(cx + 64, cy - 40, width / 2 - 64, 80), ar, 30, ink, bold=state == "now",
-                      align="left")  # fmt: skip
+            draw_text(
+                p,
+                QRectF(cx + 64, cy - 40, width / 2 - 64, 80),
+                ar,
+                30,
+                ink,
+                bold=state == "now",
+                align="left",
+            )
 
     def save(self) -> None:
         self.p.end()
@@ -306,12 +418,14 @@ def shot_cloud_catalogue() -> None:
         "Government Cloud service catalogue",
         "دليل خدمات السحابة الحكومية",
     )
+    # fmt: off
     tiles_row(s, [
         ("server", "Virtual servers", "الخوادم الافتراضية", ("Request", "اطلب"), "request-servers"),
         ("database", "Storage", "التخزين", ("Request", "اطلب"), None),
         ("document", "Backup", "النسخ الاحتياطي", ("Request", "اطلب"), None),
         ("laptop", "Website hosting", "استضافة المواقع", ("Request", "اطلب"), None),
-    ])  # fmt: skip
+    ])
+    # fmt: on
     footnote(
         s,
         "Shared by government bodies, managed centrally.",
@@ -322,13 +436,16 @@ def shot_cloud_catalogue() -> None:
 
 def shot_cloud_review() -> None:
     s = Shot("mict", "cloud-review", "Review your request", "مراجعة الطلب")
-    s.table(QRectF(MARGIN, CONTENT_TOP + 10, W - 2 * MARGIN, 480), [
-        ("Service", "Virtual server", "خادم افتراضي", "الخدمة"),
-        ("Server size", "Medium", "متوسط", "حجم الخادم"),
-        ("Environment", "Production", "إنتاجية", "بيئة التشغيل"),
-        ("Backup", "Included", "مشمول", "النسخ الاحتياطي"),
-        ("Requested by", "Sample ministry", "جهة تجريبية", "الجهة الطالبة"),
-    ])  # fmt: skip
+    s.table(
+        QRectF(MARGIN, CONTENT_TOP + 10, W - 2 * MARGIN, 480),
+        [
+            ("Service", "Virtual server", "خادم افتراضي", "الخدمة"),
+            ("Server size", "Medium", "متوسط", "حجم الخادم"),
+            ("Environment", "Production", "إنتاجية", "بيئة التشغيل"),
+            ("Backup", "Included", "مشمول", "النسخ الاحتياطي"),
+            ("Requested by", "Sample ministry", "جهة تجريبية", "الجهة الطالبة"),
+        ],
+    )
     y = BOTTOM_Y
     s.button("edit", QRectF(420, y, 400, BUTTON_H), "Edit", "تعديل", "secondary")
     s.button("submit", QRectF(860, y, 640, BUTTON_H), "Submit request", "إرسال الطلب")
@@ -373,12 +490,16 @@ def shot_moi_permit() -> None:
             s.p, [(cr.left() + 236, y), (cr.left() + 236 + 280 * frac, y)], tint(s.accent, 0.35), 14
         )
     circle(s.p, cr.right() - 60, cr.top() + 35, 18, WHITE)
-    s.table(QRectF(MARGIN + 620, CONTENT_TOP + 10, W - 2 * MARGIN - 620, 440), [
-        ("Name", "Sample Resident", "مقيم تجريبي", "الاسم"),
-        ("Permit no.", "DEMO-0001", "DEMO-0001", "رقم الإقامة"),
-        ("Expiry date", "31/12/2015", "31/12/2015", "تاريخ الانتهاء"),
-        ("Status", "Due for renewal", "مستحقة التجديد", "الحالة"),
-    ], row_h=92)  # fmt: skip
+    s.table(
+        QRectF(MARGIN + 620, CONTENT_TOP + 10, W - 2 * MARGIN - 620, 440),
+        [
+            ("Name", "Sample Resident", "مقيم تجريبي", "الاسم"),
+            ("Permit no.", "DEMO-0001", "DEMO-0001", "رقم الإقامة"),
+            ("Expiry date", "31/12/2015", "31/12/2015", "تاريخ الانتهاء"),
+            ("Status", "Due for renewal", "مستحقة التجديد", "الحالة"),
+        ],
+        row_h=92,
+    )
     x = MARGIN + 620 + (W - 2 * MARGIN - 620 - 560) / 2
     s.button("renew", QRectF(x, BOTTOM_Y - 20, 560, BUTTON_H), "Renew", "تجديد")
     s.save()
@@ -386,12 +507,23 @@ def shot_moi_permit() -> None:
 
 def shot_moi_payment() -> None:
     s = Shot("moi", "moi-payment", "Payment", "الدفع")
-    s.table(QRectF(MARGIN, CONTENT_TOP + 10, W - 2 * MARGIN, 270), [
-        ("Service", "Residence permit renewal", "تجديد الإقامة", "الخدمة"),
-        ("Permit holder", "Sample Resident", "مقيم تجريبي", "صاحب الإقامة"),
-    ], row_h=92)  # fmt: skip
-    s.pair(QRectF(MARGIN, 650, W - 2 * MARGIN, 50), "Payment method", "طريقة الدفع", 30, INK, bold=True,
-           heading=True)  # fmt: skip
+    s.table(
+        QRectF(MARGIN, CONTENT_TOP + 10, W - 2 * MARGIN, 270),
+        [
+            ("Service", "Residence permit renewal", "تجديد الإقامة", "الخدمة"),
+            ("Permit holder", "Sample Resident", "مقيم تجريبي", "صاحب الإقامة"),
+        ],
+        row_h=92,
+    )
+    s.pair(
+        QRectF(MARGIN, 650, W - 2 * MARGIN, 50),
+        "Payment method",
+        "طريقة الدفع",
+        30,
+        INK,
+        bold=True,
+        heading=True,
+    )
     for i, (en, ar) in enumerate(
         (("Debit card", "بطاقة خصم مباشر"), ("Credit card", "بطاقة ائتمان"))
     ):
@@ -418,11 +550,13 @@ def shot_moi_payment() -> None:
 
 def shot_mec_services() -> None:
     s = Shot("mec", "mec-services", "Business e-services", "خدمات الأعمال الإلكترونية")
+    # fmt: off
     tiles_row(s, [
         ("store", "Commercial names", "الأسماء التجارية", ("Register", "تسجيل"), "register-name"),
         ("document", "Commercial registration", "السجل التجاري", ("Open", "فتح"), None),
         ("magnifier", "Transaction enquiry", "الاستعلام عن معاملة", ("Open", "فتح"), None),
-    ])  # fmt: skip
+    ])
+    # fmt: on
     footnote(s, "Choose a service to start.", "اختر خدمة للبدء.")
     s.save()
 
@@ -433,8 +567,15 @@ def shot_mec_result() -> None:
     card(s.p, r, 26)
     circle(s.p, r.center().x(), r.top() + 100, 62, s.accent)
     check_mark(s.p, r.center().x(), r.top() + 102, 80, WHITE, 12)
-    s.pair(QRectF(r.left() + 60, r.top() + 180, r.width() - 120, 70), "The name is available", "الاسم متاح", 38,
-           s.accent, bold=True, heading=True)  # fmt: skip
+    s.pair(
+        QRectF(r.left() + 60, r.top() + 180, r.width() - 120, 70),
+        "The name is available",
+        "الاسم متاح",
+        38,
+        s.accent,
+        bold=True,
+        heading=True,
+    )
     box = QRectF(r.left() + 60, r.top() + 280, r.width() - 120, 140)
     rounded(s.p, box, 16, tint(s.accent, 0.08), LINE, 2)
     s.stacked(
@@ -458,10 +599,19 @@ def shot_mawared_home() -> None:
     s = Shot(
         "mada", "mawared-home", "Mawared · Employee self-service", "موارد · الخدمة الذاتية للموظف"
     )
-    s.pair(QRectF(MARGIN, CONTENT_TOP + 4, W - 2 * MARGIN, 60), "Welcome, Sample Employee",
-           "مرحبًا، موظف تجريبي", 32, MUTED)  # fmt: skip
-    specs = [("calendar", "My leave", "إجازاتي", "my-leave"), ("coins", "My payslip", "كشف راتبي", None),
-             ("person", "My details", "بياناتي", None), ("document", "My requests", "طلباتي", None)]  # fmt: skip
+    s.pair(
+        QRectF(MARGIN, CONTENT_TOP + 4, W - 2 * MARGIN, 60),
+        "Welcome, Sample Employee",
+        "مرحبًا، موظف تجريبي",
+        32,
+        MUTED,
+    )
+    specs = [
+        ("calendar", "My leave", "إجازاتي", "my-leave"),
+        ("coins", "My payslip", "كشف راتبي", None),
+        ("person", "My details", "بياناتي", None),
+        ("document", "My requests", "طلباتي", None),
+    ]
     gap = 40
     w = (W - 2 * MARGIN - 3 * gap) / 4
     for i, (name, en, ar, key) in enumerate(specs):
@@ -479,20 +629,33 @@ def shot_mawared_home() -> None:
 def shot_mawared_leave() -> None:
     s = Shot("mada", "mawared-leave", "My leave", "إجازاتي")
     # balance cards
-    for i, (en, ar, val_en, val_ar, f) in enumerate((
-        ("Annual leave balance", "رصيد الإجازة السنوية", "18 days", "18 يومًا", s.accent),
-        ("Requests in progress", "طلبات قيد المعالجة", "None", "لا يوجد", MAROON),
-    )):  # fmt: skip
+    for i, (en, ar, val_en, val_ar, f) in enumerate(
+        (
+            ("Annual leave balance", "رصيد الإجازة السنوية", "18 days", "18 يومًا", s.accent),
+            ("Requests in progress", "طلبات قيد المعالجة", "None", "لا يوجد", MAROON),
+        )
+    ):
         r = QRectF(MARGIN + i * 920, CONTENT_TOP + 10, 872, 190)
         card(s.p, r, 22)
         rounded(s.p, QRectF(r.left(), r.top(), 14, r.height()), 7, f)
         s.pair(QRectF(r.left() + 48, r.top() + 20, r.width() - 96, 60), en, ar, 28, MUTED)
-        s.pair(QRectF(r.left() + 48, r.top() + 90, r.width() - 96, 80), val_en, val_ar, 44, f, bold=True,
-               heading=True)  # fmt: skip
-    s.table(QRectF(MARGIN, CONTENT_TOP + 240, W - 2 * MARGIN, 260), [
-        ("Last leave", "Annual", "سنوية", "آخر إجازة"),
-        ("Status", "Approved", "موافق عليها", "الحالة"),
-    ], row_h=86)  # fmt: skip
+        s.pair(
+            QRectF(r.left() + 48, r.top() + 90, r.width() - 96, 80),
+            val_en,
+            val_ar,
+            44,
+            f,
+            bold=True,
+            heading=True,
+        )
+    s.table(
+        QRectF(MARGIN, CONTENT_TOP + 240, W - 2 * MARGIN, 260),
+        [
+            ("Last leave", "Annual", "سنوية", "آخر إجازة"),
+            ("Status", "Approved", "موافق عليها", "الحالة"),
+        ],
+        row_h=86,
+    )
     s.button(
         "new-request",
         QRectF((W - 760) / 2, BOTTOM_Y, 760, BUTTON_H),
@@ -506,12 +669,17 @@ def shot_mawared_workflow() -> None:
     s = Shot("mada", "mawared-workflow", "Request status", "حالة الطلب")
     r = QRectF(MARGIN, CONTENT_TOP + 10, W - 2 * MARGIN, 490)
     card(s.p, r, 24)
-    s.steps(r.left(), r.top() + 5, r.width(), [
-        ("done", "Request sent", "أُرسل الطلب"),
-        ("done", "Approved by the manager", "وافق المدير"),
-        ("done", "Leave balance updated", "حُدِّث رصيد الإجازات"),
-        ("done", "Payroll updated automatically", "حُدِّثت الرواتب تلقائيًا"),
-    ])  # fmt: skip
+    s.steps(
+        r.left(),
+        r.top() + 5,
+        r.width(),
+        [
+            ("done", "Request sent", "أُرسل الطلب"),
+            ("done", "Approved by the manager", "وافق المدير"),
+            ("done", "Leave balance updated", "حُدِّث رصيد الإجازات"),
+            ("done", "Payroll updated automatically", "حُدِّثت الرواتب تلقائيًا"),
+        ],
+    )
     s.button("done", QRectF((W - 560) / 2, BOTTOM_Y, 560, BUTTON_H), "Done", "تم")
     s.save()
 
@@ -521,11 +689,14 @@ def shot_mawared_workflow() -> None:
 
 def shot_sec_portal() -> None:
     s = Shot("sec", "sec-portal", "Education e-services", "خدمات التعليم الإلكترونية")
-    tiles_row(s, [
-        ("cap", "Student enrolment", "تسجيل الطلاب", ("Start", "ابدأ"), "start-enrolment"),
-        ("house", "School transfer", "النقل بين المدارس", ("Open", "فتح"), None),
-        ("document", "Results", "النتائج", ("Open", "فتح"), None),
-    ])  # fmt: skip
+    tiles_row(
+        s,
+        [
+            ("cap", "Student enrolment", "تسجيل الطلاب", ("Start", "ابدأ"), "start-enrolment"),
+            ("house", "School transfer", "النقل بين المدارس", ("Open", "فتح"), None),
+            ("document", "Results", "النتائج", ("Open", "فتح"), None),
+        ],
+    )
     footnote(s, "For parents and guardians.", "لأولياء الأمور.")
     s.save()
 
@@ -558,8 +729,11 @@ def shot_sec_schools() -> None:
         s.p.drawPath(path)
         circle(s.p, x, y - 4, 10, WHITE)
     circle(s.p, m.left() + 360, m.top() + 300, 16, WHITE, colour("#1F5FAF"), 6)  # "you are here"
-    schools = [("School A", "المدرسة (أ)", "1.2 km", "1.2 كم"), ("School B", "المدرسة (ب)", "2.0 km", "2.0 كم"),
-               ("School C", "المدرسة (ج)", "2.8 km", "2.8 كم")]  # fmt: skip
+    schools = [
+        ("School A", "المدرسة (أ)", "1.2 km", "1.2 كم"),
+        ("School B", "المدرسة (ب)", "2.0 km", "2.0 كم"),
+        ("School C", "المدرسة (ج)", "2.8 km", "2.8 كم"),
+    ]
     x0 = MARGIN + 720
     for i, (en, ar, d_en, d_ar) in enumerate(schools):
         r = QRectF(x0, CONTENT_TOP + 10 + i * 223, W - MARGIN - x0, 210)
@@ -589,12 +763,27 @@ def shot_sec_sent() -> None:
     card(s.p, r, 26)
     circle(s.p, r.center().x(), r.top() + 100, 62, s.accent)
     check_mark(s.p, r.center().x(), r.top() + 102, 80, WHITE, 12)
-    s.stacked(QRectF(r.left() + 40, r.top() + 180, r.width() - 80, 130), "Your application has been sent",
-              "تم إرسال طلب التسجيل", 36, INK)  # fmt: skip
-    s.pair(QRectF(r.left() + 60, r.top() + 330, r.width() - 120, 56), "Application no. DEMO-5521",
-           "رقم الطلب DEMO-5521", 28, MUTED)  # fmt: skip
-    s.pair(QRectF(r.left() + 60, r.top() + 390, r.width() - 120, 56), "You will be told the outcome.",
-           "سيصلك إشعار بنتيجة الطلب.", 28, MUTED)  # fmt: skip
+    s.stacked(
+        QRectF(r.left() + 40, r.top() + 180, r.width() - 80, 130),
+        "Your application has been sent",
+        "تم إرسال طلب التسجيل",
+        36,
+        INK,
+    )
+    s.pair(
+        QRectF(r.left() + 60, r.top() + 330, r.width() - 120, 56),
+        "Application no. DEMO-5521",
+        "رقم الطلب DEMO-5521",
+        28,
+        MUTED,
+    )
+    s.pair(
+        QRectF(r.left() + 60, r.top() + 390, r.width() - 120, 56),
+        "You will be told the outcome.",
+        "سيصلك إشعار بنتيجة الطلب.",
+        28,
+        MUTED,
+    )
     s.button("finish", QRectF((W - 560) / 2, BOTTOM_Y, 560, BUTTON_H), "Finish", "إنهاء")
     s.save()
 
@@ -606,29 +795,41 @@ def shot_pp_services() -> None:
     s = Shot(
         "pp", "pp-services", "Public Prosecution e-services", "خدمات النيابة العامة الإلكترونية"
     )
-    tiles_row(s, [
-        ("magnifier", "Track a case", "متابعة قضية", ("Start", "ابدأ"), "track-case"),
-        ("document", "Certificates", "الشهادات", ("Open", "فتح"), None),
-        ("phone", "Contact us", "تواصل معنا", ("Open", "فتح"), None),
-    ])  # fmt: skip
+    tiles_row(
+        s,
+        [
+            ("magnifier", "Track a case", "متابعة قضية", ("Start", "ابدأ"), "track-case"),
+            ("document", "Certificates", "الشهادات", ("Open", "فتح"), None),
+            ("phone", "Contact us", "تواصل معنا", ("Open", "فتح"), None),
+        ],
+    )
     footnote(s, "Choose a service to start.", "اختر خدمة للبدء.")
     s.save()
 
 
 def shot_pp_status() -> None:
     s = Shot("pp", "pp-status", "Case status", "حالة القضية")
-    s.table(QRectF(MARGIN, CONTENT_TOP + 10, 880, 440), [
-        ("Case no.", "DEMO-7781", "DEMO-7781", "رقم القضية"),
-        ("Registered", "15/11/2015", "15/11/2015", "تاريخ القيد"),
-        ("Stage", "Under review", "قيد الدراسة", "المرحلة"),
-    ], row_h=110)  # fmt: skip
+    s.table(
+        QRectF(MARGIN, CONTENT_TOP + 10, 880, 440),
+        [
+            ("Case no.", "DEMO-7781", "DEMO-7781", "رقم القضية"),
+            ("Registered", "15/11/2015", "15/11/2015", "تاريخ القيد"),
+            ("Stage", "Under review", "قيد الدراسة", "المرحلة"),
+        ],
+        row_h=110,
+    )
     r = QRectF(MARGIN + 920, CONTENT_TOP + 10, W - 2 * MARGIN - 920, 440)
     card(s.p, r, 24)
-    s.steps(r.left(), r.top() + 40, r.width(), [
-        ("done", "Registered", "قُيّدت القضية"),
-        ("now", "Under review", "قيد الدراسة"),
-        ("todo", "Decision", "القرار"),
-    ])  # fmt: skip
+    s.steps(
+        r.left(),
+        r.top() + 40,
+        r.width(),
+        [
+            ("done", "Registered", "قُيّدت القضية"),
+            ("now", "Under review", "قيد الدراسة"),
+            ("todo", "Decision", "القرار"),
+        ],
+    )
     s.button("finish", QRectF(380, BOTTOM_Y, 400, BUTTON_H), "Finish", "إنهاء", "secondary")
     s.button("notify", QRectF(820, BOTTOM_Y, 720, BUTTON_H), "Get notifications", "تفعيل الإشعارات")
     s.save()

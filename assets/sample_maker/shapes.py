@@ -14,11 +14,18 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygon
 
 from .colours import WHITE, colour, tint
 
-# Each icon draws in a square of side ``s`` centred on (cx, cy), in ``fg`` (details cut out in ``bg``).
+# Each icon draws in a square of side ``s`` centred on (cx, cy), in ``fg`` (details cut out in
+# ``bg``).
 
 
-def rounded(p: QPainter, rect: QRectF, radius: float, fill: QColor | QBrush | None,
-            stroke: QColor | None = None, width: float = 2) -> None:  # fmt: skip
+def rounded(
+    p: QPainter,
+    rect: QRectF,
+    radius: float,
+    fill: QColor | QBrush | None,
+    stroke: QColor | None = None,
+    width: float = 2,
+) -> None:
     p.setPen(QPen(stroke, width) if stroke is not None else Qt.PenStyle.NoPen)
     p.setBrush(fill if fill is not None else Qt.BrushStyle.NoBrush)
     p.drawRoundedRect(rect, radius, radius)
@@ -31,15 +38,27 @@ def shadow(p: QPainter, rect: QRectF, radius: float, strength: int = 14, spread:
         rounded(p, r, radius + i * 2, colour("#2A1A20", strength // i))
 
 
-def circle(p: QPainter, cx: float, cy: float, r: float, fill: QColor | QBrush | None,
-           stroke: QColor | None = None, width: float = 2) -> None:  # fmt: skip
+def circle(
+    p: QPainter,
+    cx: float,
+    cy: float,
+    r: float,
+    fill: QColor | QBrush | None,
+    stroke: QColor | None = None,
+    width: float = 2,
+) -> None:
     p.setPen(QPen(stroke, width) if stroke is not None else Qt.PenStyle.NoPen)
     p.setBrush(fill if fill is not None else Qt.BrushStyle.NoBrush)
     p.drawEllipse(QPointF(cx, cy), r, r)
 
 
-def line(p: QPainter, pts: Iterable[tuple[float, float]], ink: QColor, width: float,
-         dash: list[float] | None = None) -> None:  # fmt: skip
+def line(
+    p: QPainter,
+    pts: Iterable[tuple[float, float]],
+    ink: QColor,
+    width: float,
+    dash: list[float] | None = None,
+) -> None:
     pen = QPen(
         ink, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
     )
@@ -76,8 +95,15 @@ def icon_building(p: QPainter, cx: float, cy: float, s: float, fg: QColor, bg: Q
     top = cy - s * 0.45
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(fg)
-    p.drawPolygon(QPolygonF([QPointF(cx, top), QPointF(cx + s * 0.5, top + s * 0.24),
-                             QPointF(cx - s * 0.5, top + s * 0.24)]))  # fmt: skip
+    p.drawPolygon(
+        QPolygonF(
+            [
+                QPointF(cx, top),
+                QPointF(cx + s * 0.5, top + s * 0.24),
+                QPointF(cx - s * 0.5, top + s * 0.24),
+            ]
+        )
+    )
     p.drawRect(QRectF(cx - s * 0.46, top + s * 0.27, s * 0.92, s * 0.07))
     for i in range(4):
         x = cx - s * 0.36 + i * s * 0.24
@@ -195,8 +221,15 @@ def shield_path(cx: float, cy: float, w: float, h: float) -> QPainterPath:
     return path
 
 
-def check_mark(p: QPainter, cx: float, cy: float, s: float, ink: QColor, width: float | None = None,
-               progress: float = 1.0) -> None:  # fmt: skip
+def check_mark(
+    p: QPainter,
+    cx: float,
+    cy: float,
+    s: float,
+    ink: QColor,
+    width: float | None = None,
+    progress: float = 1.0,
+) -> None:
     pts = [
         (cx - s * 0.3, cy + s * 0.02),
         (cx - s * 0.08, cy + s * 0.24),
@@ -236,8 +269,13 @@ def star8_path(cx: float, cy: float, r: float) -> QPainterPath:
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.WindingFill)
     for rot in (0, 45):
-        pts = [QPointF(cx + r * math.cos(math.radians(rot + 45 + 90 * i)),
-                       cy + r * math.sin(math.radians(rot + 45 + 90 * i))) for i in range(4)]  # fmt: skip
+        pts = [
+            QPointF(
+                cx + r * math.cos(math.radians(rot + 45 + 90 * i)),
+                cy + r * math.sin(math.radians(rot + 45 + 90 * i)),
+            )
+            for i in range(4)
+        ]
         path.addPolygon(QPolygonF(pts))
         path.closeSubpath()
     return path.simplified()
@@ -290,11 +328,23 @@ def icon_book(p: QPainter, cx: float, cy: float, s: float, fg: QColor, bg: QColo
         p.setBrush(fg)
         path = QPainterPath()
         path.moveTo(cx + side * s * 0.03, cy - s * 0.22)
-        path.cubicTo(cx + side * s * 0.15, cy - s * 0.32, cx + side * s * 0.35, cy - s * 0.32,
-                     cx + side * s * 0.48, cy - s * 0.26)  # fmt: skip
+        path.cubicTo(
+            cx + side * s * 0.15,
+            cy - s * 0.32,
+            cx + side * s * 0.35,
+            cy - s * 0.32,
+            cx + side * s * 0.48,
+            cy - s * 0.26,
+        )
         path.lineTo(cx + side * s * 0.48, cy + s * 0.3)
-        path.cubicTo(cx + side * s * 0.35, cy + s * 0.24, cx + side * s * 0.15, cy + s * 0.24,
-                     cx + side * s * 0.03, cy + s * 0.34)  # fmt: skip
+        path.cubicTo(
+            cx + side * s * 0.35,
+            cy + s * 0.24,
+            cx + side * s * 0.15,
+            cy + s * 0.24,
+            cx + side * s * 0.03,
+            cy + s * 0.34,
+        )
         path.closeSubpath()
         p.drawPath(path)
         for i in range(3):
@@ -308,8 +358,16 @@ def icon_cap(p: QPainter, cx: float, cy: float, s: float, fg: QColor, bg: QColor
     """A graduation cap (mortarboard)."""
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(fg)
-    p.drawPolygon(QPolygonF([QPointF(cx, cy - s * 0.3), QPointF(cx + s * 0.5, cy - s * 0.08),
-                             QPointF(cx, cy + s * 0.14), QPointF(cx - s * 0.5, cy - s * 0.08)]))  # fmt: skip
+    p.drawPolygon(
+        QPolygonF(
+            [
+                QPointF(cx, cy - s * 0.3),
+                QPointF(cx + s * 0.5, cy - s * 0.08),
+                QPointF(cx, cy + s * 0.14),
+                QPointF(cx - s * 0.5, cy - s * 0.08),
+            ]
+        )
+    )
     path = QPainterPath()
     path.moveTo(cx - s * 0.28, cy + s * 0.02)
     path.lineTo(cx - s * 0.28, cy + s * 0.22)
@@ -355,8 +413,16 @@ def icon_laptop(p: QPainter, cx: float, cy: float, s: float, fg: QColor, bg: QCo
     rounded(p, r, s * 0.04, fg)
     rounded(p, r.adjusted(s * 0.04, s * 0.04, -s * 0.04, -s * 0.04), s * 0.01, bg)
     p.setBrush(fg)
-    p.drawPolygon(QPolygonF([QPointF(cx - s * 0.44, cy + s * 0.22), QPointF(cx + s * 0.44, cy + s * 0.22),
-                             QPointF(cx + s * 0.5, cy + s * 0.3), QPointF(cx - s * 0.5, cy + s * 0.3)]))  # fmt: skip
+    p.drawPolygon(
+        QPolygonF(
+            [
+                QPointF(cx - s * 0.44, cy + s * 0.22),
+                QPointF(cx + s * 0.44, cy + s * 0.22),
+                QPointF(cx + s * 0.5, cy + s * 0.3),
+                QPointF(cx - s * 0.5, cy + s * 0.3),
+            ]
+        )
+    )
 
 
 def icon_magnifier(p: QPainter, cx: float, cy: float, s: float, fg: QColor, bg: QColor) -> None:
@@ -371,8 +437,16 @@ def icon_store(p: QPainter, cx: float, cy: float, s: float, fg: QColor, bg: QCol
     rounded(p, QRectF(cx + s * 0.04, cy + s * 0.06, s * 0.26, s * 0.2), s * 0.02, bg)
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(fg)
-    p.drawPolygon(QPolygonF([QPointF(cx - s * 0.42, cy - s * 0.42), QPointF(cx + s * 0.42, cy - s * 0.42),
-                             QPointF(cx + s * 0.5, cy - s * 0.2), QPointF(cx - s * 0.5, cy - s * 0.2)]))  # fmt: skip
+    p.drawPolygon(
+        QPolygonF(
+            [
+                QPointF(cx - s * 0.42, cy - s * 0.42),
+                QPointF(cx + s * 0.42, cy - s * 0.42),
+                QPointF(cx + s * 0.5, cy - s * 0.2),
+                QPointF(cx - s * 0.5, cy - s * 0.2),
+            ]
+        )
+    )
     for i in range(5):
         x = cx - s * 0.4 + i * s * 0.2
         p.drawChord(QRectF(x, cy - s * 0.3, s * 0.2, s * 0.2), 180 * 16, 180 * 16)
@@ -382,21 +456,46 @@ def icon_bars(p: QPainter, cx: float, cy: float, s: float, fg: QColor, bg: QColo
     for i, hh in enumerate((0.3, 0.48, 0.66)):
         x = cx - s * 0.4 + i * s * 0.3
         rounded(p, QRectF(x, cy + s * 0.42 - s * hh, s * 0.2, s * hh), s * 0.03, fg)
-    line(p, [(cx - s * 0.42, cy - s * 0.02), (cx - s * 0.1, cy - s * 0.2), (cx + s * 0.08, cy - s * 0.1),
-             (cx + s * 0.4, cy - s * 0.38)], fg, s * 0.05)  # fmt: skip
+    line(
+        p,
+        [
+            (cx - s * 0.42, cy - s * 0.02),
+            (cx - s * 0.1, cy - s * 0.2),
+            (cx + s * 0.08, cy - s * 0.1),
+            (cx + s * 0.4, cy - s * 0.38),
+        ],
+        fg,
+        s * 0.05,
+    )
     p.setBrush(fg)
     p.setPen(Qt.PenStyle.NoPen)
-    p.drawPolygon(QPolygonF([QPointF(cx + s * 0.46, cy - s * 0.44), QPointF(cx + s * 0.26, cy - s * 0.42),
-                             QPointF(cx + s * 0.42, cy - s * 0.26)]))  # fmt: skip
+    p.drawPolygon(
+        QPolygonF(
+            [
+                QPointF(cx + s * 0.46, cy - s * 0.44),
+                QPointF(cx + s * 0.26, cy - s * 0.42),
+                QPointF(cx + s * 0.42, cy - s * 0.26),
+            ]
+        )
+    )
 
 
 def icon_house(p: QPainter, cx: float, cy: float, s: float, fg: QColor, bg: QColor) -> None:
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(fg)
-    p.drawPolygon(QPolygonF([QPointF(cx, cy - s * 0.42), QPointF(cx + s * 0.46, cy - s * 0.04),
-                             QPointF(cx + s * 0.36, cy - s * 0.04), QPointF(cx + s * 0.36, cy + s * 0.42),
-                             QPointF(cx - s * 0.36, cy + s * 0.42), QPointF(cx - s * 0.36, cy - s * 0.04),
-                             QPointF(cx - s * 0.46, cy - s * 0.04)]))  # fmt: skip
+    p.drawPolygon(
+        QPolygonF(
+            [
+                QPointF(cx, cy - s * 0.42),
+                QPointF(cx + s * 0.46, cy - s * 0.04),
+                QPointF(cx + s * 0.36, cy - s * 0.04),
+                QPointF(cx + s * 0.36, cy + s * 0.42),
+                QPointF(cx - s * 0.36, cy + s * 0.42),
+                QPointF(cx - s * 0.36, cy - s * 0.04),
+                QPointF(cx - s * 0.46, cy - s * 0.04),
+            ]
+        )
+    )
     rounded(p, QRectF(cx - s * 0.1, cy + s * 0.1, s * 0.2, s * 0.32), s * 0.02, bg)
 
 
@@ -423,8 +522,14 @@ def icon_calendar(p: QPainter, cx: float, cy: float, s: float, fg: QColor, bg: Q
         line(p, [(cx + s * dx, cy - s * 0.44), (cx + s * dx, cy - s * 0.26)], fg, s * 0.07)
     for i in range(3):
         for j in range(2):
-            rounded(p, QRectF(cx - s * 0.27 + i * s * 0.2, cy - s * 0.02 + j * s * 0.18, s * 0.14, s * 0.12),
-                    s * 0.02, fg)  # fmt: skip
+            rounded(
+                p,
+                QRectF(
+                    cx - s * 0.27 + i * s * 0.2, cy - s * 0.02 + j * s * 0.18, s * 0.14, s * 0.12
+                ),
+                s * 0.02,
+                fg,
+            )
 
 
 def icon_bell(p: QPainter, cx: float, cy: float, s: float, fg: QColor, bg: QColor) -> None:
@@ -454,8 +559,16 @@ def icon_briefcase(p: QPainter, cx: float, cy: float, s: float, fg: QColor, bg: 
 def icon_bag(p: QPainter, cx: float, cy: float, s: float, fg: QColor, bg: QColor) -> None:
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(fg)
-    p.drawPolygon(QPolygonF([QPointF(cx - s * 0.36, cy - s * 0.18), QPointF(cx + s * 0.36, cy - s * 0.18),
-                             QPointF(cx + s * 0.42, cy + s * 0.44), QPointF(cx - s * 0.42, cy + s * 0.44)]))  # fmt: skip
+    p.drawPolygon(
+        QPolygonF(
+            [
+                QPointF(cx - s * 0.36, cy - s * 0.18),
+                QPointF(cx + s * 0.36, cy - s * 0.18),
+                QPointF(cx + s * 0.42, cy + s * 0.44),
+                QPointF(cx - s * 0.42, cy + s * 0.44),
+            ]
+        )
+    )
     p.setPen(QPen(fg, s * 0.06))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawArc(QRectF(cx - s * 0.18, cy - s * 0.44, s * 0.36, s * 0.5), 0, 180 * 16)
@@ -466,20 +579,46 @@ def icon_bag(p: QPainter, cx: float, cy: float, s: float, fg: QColor, bg: QColor
 def icon_network(p: QPainter, cx: float, cy: float, s: float, fg: QColor, bg: QColor) -> None:
     nodes = [(0, -0.34), (-0.34, 0.24), (0.34, 0.24), (0, 0.04)]
     for a, b in ((0, 3), (1, 3), (2, 3), (0, 1), (1, 2), (2, 0)):
-        line(p, [(cx + nodes[a][0] * s, cy + nodes[a][1] * s), (cx + nodes[b][0] * s, cy + nodes[b][1] * s)],
-             fg, s * 0.05)  # fmt: skip
+        line(
+            p,
+            [
+                (cx + nodes[a][0] * s, cy + nodes[a][1] * s),
+                (cx + nodes[b][0] * s, cy + nodes[b][1] * s),
+            ],
+            fg,
+            s * 0.05,
+        )
     for i, (x, y) in enumerate(nodes):
         circle(p, cx + x * s, cy + y * s, s * (0.14 if i == 3 else 0.11), fg)
 
 
 ICONS: dict[str, Callable[[QPainter, float, float, float, QColor, QColor], None]] = {
-    "cloud": icon_cloud, "building": icon_building, "server": icon_server, "document": icon_document,
-    "person": icon_person, "people": icon_people, "id-card": icon_id_card, "shield": icon_shield,
-    "gear": icon_gear, "coins": icon_coins, "book": icon_book, "cap": icon_cap, "scales": icon_scales,
-    "phone": icon_phone, "laptop": icon_laptop, "magnifier": icon_magnifier, "store": icon_store,
-    "bars": icon_bars, "house": icon_house, "database": icon_database, "calendar": icon_calendar,
-    "bell": icon_bell, "briefcase": icon_briefcase, "bag": icon_bag, "network": icon_network,
-}  # fmt: skip
+    "cloud": icon_cloud,
+    "building": icon_building,
+    "server": icon_server,
+    "document": icon_document,
+    "person": icon_person,
+    "people": icon_people,
+    "id-card": icon_id_card,
+    "shield": icon_shield,
+    "gear": icon_gear,
+    "coins": icon_coins,
+    "book": icon_book,
+    "cap": icon_cap,
+    "scales": icon_scales,
+    "phone": icon_phone,
+    "laptop": icon_laptop,
+    "magnifier": icon_magnifier,
+    "store": icon_store,
+    "bars": icon_bars,
+    "house": icon_house,
+    "database": icon_database,
+    "calendar": icon_calendar,
+    "bell": icon_bell,
+    "briefcase": icon_briefcase,
+    "bag": icon_bag,
+    "network": icon_network,
+}
 
 
 def icon(
@@ -490,8 +629,16 @@ def icon(
     p.restore()
 
 
-def badge(p: QPainter, name: str, cx: float, cy: float, r: float, fill: QColor, fg: QColor = WHITE,
-          ring: QColor | None = None) -> None:  # fmt: skip
+def badge(
+    p: QPainter,
+    name: str,
+    cx: float,
+    cy: float,
+    r: float,
+    fill: QColor,
+    fg: QColor = WHITE,
+    ring: QColor | None = None,
+) -> None:
     """An icon in a filled circle (optionally with a white ring, as on the slides)."""
     if ring is not None:
         circle(p, cx, cy + r * 0.06, r + r * 0.1, colour("#2A1A20", 18))

@@ -83,10 +83,20 @@ class Row:
 
     def values(self) -> tuple[Any, ...]:
         return (
-            self.id, self.kiosk_id, self.bundle_id, self.bundle_version, self.session_id,
-            self.seq, self.wall_utc, self.mono_ms, self.type, self.entity, self.target,
-            self.language, self.payload,
-        )  # fmt: skip
+            self.id,
+            self.kiosk_id,
+            self.bundle_id,
+            self.bundle_version,
+            self.session_id,
+            self.seq,
+            self.wall_utc,
+            self.mono_ms,
+            self.type,
+            self.entity,
+            self.target,
+            self.language,
+            self.payload,
+        )
 
 
 def utc_now() -> str:

@@ -154,9 +154,14 @@ def export(conn: sqlite3.Connection, out: Path, fmt: str, f: Filter = EVERYTHING
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _RESERVED = {
-    "con", "prn", "aux", "nul", "clock$",
-    *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)),
-}  # fmt: skip
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    "clock$",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
 """Names Windows will not open as files, whatever the extension."""
 
 

@@ -19,9 +19,20 @@ from pathlib import Path
 SCHEMA_VERSION = 3
 
 EVENT_COLUMNS = (
-    "id", "kiosk_id", "bundle_id", "bundle_version", "session_id", "seq", "wall_utc",
-    "mono_ms", "type", "entity", "target", "language", "payload",
-)  # fmt: skip
+    "id",
+    "kiosk_id",
+    "bundle_id",
+    "bundle_version",
+    "session_id",
+    "seq",
+    "wall_utc",
+    "mono_ms",
+    "type",
+    "entity",
+    "target",
+    "language",
+    "payload",
+)
 ENTITY_COLUMNS = ("bundle_id", "bundle_version", "entity", "name_ar", "name_en", "position")
 
 _V1 = """
@@ -400,9 +411,12 @@ def open_source(path: Path, *, timeout: float = 5.0) -> sqlite3.Connection:
             raise err from exc
         if not wal.is_file() or wal.stat().st_size == 0:
             conn = sqlite3.connect(
-                f"{uri}?immutable=1", uri=True, timeout=timeout, isolation_level=None,
+                f"{uri}?immutable=1",
+                uri=True,
+                timeout=timeout,
+                isolation_level=None,
                 check_same_thread=False,
-            )  # fmt: skip
+            )
         else:  # events committed to the -wal only: read a copy of both files
             conn = _private_copy([(path, ""), (wal, "-wal")])
         _harden(conn)

@@ -162,7 +162,8 @@ def summarize(conn: sqlite3.Connection, f: Filter = EVERYTHING) -> Summary:
     known = names(conn)
     ents = q(
         "SELECT entity, COUNT(*), TOTAL(json_extract(payload, '$.dwell_s')) FROM events "
-        "WHERE type = 'page_view' AND json_extract(payload, '$.page') = 'entity' AND entity IS NOT NULL AND {W} "
+        "WHERE type = 'page_view' AND json_extract(payload, '$.page') = 'entity' "
+        "AND entity IS NOT NULL AND {W} "
         "GROUP BY entity"
     )
     stats = [
@@ -180,7 +181,8 @@ def summarize(conn: sqlite3.Connection, f: Filter = EVERYTHING) -> Summary:
     s.slides = [
         SlideStat(e, t, n, round(_number(sec) or 0.0, 1))
         for e, t, n, sec in q(
-            "SELECT entity, target, COUNT(*), TOTAL(json_extract(payload, '$.shown_s')) FROM events "
+            "SELECT entity, target, COUNT(*), TOTAL(json_extract(payload, '$.shown_s')) "
+            "FROM events "
             "WHERE type = 'slide_shown' AND {W} AND (? IS NULL OR entity = ?) "
             "GROUP BY entity, target ORDER BY COUNT(*) DESC, 4 DESC LIMIT 10",
             [f.entity, f.entity],
@@ -212,7 +214,8 @@ def summarize(conn: sqlite3.Connection, f: Filter = EVERYTHING) -> Summary:
         (lang, n)
         for lang, n in q(
             "SELECT language, COUNT(DISTINCT session_id) FROM events "
-            "WHERE session_id IS NOT NULL AND language IS NOT NULL AND {W} GROUP BY language ORDER BY 2 DESC"
+            "WHERE session_id IS NOT NULL AND language IS NOT NULL AND {W} "
+            "GROUP BY language ORDER BY 2 DESC"
         )
     ]
     s.end_reasons = [

@@ -40,7 +40,10 @@ from typing import Any
 from .events import Row, check_payload, new_id, utc_now
 from .schema import EVENT_COLUMNS, SchemaError, connect
 
-_INSERT = f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
+_INSERT = (
+    f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
+)
 _STOP = object()
 BATCH = 2000
 
@@ -185,9 +188,17 @@ class EventLog:
     ) -> str:
         """Enqueue one event (never blocks, never touches the disk); returns its id."""
         item = _Item(
-            new_id(), self.wall_clock(), round(time.monotonic() * 1000, 3), type, session_id, entity,
-            target, language, check_payload(payload or {}), *self._bundle,
-        )  # fmt: skip
+            new_id(),
+            self.wall_clock(),
+            round(time.monotonic() * 1000, 3),
+            type,
+            session_id,
+            entity,
+            target,
+            language,
+            check_payload(payload or {}),
+            *self._bundle,
+        )
         with self._lock:
             self._enqueued += 1
         self._queue.put(item)
@@ -355,11 +366,13 @@ class EventLog:
         """Sessions left open by an earlier run end with reason 'crash'."""
         open_sessions = conn.execute(
             """SELECT s.session_id, s.bundle_id, s.bundle_version, s.language,
-                      (SELECT MAX(julianday(x.wall_utc)) FROM events x WHERE x.session_id = s.session_id)
+                      (SELECT MAX(julianday(x.wall_utc)) FROM events x
+                       WHERE x.session_id = s.session_id)
                        - julianday(s.wall_utc)
                FROM events s
                WHERE s.kiosk_id = ? AND s.type = 'session_start' AND NOT EXISTS (
-                   SELECT 1 FROM events e WHERE e.session_id = s.session_id AND e.type = 'session_end')""",
+                   SELECT 1 FROM events e
+                   WHERE e.session_id = s.session_id AND e.type = 'session_end')""",
             (self.kiosk_id,),
         ).fetchall()
         if not open_sessions:
@@ -370,9 +383,23 @@ class EventLog:
             payload = check_payload(
                 {"reason": "crash", "duration_s": round((days or 0) * 86400, 3)}
             )
-            rows.append(Row(new_id(), self.kiosk_id, bundle_id, version, session_id, seq, utc_now(),
-                            round(time.monotonic() * 1000, 3), "session_end", None, None, language,
-                            payload).values())  # fmt: skip
+            rows.append(
+                Row(
+                    new_id(),
+                    self.kiosk_id,
+                    bundle_id,
+                    version,
+                    session_id,
+                    seq,
+                    utc_now(),
+                    round(time.monotonic() * 1000, 3),
+                    "session_end",
+                    None,
+                    None,
+                    language,
+                    payload,
+                ).values()
+            )
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany(_INSERT, rows)
         conn.execute("COMMIT")
@@ -389,9 +416,23 @@ class EventLog:
                 continue
             next_seq += 1
             ids.append(item.id)
-            rows.append((item.id, self.kiosk_id, item.bundle_id, item.bundle_version, item.session_id,
-                         next_seq, item.wall_utc, item.mono_ms, item.type, item.entity, item.target,
-                         item.language, item.payload))  # fmt: skip
+            rows.append(
+                (
+                    item.id,
+                    self.kiosk_id,
+                    item.bundle_id,
+                    item.bundle_version,
+                    item.session_id,
+                    next_seq,
+                    item.wall_utc,
+                    item.mono_ms,
+                    item.type,
+                    item.entity,
+                    item.target,
+                    item.language,
+                    item.payload,
+                )
+            )
         conn.execute("BEGIN IMMEDIATE")
         try:
             if entity_rows:

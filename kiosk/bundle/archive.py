@@ -105,26 +105,34 @@ def extract_zip(
         zf = zipfile.ZipFile(zip_path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         report.error(
-            label, "", f"cannot read the archive ({exc})",
-            "pack the bundle again with 'kiosk bundle pack' and copy it again", "zip-unreadable",
-        )  # fmt: skip
+            label,
+            "",
+            f"cannot read the archive ({exc})",
+            "pack the bundle again with 'kiosk bundle pack' and copy it again",
+            "zip-unreadable",
+        )
         return None
     with zf:
         infos = zf.infolist()
         if len(infos) > limits.max_entries:
             report.error(
-                label, "", f"the archive has {len(infos)} entries (limit {limits.max_entries})",
-                "remove files the bundle does not use", "zip-too-many",
-            )  # fmt: skip
+                label,
+                "",
+                f"the archive has {len(infos)} entries (limit {limits.max_entries})",
+                "remove files the bundle does not use",
+                "zip-too-many",
+            )
             return None
         declared = sum(i.file_size for i in infos)
         if declared > limits.max_total_bytes:
             report.error(
-                label, "",
+                label,
+                "",
                 f"the archive expands to {declared / 1e9:.1f} GB "
                 f"(limit {limits.max_total_bytes / 1e9:.1f} GB)",
-                "make the media smaller or split the bundle", "zip-too-large",
-            )  # fmt: skip
+                "make the media smaller or split the bundle",
+                "zip-too-large",
+            )
             return None
         seen: dict[str, str] = {}
         entries: set[str] = set()
@@ -144,10 +152,13 @@ def extract_zip(
                 reported.add(clash)
                 problem = (
                     f"'{clash[1]}' and '{clash[0]}' differ only in letter case or Unicode form: "
-                    "on a USB stick or another computer they are one file", "zip-duplicate",
-                )  # fmt: skip
-                fix = (f"rename or delete one of '{clash[0]}' and '{clash[1]}' in the bundle "
-                       "folder, then pack it again")  # fmt: skip
+                    "on a USB stick or another computer they are one file",
+                    "zip-duplicate",
+                )
+                fix = (
+                    f"rename or delete one of '{clash[0]}' and '{clash[1]}' in the bundle "
+                    "folder, then pack it again"
+                )
             if problem:
                 refused = True
                 report.error(info.filename, "", problem[0], fix, problem[1])
@@ -175,30 +186,41 @@ def extract_zip(
                         total_written += len(chunk)
                         if size > info.file_size or total_written > limits.max_total_bytes:
                             report.error(
-                                info.filename, "",
+                                info.filename,
+                                "",
                                 "the entry is larger than its header says: a zip bomb",
-                                "pack the bundle again with 'kiosk bundle pack'", "zip-bomb",
-                            )  # fmt: skip
+                                "pack the bundle again with 'kiosk bundle pack'",
+                                "zip-bomb",
+                            )
                             return None
                         digest.update(chunk)
                         out.write(chunk)
             except OSError as exc:
                 if exc.errno == errno.ENOSPC:
                     report.error(
-                        info.filename, "", "the disk is full while unpacking the bundle",
-                        f"free space on the disk holding {dest}", "disk-full",
-                    )  # fmt: skip
+                        info.filename,
+                        "",
+                        "the disk is full while unpacking the bundle",
+                        f"free space on the disk holding {dest}",
+                        "disk-full",
+                    )
                 else:
                     report.error(
-                        info.filename, "", f"cannot unpack this entry ({exc.strerror or exc})",
-                        "check the disk, then try again", "zip-unreadable",
-                    )  # fmt: skip
+                        info.filename,
+                        "",
+                        f"cannot unpack this entry ({exc.strerror or exc})",
+                        "check the disk, then try again",
+                        "zip-unreadable",
+                    )
                 return None
             except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:
                 report.error(
-                    info.filename, "", f"the archive is damaged here ({exc})",
-                    "copy the bundle again; if it persists, pack it again", "zip-damaged",
-                )  # fmt: skip
+                    info.filename,
+                    "",
+                    f"the archive is damaged here ({exc})",
+                    "copy the bundle again; if it persists, pack it again",
+                    "zip-damaged",
+                )
                 return None
             hashes[rel] = (digest.hexdigest(), size)
             if progress:

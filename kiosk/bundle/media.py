@@ -50,11 +50,37 @@ EXTENSIONS: Mapping[str, Kind] = {
 
 CODE_EXTENSIONS = frozenset(
     {
-        ".qml", ".js", ".mjs", ".py", ".pyc", ".pyo", ".pyd", ".so", ".dll", ".dylib",
-        ".exe", ".sh", ".bash", ".bat", ".cmd", ".ps1", ".jar", ".html", ".htm", ".svg",
-        ".rcc", ".qmlc", ".jsc", ".lua", ".pl", ".rb", ".wasm", ".appimage", ".desktop",
+        ".qml",
+        ".js",
+        ".mjs",
+        ".py",
+        ".pyc",
+        ".pyo",
+        ".pyd",
+        ".so",
+        ".dll",
+        ".dylib",
+        ".exe",
+        ".sh",
+        ".bash",
+        ".bat",
+        ".cmd",
+        ".ps1",
+        ".jar",
+        ".html",
+        ".htm",
+        ".svg",
+        ".rcc",
+        ".qmlc",
+        ".jsc",
+        ".lua",
+        ".pl",
+        ".rb",
+        ".wasm",
+        ".appimage",
+        ".desktop",
     }
-)  # fmt: skip
+)
 """Never allowed: code, or formats that can carry code (SVG and HTML can embed scripts)."""
 CODE_NAMES = frozenset({"qmldir"})
 
@@ -264,7 +290,8 @@ def _boxes(
             size = end - pos
         if size < header:
             raise bad(
-                f"the {btype.decode('latin-1')!r} box{where} claims {size} bytes, less than its header"
+                f"the {btype.decode('latin-1')!r} box{where} claims {size} bytes, "
+                "less than its header"
             )
         if pos + size > end:
             if not parent:
@@ -272,7 +299,8 @@ def _boxes(
                     f"the {btype.decode('latin-1')!r} box runs past the end: the file is truncated"
                 )
             raise bad(
-                f"the {btype.decode('latin-1')!r} box runs past the end of {parent.decode('latin-1')!r}"
+                f"the {btype.decode('latin-1')!r} box runs past the end of "
+                f"{parent.decode('latin-1')!r}"
             )
         yield btype, pos + header, pos + size
         pos += size

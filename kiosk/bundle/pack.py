@@ -69,7 +69,10 @@ def pack(
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         report.error(
-            str(out), "", f"cannot write the packed bundle ({exc.strerror or exc})",
-            "check that the folder exists, is writable and the disk has space", "write-failed",
-        )  # fmt: skip
+            str(out),
+            "",
+            f"cannot write the packed bundle ({exc.strerror or exc})",
+            "check that the folder exists, is writable and the disk has space",
+            "write-failed",
+        )
     return report

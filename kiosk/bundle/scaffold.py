@@ -75,7 +75,8 @@ id = "example"
 accent = "#0D6E6E"
 logo = "logo.png"
 name = { ar = "جهة حكومية", en = "A government entity" }
-description = { ar = "وصف قصير للجهة وخدماتها.", en = "A short description of the entity and its services." }
+description = { ar = "وصف قصير للجهة وخدماتها.", \
+en = "A short description of the entity and its services." }
 
 [[slides]]
 id = "welcome"

@@ -75,17 +75,22 @@ def from_bytes(
     """A file's bytes (as :func:`read_capped` returns them) parsed as TOML."""
     if len(raw) > limit:
         report.error(
-            file, "", f"the file is larger than {limit // 1024} KB, so it was not read",
+            file,
+            "",
+            f"the file is larger than {limit // 1024} KB, so it was not read",
             "it should be a few KB of text: remove pasted data, and keep pictures and videos "
             "in their own files",
             "too-large",
-        )  # fmt: skip
+        )
         return None
     if len(raw) > limit // 4:
         report.warning(
-            file, "", f"the file is {len(raw) // 1024} KB; the limit is {limit // 1024} KB",
-            "shorten the texts or split the entity into two", "large-file",
-        )  # fmt: skip
+            file,
+            "",
+            f"the file is {len(raw) // 1024} KB; the limit is {limit // 1024} KB",
+            "shorten the texts or split the entity into two",
+            "large-file",
+        )
     text = decode(raw, file, report)
     if text is None:
         return None
@@ -112,10 +117,12 @@ def decode(raw: bytes, file: str, report: Report) -> str | None:
     if nul >= 0:
         line = body.count(b"\n", 0, nul) + 1
         report.error(
-            file, f"line {line}",
+            file,
+            f"line {line}",
             f"the file holds a NUL byte at line {line} (byte offset {bom + nul}): it is not text",
-            f"remove it, or {_SAVE_UTF8}", "encoding",
-        )  # fmt: skip
+            f"remove it, or {_SAVE_UTF8}",
+            "encoding",
+        )
         return None
     try:
         return body.decode("utf-8")
@@ -124,11 +131,13 @@ def decode(raw: bytes, file: str, report: Report) -> str | None:
         line = body.count(b"\n", 0, at) + 1
         col = at - (body.rfind(b"\n", 0, at) + 1) + 1
         report.error(
-            file, f"line {line}, column {col}",
+            file,
+            f"line {line}, column {col}",
             f"byte 0x{body[at]:02X} at line {line} (byte offset {bom + at}) is not UTF-8 text "
             "(the file was saved in another encoding, such as Windows-1256 or Latin-1)",
-            _SAVE_UTF8, "encoding",
-        )  # fmt: skip
+            _SAVE_UTF8,
+            "encoding",
+        )
         return None
 
 
@@ -186,19 +195,26 @@ def parse_toml(text: str, file: str, report: Report) -> dict[str, Any] | None:
         pos = _TOML_POS.search(msg)
         where = f"line {pos.group(1)}, column {pos.group(2)}" if pos else ""
         report.error(
-            file, where, f"TOML syntax error: {_TOML_POS.sub('', msg).strip()}",
+            file,
+            where,
+            f"TOML syntax error: {_TOML_POS.sub('', msg).strip()}",
             "correct the syntax at that position (quotes around text, '=' between key and value)",
             "syntax",
-        )  # fmt: skip
+        )
     except RecursionError:  # a safety net: _shape() refuses deep nesting first
         report.error(
-            file, "", "nesting is too deep",
+            file,
+            "",
+            "nesting is too deep",
             f"flatten it: at most {MAX_NESTING} levels of [ ] and {{ }} inside each other",
             "syntax",
-        )  # fmt: skip
+        )
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
         report.error(
-            file, "", f"a value cannot be read: {str(exc).split(';')[0]}",
-            "shorten the number, or write it as text in quotes", "syntax",
-        )  # fmt: skip
+            file,
+            "",
+            f"a value cannot be read: {str(exc).split(';')[0]}",
+            "shorten the number, or write it as text in quotes",
+            "syntax",
+        )
     return None

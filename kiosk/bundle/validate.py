@@ -75,17 +75,23 @@ def _walk(root: Path, report: Report, scan: Scan) -> list[PurePosixPath]:
         rel = PurePosixPath(path.relative_to(root).as_posix())
         if media.is_junk(rel):
             report.warning(
-                str(rel), "", "a file the operating system left behind; it is ignored",
-                "delete it (kiosk bundle pack leaves it out)", "junk",
-            )  # fmt: skip
+                str(rel),
+                "",
+                "a file the operating system left behind; it is ignored",
+                "delete it (kiosk bundle pack leaves it out)",
+                "junk",
+            )
             continue
         if _same_name(rel, names, refused, report):
             continue
         if path.is_symlink():
             report.error(
-                str(rel), "", "symbolic links are not allowed in a bundle",
-                "replace the link with a copy of the file it points to", "symlink",
-            )  # fmt: skip
+                str(rel),
+                "",
+                "symbolic links are not allowed in a bundle",
+                "replace the link with a copy of the file it points to",
+                "symlink",
+            )
             continue
         if path.is_dir():
             continue
@@ -103,9 +109,12 @@ def _walk(root: Path, report: Report, scan: Scan) -> list[PurePosixPath]:
         why = media.is_code(rel, head)
         if why:
             report.error(
-                str(rel), "", f"bundles are data only, and this is {why}",
-                "remove it: the kiosk shows slides and demos from the manifests alone", "code",
-            )  # fmt: skip
+                str(rel),
+                "",
+                f"bundles are data only, and this is {why}",
+                "remove it: the kiosk shows slides and demos from the manifests alone",
+                "code",
+            )
             continue
         kind = _kind_of(rel, head, report)
         if kind is not None:
@@ -114,8 +123,9 @@ def _walk(root: Path, report: Report, scan: Scan) -> list[PurePosixPath]:
     return files
 
 
-def _same_name(rel: PurePosixPath, names: dict[str, PurePosixPath], refused: set[PurePosixPath],
-               report: Report) -> bool:  # fmt: skip
+def _same_name(
+    rel: PurePosixPath, names: dict[str, PurePosixPath], refused: set[PurePosixPath], report: Report
+) -> bool:
     """Refuse ``rel`` when an earlier path differs from it only in letter case or Unicode
     form: a USB stick or another computer holds them as one file, and the install refuses
     the archive. What is inside a folder refused so is left out, unreported."""
@@ -127,12 +137,14 @@ def _same_name(rel: PurePosixPath, names: dict[str, PurePosixPath], refused: set
         return False
     refused.add(rel)
     report.error(
-        str(rel), "",
+        str(rel),
+        "",
         f"'{rel}' and '{other}' differ only in letter case or Unicode form (such as é typed "
         "two ways, or the 'ﬁ' ligature): a USB stick or another computer sees one file",
         f"rename or delete one of '{other}' and '{rel}' (and change the manifests that use it), "
-        "then validate again", "name-collision",
-    )  # fmt: skip
+        "then validate again",
+        "name-collision",
+    )
     return True
 
 
@@ -170,25 +182,35 @@ def _kind_of(rel: PurePosixPath, head: bytes, report: Report) -> Kind | None:
     if actual is not claimed:
         found = f"a {actual.value.upper()} file" if actual else "not a recognised media file"
         report.error(
-            str(rel), "", f"the name says {ext} but the content is {found}",
+            str(rel),
+            "",
+            f"the name says {ext} but the content is {found}",
             f"save it again as a real {claimed.value.upper()} file, or give it the right extension",
             "type-mismatch",
-        )  # fmt: skip
+        )
         return None
     return claimed
 
 
-def _check_checksums(root: Path, files: list[PurePosixPath], report: Report, scan: Scan,
-                     known: dict[PurePosixPath, tuple[str, int]] | None) -> None:  # fmt: skip
+def _check_checksums(
+    root: Path,
+    files: list[PurePosixPath],
+    report: Report,
+    scan: Scan,
+    known: dict[PurePosixPath, tuple[str, int]] | None,
+) -> None:
     try:
         data = json.loads((root / CHECKSUMS).read_text("utf-8"))
         listed: dict[str, Any] = data["files"]
         assert isinstance(listed, dict)
     except (OSError, ValueError, KeyError, TypeError, AssertionError):
         report.error(
-            CHECKSUMS, "", "the checksum list is damaged",
-            "pack the bundle again with 'kiosk bundle pack'", "checksums",
-        )  # fmt: skip
+            CHECKSUMS,
+            "",
+            "the checksum list is damaged",
+            "pack the bundle again with 'kiosk bundle pack'",
+            "checksums",
+        )
         return
     actual = (
         known
@@ -203,26 +225,35 @@ def _check_checksums(root: Path, files: list[PurePosixPath], report: Report, sca
             if rel in scan.kinds or (root / name).exists():
                 continue  # refused for another reason, already reported
             report.error(
-                CHECKSUMS, fld, f"'{name}' is listed but missing from the bundle",
-                "copy the bundle again: it is incomplete", "checksum-missing",
-            )  # fmt: skip
+                CHECKSUMS,
+                fld,
+                f"'{name}' is listed but missing from the bundle",
+                "copy the bundle again: it is incomplete",
+                "checksum-missing",
+            )
             continue
         got = actual.get(rel)
         want = (entry.get("sha256"), entry.get("size")) if isinstance(entry, dict) else (None, None)
         if got is None or got != want:
             report.error(
-                name, "", "the file differs from the packed bundle (SHA-256 mismatch): "
+                name,
+                "",
+                "the file differs from the packed bundle (SHA-256 mismatch): "
                 "it was changed or damaged after packing",
-                "copy the bundle again from the original; if you edited it on purpose, pack it again",
+                "copy the bundle again from the original; "
+                "if you edited it on purpose, pack it again",
                 "checksum-mismatch",
-            )  # fmt: skip
+            )
         else:
             scan.hashes[rel] = got[0]
     for rel in sorted(present - {PurePosixPath(n) for n in listed}):
         report.error(
-            str(rel), "", "the file was added after the bundle was packed",
-            "remove it, or pack the bundle again", "checksum-extra",
-        )  # fmt: skip
+            str(rel),
+            "",
+            "the file was added after the bundle was packed",
+            "remove it, or pack the bundle again",
+            "checksum-extra",
+        )
 
 
 class _Refs:
@@ -259,8 +290,14 @@ def _collect_refs(scan: Scan) -> _Refs:
     return refs
 
 
-def _check_media(root: Path, scan: Scan, report: Report, inspector: MediaInspector,
-                 deep: bool, progress: Progress | None) -> None:  # fmt: skip
+def _check_media(
+    root: Path,
+    scan: Scan,
+    report: Report,
+    inspector: MediaInspector,
+    deep: bool,
+    progress: Progress | None,
+) -> None:
     refs = _collect_refs(scan)
     used: set[PurePosixPath] = set()
     first_ref: dict[PurePosixPath, tuple[str, str]] = {}
@@ -271,17 +308,22 @@ def _check_media(root: Path, scan: Scan, report: Report, inspector: MediaInspect
             if path.is_symlink() or path.exists():
                 continue  # refused by the walk, already reported
             report.error(
-                file, fld, f"the file '{rel}' does not exist",
+                file,
+                fld,
+                f"the file '{rel}' does not exist",
                 "check the spelling and the folder (paths are relative to this manifest)",
                 "missing-file",
-            )  # fmt: skip
+            )
             continue
         if kind not in kinds:
             want = " or ".join(sorted(k.value.upper() for k in kinds))
             report.error(
-                file, fld, f"'{rel}' is a {kind.value.upper()} file, but this needs {want}",
-                f"point it at a {want} file", "wrong-kind",
-            )  # fmt: skip
+                file,
+                fld,
+                f"'{rel}' is a {kind.value.upper()} file, but this needs {want}",
+                f"point it at a {want} file",
+                "wrong-kind",
+            )
             continue
         used.add(rel)
         first_ref.setdefault(rel, (file, fld))
@@ -291,9 +333,12 @@ def _check_media(root: Path, scan: Scan, report: Report, inspector: MediaInspect
     for rel, kind in sorted(scan.kinds.items()):
         if complete and kind in IMAGES | VIDEOS | FONTS and rel not in used:
             report.warning(
-                str(rel), "", "no manifest uses this file",
-                "remove it to keep the bundle small, or reference it from a manifest", "unused",
-            )  # fmt: skip
+                str(rel),
+                "",
+                "no manifest uses this file",
+                "remove it to keep the bundle small, or reference it from a manifest",
+                "unused",
+            )
 
     if not deep:
         return  # start-up path: media were checked in full when the bundle was validated
@@ -313,16 +358,21 @@ def _check_media(root: Path, scan: Scan, report: Report, inspector: MediaInspect
                 too_big = media.check_image_size(info)
                 if too_big:
                     report.error(
-                        str(rel), "", too_big,
-                        f"resize it to at most {media.LARGE_IMAGE_SIDE} pixels wide", "image-too-large",
-                    )  # fmt: skip
+                        str(rel),
+                        "",
+                        too_big,
+                        f"resize it to at most {media.LARGE_IMAGE_SIDE} pixels wide",
+                        "image-too-large",
+                    )
                     continue
                 if max(info.width, info.height) > media.LARGE_IMAGE_SIDE:
                     report.warning(
-                        str(rel), "", f"the image is {info.width}x{info.height}, larger than a 4K screen",
+                        str(rel),
+                        "",
+                        f"the image is {info.width}x{info.height}, larger than a 4K screen",
                         f"resize it to at most {media.LARGE_IMAGE_SIDE} pixels wide to save memory",
                         "image-large",
-                    )  # fmt: skip
+                    )
                 images.append(path)
             elif kind is Kind.MP4:
                 media.mp4_info(data)
@@ -333,9 +383,12 @@ def _check_media(root: Path, scan: Scan, report: Report, inspector: MediaInspect
                 fonts.append(path)
         except MediaError as exc:
             report.error(
-                str(rel), "", f"damaged or unsupported: {exc}",
-                _MEDIA_FIX[kind], "media-damaged",
-            )  # fmt: skip
+                str(rel),
+                "",
+                f"damaged or unsupported: {exc}",
+                _MEDIA_FIX[kind],
+                "media-damaged",
+            )
         except OSError as exc:
             report.error(
                 str(rel), "", f"cannot be read ({exc.strerror})", "copy it again", "unreadable"
@@ -385,10 +438,12 @@ def _check_media(root: Path, scan: Scan, report: Report, inspector: MediaInspect
     ):
         if fonts and fam not in families:
             report.error(
-                MANIFEST, f"fonts.{key}", f"no listed font file provides the family '{fam}'",
+                MANIFEST,
+                f"fonts.{key}",
+                f"no listed font file provides the family '{fam}'",
                 f"use one of: {', '.join(sorted(families))}, or add the font file to fonts.files",
                 "font-family",
-            )  # fmt: skip
+            )
 
 
 _ROLE_SAMPLES = (
@@ -399,9 +454,12 @@ _ROLE_SAMPLES = (
 
 
 def check_glyphs(
-    root: Path, fonts: m.Fonts, file_families: dict[Path, tuple[str, ...]], report: Report,
+    root: Path,
+    fonts: m.Fonts,
+    file_families: dict[Path, tuple[str, ...]],
+    report: Report,
     check: GlyphCheck,
-) -> None:  # fmt: skip
+) -> None:
     """Each font file of a family the bundle uses must draw its role's sample text
     (Arabic for fonts.arabic and fonts.arabic_heading, Latin for fonts.latin) with ink."""
     samples: dict[Path, str] = {}
@@ -418,10 +476,13 @@ def check_glyphs(
     for path, msg in sorted(check(sorted(samples.items())).items()):
         used_for = ", ".join(roles.get(path, []))
         report.error(
-            _rel(root, path), "", f"the font does not draw text: {msg} (it is used for {used_for})",
+            _rel(root, path),
+            "",
+            f"the font does not draw text: {msg} (it is used for {used_for})",
             "copy the font file again from its source; if it stays blank, choose another font "
-            f"for {used_for.split(' ')[0]} in bundle.toml", "font-glyphs",
-        )  # fmt: skip
+            f"for {used_for.split(' ')[0]} in bundle.toml",
+            "font-glyphs",
+        )
 
 
 def check_bundle_glyphs(bundle: m.Bundle, check: GlyphCheck) -> Report:
@@ -433,8 +494,13 @@ def check_bundle_glyphs(bundle: m.Bundle, check: GlyphCheck) -> Report:
         try:
             file_families[path] = media.font_families(path.read_bytes())
         except (OSError, MediaError) as exc:
-            report.error(str(rel), "", f"the font cannot be read: {exc}",
-                         _MEDIA_FIX[Kind.FONT], "media-damaged")  # fmt: skip
+            report.error(
+                str(rel),
+                "",
+                f"the font cannot be read: {exc}",
+                _MEDIA_FIX[Kind.FONT],
+                "media-damaged",
+            )
     check_glyphs(bundle.root, bundle.fonts, file_families, report, check)
     return report
 
@@ -455,10 +521,12 @@ def _read_manifests(root: Path, report: Report, scan: Scan, files: list[PurePosi
     mf = root / MANIFEST
     if not mf.is_file():
         report.error(
-            MANIFEST, "", "the bundle has no bundle.toml at its top",
+            MANIFEST,
+            "",
+            "the bundle has no bundle.toml at its top",
             "point at the bundle's top folder, or start one with 'kiosk bundle init DIR'",
             "no-manifest",
-        )  # fmt: skip
+        )
         return
     data = _load_toml(mf, MANIFEST, report)
     if data is None:
@@ -477,17 +545,23 @@ def _read_manifests(root: Path, report: Report, scan: Scan, files: list[PurePosi
             manifest_bytes += path.stat().st_size
         if manifest_bytes > MAX_MANIFESTS_BYTES:
             report.error(
-                rel, "", f"the entity manifests up to this one add up to more than "
-                f"{MAX_MANIFESTS_BYTES // (1024 * 1024)} MB, so it and the ones after it were not read",
-                "shorten the texts, or show fewer entities", "too-large",
-            )  # fmt: skip
+                rel,
+                "",
+                f"the entity manifests up to this one add up to more than "
+                f"{MAX_MANIFESTS_BYTES // (1024 * 1024)} MB, "
+                "so it and the ones after it were not read",
+                "shorten the texts, or show fewer entities",
+                "too-large",
+            )
             break
         if not path.is_file():
             report.error(
-                MANIFEST, f"entities[{i}]", f"there is no {rel}",
+                MANIFEST,
+                f"entities[{i}]",
+                f"there is no {rel}",
                 f"create the folder entities/{eid} with an {ENTITY_MANIFEST}, or remove '{eid}'",
                 "missing-file",
-            )  # fmt: skip
+            )
             continue
         if PurePosixPath(rel) not in scan.kinds:
             continue  # refused by the walk (e.g. a symlink)
@@ -500,24 +574,32 @@ def _read_manifests(root: Path, report: Report, scan: Scan, files: list[PurePosi
             slides += len(ent.slides)
     if slides > TOTAL_SLIDES.most:
         report.error(
-            MANIFEST, "entities", f"the entities have more than {TOTAL_SLIDES.most:,} slides "
+            MANIFEST,
+            "entities",
+            f"the entities have more than {TOTAL_SLIDES.most:,} slides "
             "in all (the ones past the limit were not read)",
-            f"keep the whole bundle to {TOTAL_SLIDES.warn:,} slides or fewer", "too-many",
-        )  # fmt: skip
+            f"keep the whole bundle to {TOTAL_SLIDES.warn:,} slides or fewer",
+            "too-many",
+        )
     elif slides > TOTAL_SLIDES.warn:
         report.warning(
-            MANIFEST, "entities", f"the entities have {slides:,} slides in all, which makes the "
-            "kiosk slow to start", f"keep the whole bundle to {TOTAL_SLIDES.warn:,} slides or fewer "
-            f"(at most {TOTAL_SLIDES.most:,})", "many",
-        )  # fmt: skip
+            MANIFEST,
+            "entities",
+            f"the entities have {slides:,} slides in all, which makes the kiosk slow to start",
+            f"keep the whole bundle to {TOTAL_SLIDES.warn:,} slides or fewer "
+            f"(at most {TOTAL_SLIDES.most:,})",
+            "many",
+        )
     listed = set(scan.head.entity_ids)
     for f in files:
         if f.name == ENTITY_MANIFEST and len(f.parts) == 3 and f.parts[1] not in listed:
             report.warning(
-                str(f), "", f"entity '{f.parts[1]}' is not listed in bundle.toml, so it is not shown",
-                f"add \"{f.parts[1]}\" to entities in bundle.toml, or remove the folder",
+                str(f),
+                "",
+                f"entity '{f.parts[1]}' is not listed in bundle.toml, so it is not shown",
+                f'add "{f.parts[1]}" to entities in bundle.toml, or remove the folder',
                 "unlisted-entity",
-            )  # fmt: skip
+            )
 
 
 def _load_toml(path: Path, rel: str, report: Report) -> dict[str, Any] | None:
@@ -540,7 +622,8 @@ def check_folder(
     if scan.head is not None and scan.head.fonts is not None:
         _check_media(root, scan, report, inspector or StructuralInspector(), deep, progress)
     # Re-hashing every file is for validating and installing; the kiosk's start-up
-    # (deep=False) must not read a whole bundle before its first frame (3.5 s for 1 GB).
+    # (deep=False) must not read a whole bundle before its first frame (figures:
+    # benchmarks/README.md, "Figures behind the code's choices").
     # `kiosk bundle verify` and `kiosk doctor` re-hash an installed bundle on demand.
     if (deep or known_hashes is not None) and (root / CHECKSUMS).is_file():
         _check_checksums(root, files, report, scan, known_hashes)
@@ -550,9 +633,11 @@ def check_folder(
 
 @contextmanager
 def opened(
-    source: Path, report: Report, limits: ZipLimits | None = None,
+    source: Path,
+    report: Report,
+    limits: ZipLimits | None = None,
     progress: Progress | None = None,
-) -> Iterator[tuple[Path | None, dict[PurePosixPath, tuple[str, int]] | None]]:  # fmt: skip
+) -> Iterator[tuple[Path | None, dict[PurePosixPath, tuple[str, int]] | None]]:
     """The bundle folder of ``source``: itself, or a zip unpacked (safely) into a temp folder."""
     if source.is_dir():
         yield source, None
@@ -598,8 +683,17 @@ def load(root: Path, inspector: MediaInspector | None = None, *, deep: bool = Fa
     assert h.fonts is not None
     by_id = {e.id: e for e in scan.entities}
     return m.Bundle(
-        root=root.resolve(), id=h.id, version=h.version, title=h.title, subtitle=h.subtitle,
-        languages=h.languages, default_language=h.default_language,
-        entities=tuple(by_id[i] for i in h.entity_ids), attract=h.attract, idle=h.idle,
-        theme=h.theme, fonts=h.fonts, files=dict(scan.hashes),
-    )  # fmt: skip
+        root=root.resolve(),
+        id=h.id,
+        version=h.version,
+        title=h.title,
+        subtitle=h.subtitle,
+        languages=h.languages,
+        default_language=h.default_language,
+        entities=tuple(by_id[i] for i in h.entity_ids),
+        attract=h.attract,
+        idle=h.idle,
+        theme=h.theme,
+        fonts=h.fonts,
+        files=dict(scan.hashes),
+    )

@@ -45,17 +45,23 @@ example:
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     fmt = argparse.RawDescriptionHelpFormatter
-    p = sub.add_parser("admin", help="set the admin PIN, clear a PIN lockout",
-                       description=ADMIN_HELP, formatter_class=fmt)  # fmt: skip
+    p = sub.add_parser(
+        "admin",
+        help="set the admin PIN, clear a PIN lockout",
+        description=ADMIN_HELP,
+        formatter_class=fmt,
+    )
     asub = p.add_subparsers(dest="admin_cmd", required=True, metavar="COMMAND")
 
-    s = asub.add_parser("set-pin", help="set the admin PIN", description=SET_PIN_HELP,
-                        formatter_class=fmt)  # fmt: skip
+    s = asub.add_parser(
+        "set-pin", help="set the admin PIN", description=SET_PIN_HELP, formatter_class=fmt
+    )
     add_settings_arguments(s, db=False)
     s.set_defaults(func=cmd_set_pin)
 
-    u = asub.add_parser("unlock", help="clear a PIN lockout", description=UNLOCK_HELP,
-                        formatter_class=fmt)  # fmt: skip
+    u = asub.add_parser(
+        "unlock", help="clear a PIN lockout", description=UNLOCK_HELP, formatter_class=fmt
+    )
     add_settings_arguments(u, db=False)
     u.set_defaults(func=cmd_unlock)
 
@@ -101,8 +107,7 @@ def cmd_unlock(args: argparse.Namespace) -> int:
     errors = [p for p in resolved.problems if p.severity is Severity.ERROR]
     if errors:
         print_problems(errors, sys.stderr)
-        print(f"kiosk: {path} has problems; using the defaults for those settings",
-              file=sys.stderr)  # fmt: skip
+        print(f"kiosk: {path} has problems; using the defaults for those settings", file=sys.stderr)
     lock = PinLock.in_data_dir(resolved.data_dir)
     state = lock.state()
     left = lock.locked_for(state)
@@ -114,8 +119,10 @@ def cmd_unlock(args: argparse.Namespace) -> int:
     if not had:
         print("The PIN pad was not locked; nothing to clear.")
     elif left > 0:
-        print(f"Cleared: the PIN pad was locked for {left:.0f} s more after "
-              f"{state.failures} wrong PINs.")  # fmt: skip
+        print(
+            f"Cleared: the PIN pad was locked for {left:.0f} s more after "
+            f"{state.failures} wrong PINs."
+        )
     else:
         print(f"Cleared the count of {state.failures} wrong PIN(s).")
     return 0

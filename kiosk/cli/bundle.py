@@ -125,9 +125,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--force", action="store_true", help="accept an unsigned, wrongly signed or older bundle"
     )
     ins.add_argument(
-        "--keep", type=int, default=None,
+        "--keep",
+        type=int,
+        default=None,
         help="installed bundles to keep (default: keep_bundles in kiosk.toml, else 3)",
-    )  # fmt: skip
+    )
     ins.add_argument(
         "--trusted-key",
         action="append",
@@ -191,7 +193,8 @@ def print_report(report: Report, out: TextIO | None = None) -> None:
     ne, nw = len(report.errors), len(report.warnings)
     verdict = "is valid" if report.ok else "is NOT valid"
     print(
-        f"{printable(report.source)} {verdict}: {ne} error{'s' * (ne != 1)}, {nw} warning{'s' * (nw != 1)}",
+        f"{printable(report.source)} {verdict}: {ne} error{'s' * (ne != 1)}, "
+        f"{nw} warning{'s' * (nw != 1)}",
         file=out,
     )
 
@@ -263,11 +266,16 @@ def cmd_install(args: argparse.Namespace) -> int:
     store.clean_staging()
     keys = list(dict.fromkeys([*settings.trusted_keys, *args.trusted_key]))
     bar = ProgressBar()
-    options = InstallOptions(trusted_keys=keys, force=args.force, activate=not args.no_activate,
-                             keys_unusable=None if args.trusted_key else settings.signature_problem,
-                             config_file=str(settings.config_path),
-                             keep=settings.keep if args.keep is None else args.keep,
-                             inspector=_inspector(), progress=bar)  # fmt: skip
+    options = InstallOptions(
+        trusted_keys=keys,
+        force=args.force,
+        activate=not args.no_activate,
+        keys_unusable=None if args.trusted_key else settings.signature_problem,
+        config_file=str(settings.config_path),
+        keep=settings.keep if args.keep is None else args.keep,
+        inspector=_inspector(),
+        progress=bar,
+    )
     try:
         item = store.install(args.source, options)
     except InstallError as exc:
@@ -276,13 +284,20 @@ def cmd_install(args: argparse.Namespace) -> int:
         print("Nothing was installed; the active bundle is unchanged.")
         codes = {p.code for p in exc.report.errors}
         if "keys-unusable" in codes:
-            print(f"--force does not help here: fix trusted_keys in {settings.config_path} first "
-                  "(kiosk config check).")  # fmt: skip
+            print(
+                f"--force does not help here: fix trusted_keys in {settings.config_path} first "
+                "(kiosk config check)."
+            )
         elif "signature" in codes:
-            where = (f"trusted_keys in {settings.config_path}" if settings.trusted_keys
-                     else "--trusted-key")  # fmt: skip
-            print(f"This kiosk accepts only signed bundles ({where}). Sign it with "
-                  "'kiosk bundle pack --sign KEY', or install it unsigned with --force.")  # fmt: skip
+            where = (
+                f"trusted_keys in {settings.config_path}"
+                if settings.trusted_keys
+                else "--trusted-key"
+            )
+            print(
+                f"This kiosk accepts only signed bundles ({where}). Sign it with "
+                "'kiosk bundle pack --sign KEY', or install it unsigned with --force."
+            )
         return 1
     except KeyboardInterrupt:
         bar.close()

@@ -62,25 +62,39 @@ def add_config_option(p: argparse.ArgumentParser) -> None:
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     fmt = argparse.RawDescriptionHelpFormatter
     p = sub.add_parser(
-        "config", help="check and show the kiosk's settings (kiosk.toml)",
-        description=CONFIG_HELP, formatter_class=fmt,
-    )  # fmt: skip
+        "config",
+        help="check and show the kiosk's settings (kiosk.toml)",
+        description=CONFIG_HELP,
+        formatter_class=fmt,
+    )
     csub = p.add_subparsers(dest="config_cmd", required=True, metavar="COMMAND")
 
-    c = csub.add_parser("check", help="check kiosk.toml", description=CHECK_HELP,
-                        formatter_class=fmt)  # fmt: skip
+    c = csub.add_parser(
+        "check", help="check kiosk.toml", description=CHECK_HELP, formatter_class=fmt
+    )
     add_config_option(c)
     c.set_defaults(func=cmd_check)
 
-    s = csub.add_parser("show", help="print the effective settings", description=SHOW_HELP,
-                        formatter_class=fmt)  # fmt: skip
+    s = csub.add_parser(
+        "show", help="print the effective settings", description=SHOW_HELP, formatter_class=fmt
+    )
     add_settings_arguments(s)
     s.set_defaults(func=cmd_show)
 
-    i = csub.add_parser("init", help="write a commented example kiosk.toml",
-                        description=INIT_HELP, formatter_class=fmt)  # fmt: skip
-    i.add_argument("path", type=Path, nargs="?", default=None, metavar="PATH",
-                   help="where to write it (default: the config path)")  # fmt: skip
+    i = csub.add_parser(
+        "init",
+        help="write a commented example kiosk.toml",
+        description=INIT_HELP,
+        formatter_class=fmt,
+    )
+    i.add_argument(
+        "path",
+        type=Path,
+        nargs="?",
+        default=None,
+        metavar="PATH",
+        help="where to write it (default: the config path)",
+    )
     add_config_option(i)
     i.set_defaults(func=cmd_init)
 
@@ -108,24 +122,32 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{path} does not exist: every setting has its default.")
         print(f"Write a commented example with: kiosk config init {path}")
     elif errors:
-        print(f"{path} has problems: {_counts(problems)}. Until they are fixed, the kiosk "
-              "uses the default for each wrong setting.")  # fmt: skip
+        print(
+            f"{path} has problems: {_counts(problems)}. Until they are fixed, the kiosk "
+            "uses the default for each wrong setting."
+        )
     else:
         print(f"{path} is valid: {_counts(problems)}")
     if cfg.pin_hash is None and not errors:
-        print("Note: no admin PIN is set, so the admin panel cannot be opened. "
-              "Set one with: kiosk admin set-pin")  # fmt: skip
+        print(
+            "Note: no admin PIN is set, so the admin panel cannot be opened. "
+            "Set one with: kiosk admin set-pin"
+        )
     return 1 if errors else 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     resolved = settings(args, report=False)
     path, problems = resolved.config_path, list(resolved.problems)
-    sys.stdout.write(dump_config(replace(resolved.config, data_dir=resolved.data_dir,
-                                         db=resolved.db_path)))  # fmt: skip
+    sys.stdout.write(
+        dump_config(replace(resolved.config, data_dir=resolved.data_dir, db=resolved.db_path))
+    )
     if problems:
-        print(f"kiosk: {path} has problems ({_counts(problems)}); defaults are shown in place "
-              "of wrong values. See: kiosk config check", file=sys.stderr)  # fmt: skip
+        print(
+            f"kiosk: {path} has problems ({_counts(problems)}); defaults are shown in place "
+            "of wrong values. See: kiosk config check",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -32,19 +32,25 @@ example:
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
-        "doctor", help="check the machine and the kiosk's files, say what to fix",
-        description=DOCTOR_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )  # fmt: skip
+        "doctor",
+        help="check the machine and the kiosk's files, say what to fix",
+        description=DOCTOR_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     add_settings_arguments(p)
     p.add_argument(
-        "--bundle", type=Path, default=None, metavar="DIR",
+        "--bundle",
+        type=Path,
+        default=None,
+        metavar="DIR",
         help="check this bundle folder's fonts and video (default: the active bundle, "
         "else the sample bundle)",
-    )  # fmt: skip
+    )
     p.add_argument(
-        "--quick", action="store_true",
+        "--quick",
+        action="store_true",
         help="skip the checks that start Qt (display, OpenGL, multimedia, video, fonts)",
-    )  # fmt: skip
+    )
     p.set_defaults(func=cmd_doctor)
 
 

@@ -20,11 +20,19 @@ example:
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("keys", help="signing keys for bundles", description=KEYS_HELP,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    p = sub.add_parser(
+        "keys",
+        help="signing keys for bundles",
+        description=KEYS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ksub = p.add_subparsers(dest="keys_cmd", required=True, metavar="COMMAND")
-    n = ksub.add_parser("new", help="make a key pair", description=KEYS_HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    n = ksub.add_parser(
+        "new",
+        help="make a key pair",
+        description=KEYS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     n.add_argument("dir", type=Path, help="folder for the key files")
     n.add_argument("--name", default="kiosk-signing", help="file name stem (default kiosk-signing)")
     n.set_defaults(func=cmd_new)

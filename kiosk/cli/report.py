@@ -21,7 +21,8 @@ demo funnels, languages, ratings and tap heat maps on the demo screenshots).
 Entity names, demo titles and screenshots come from the bundle (default: the
 kiosk's active bundle, else the sample). The database and the bundle store are
 the kiosk's own, found as kiosk run finds them: --db / --data-dir, else db and
-data_dir in kiosk.toml (--config, else $KIOSK_CONFIG). Dates are UTC; --until is exclusive. Exit status: 0 written, 1 no database or unreadable, 2 usage.
+data_dir in kiosk.toml (--config, else $KIOSK_CONFIG). Dates are UTC; --until is exclusive. \
+Exit status: 0 written, 1 no database or unreadable, 2 usage.
 
 example:
   kiosk report -o report.html
@@ -42,10 +43,27 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--lang", choices=("ar", "en"), default="ar", help="report language (default: ar)"
     )
     add_settings_arguments(p)
-    p.add_argument("--bundle", type=Path, default=None, help="bundle folder for names and screenshots (default: the kiosk's active bundle, else the sample bundle)")  # fmt: skip
-    p.add_argument("--since", type=when, metavar="DATE", help="first day or time to include, e.g. 2015-11-25 or 2015-11-25T09:00")  # fmt: skip
-    p.add_argument("--until", type=when, metavar="DATE", help="first day or time to leave out (exclusive)")  # fmt: skip
-    p.add_argument("--entity", metavar="ID", help="only sessions that visited this entity (its id, e.g. mict)")  # fmt: skip
+    p.add_argument(
+        "--bundle",
+        type=Path,
+        default=None,
+        help=(
+            "bundle folder for names and screenshots (default: the kiosk's active bundle, "
+            "else the sample bundle)"
+        ),
+    )
+    p.add_argument(
+        "--since",
+        type=when,
+        metavar="DATE",
+        help="first day or time to include, e.g. 2015-11-25 or 2015-11-25T09:00",
+    )
+    p.add_argument(
+        "--until", type=when, metavar="DATE", help="first day or time to leave out (exclusive)"
+    )
+    p.add_argument(
+        "--entity", metavar="ID", help="only sessions that visited this entity (its id, e.g. mict)"
+    )
     p.set_defaults(func=cmd_report)
 
 
@@ -109,12 +127,20 @@ def cmd_report(args: argparse.Namespace) -> int:
         conn = open_source(db)  # read-only, never migrated: a copy may be on a USB stick
     except (sqlite3.Error, OSError) as exc:
         text = str(exc)
-        print(printable(text if str(db) in text else f"kiosk: cannot read {db}: {text}"), file=sys.stderr)  # fmt: skip
+        print(
+            printable(text if str(db) in text else f"kiosk: cannot read {db}: {text}"),
+            file=sys.stderr,
+        )
         return 1
     try:
         known = {e.id for e in bundle.entities} | set(names(conn))
         if args.entity and args.entity not in known:
-            print(printable(f"kiosk: no entity {args.entity!r}; the ids are: {', '.join(sorted(known))}"), file=sys.stderr)  # fmt: skip
+            print(
+                printable(
+                    f"kiosk: no entity {args.entity!r}; the ids are: {', '.join(sorted(known))}"
+                ),
+                file=sys.stderr,
+            )
             return 2
         html = render_report(conn, bundle, args.lang, Filter(args.since, args.until, args.entity))
     except sqlite3.Error as exc:
@@ -128,6 +154,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"kiosk: cannot write {args.output}: {exc}", file=sys.stderr)
         return 1
     print(
-        f"Wrote {args.output} ({len(html.encode('utf-8')) // 1024} KB); open it in a browser or print it."
+        f"Wrote {args.output} ({len(html.encode('utf-8')) // 1024} KB); "
+        "open it in a browser or print it."
     )
     return 0

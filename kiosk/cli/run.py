@@ -24,9 +24,11 @@ example:
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
-        "run", help="run the visitor kiosk", description=RUN_HELP,
+        "run",
+        help="run the visitor kiosk",
+        description=RUN_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-    )  # fmt: skip
+    )
     add_run_arguments(p)
     p.set_defaults(func=cmd_run)
 
@@ -53,9 +55,12 @@ def add_run_arguments(p: argparse.ArgumentParser) -> None:
     )
     add_settings_arguments(p)
     p.add_argument(
-        "--kiosk-id", default=None, metavar="ID", type=kiosk_id,
+        "--kiosk-id",
+        default=None,
+        metavar="ID",
+        type=kiosk_id,
         help="this kiosk's name in the analytics (default: the host name)",
-    )  # fmt: skip
+    )
     p.add_argument(
         "--trace",
         type=Path,
@@ -90,8 +95,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         return NO_DISPLAY_EXIT
 
     # Start-up allocates a great deal and frees little, which the cyclic garbage collector
-    # would scan over and over (~50 passes, ~7 ms before the first frame). It is off from
-    # here; once the kiosk is built, kiosk.qt.collector collects on the GUI thread only.
+    # would scan over and over before the first frame (figures: benchmarks/README.md, "Figures
+    # behind the code's choices"). It is off from here; once the kiosk is built,
+    # kiosk.qt.collector collects on the GUI thread only.
     collecting = gc.isenabled()
     gc.disable()
     try:

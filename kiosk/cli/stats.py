@@ -99,9 +99,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     m.add_argument("sources", type=Path, nargs="+", help="databases to merge")
     m.add_argument(
-        "-o", "--output", type=Path, default=None,
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
         help="the combined database, created if needed (default: the kiosk's own, see --db)",
-    )  # fmt: skip
+    )
     add_settings_arguments(m, sub=True)
     m.set_defaults(func=cmd_merge)
 
@@ -132,11 +135,17 @@ def _open(args: argparse.Namespace) -> sqlite3.Connection | None:
         return None
     status = read_status(db)
     if status is not None and status.dead:
-        _err(f"ERROR: the kiosk's event writer has stopped (since {status.since}): {status.last_error}. "
-             f"No events are being saved ({status.dropped} dropped).")  # fmt: skip
+        _err(
+            f"ERROR: the kiosk's event writer has stopped (since {status.since}): "
+            f"{status.last_error}. "
+            f"No events are being saved ({status.dropped} dropped)."
+        )
     elif status is not None:
-        _err(f"WARNING: the kiosk could not write events since {status.since}: {status.last_error}. "
-             f"{status.pending} waiting, {status.dropped} dropped. Free disk space or check the database.")  # fmt: skip
+        _err(
+            f"WARNING: the kiosk could not write events since {status.since}: {status.last_error}. "
+            f"{status.pending} waiting, {status.dropped} dropped. "
+            "Free disk space or check the database."
+        )
     try:
         return open_source(db)  # read-only: a copy on a USB stick, or the kiosk's own, live
     except (sqlite3.Error, OSError) as exc:
@@ -146,8 +155,10 @@ def _open(args: argparse.Namespace) -> sqlite3.Connection | None:
 
 def _cannot_read(db: Path, exc: BaseException) -> str:
     if isinstance(exc, sqlite3.DataError):
-        return (f"kiosk: cannot read {db}: it holds a value larger than 16 MB, which no kiosk "
-                "writes; it is damaged or not a kiosk's database")  # fmt: skip
+        return (
+            f"kiosk: cannot read {db}: it holds a value larger than 16 MB, which no kiosk "
+            "writes; it is damaged or not a kiosk's database"
+        )
     text = str(exc)
     return text if str(db) in text else f"kiosk: cannot read {db}: {text}"
 
@@ -155,8 +166,11 @@ def _cannot_read(db: Path, exc: BaseException) -> str:
 def _malformed(conn: sqlite3.Connection, out: TextIO) -> None:
     n = malformed(conn)
     if n:
-        print(f"Malformed events left out: {n} (a value of the wrong type, bad JSON, or an entity "
-              "id that is not a bundle id); the database was damaged or edited.", file=out)  # fmt: skip
+        print(
+            f"Malformed events left out: {n} (a value of the wrong type, bad JSON, or an entity "
+            "id that is not a bundle id); the database was damaged or edited.",
+            file=out,
+        )
 
 
 def _filter(args: argparse.Namespace) -> Filter:
@@ -184,11 +198,16 @@ def print_summary(s: Summary, out: TextIO, raw: bool) -> None:
     def w(line: str = "") -> None:
         print(line, file=out)
 
-    w(f"Events: {s.events}   Sessions: {s.sessions}   "
-      f"Session length: median {s.median_s:.0f} s, p90 {s.p90_s:.0f} s   Idle timeouts: {s.idle_timeouts}")  # fmt: skip
+    w(
+        f"Events: {s.events}   Sessions: {s.sessions}   "
+        f"Session length: median {s.median_s:.0f} s, p90 {s.p90_s:.0f} s   "
+        f"Idle timeouts: {s.idle_timeouts}"
+    )
     if s.malformed:
-        w(f"Malformed events left out: {s.malformed} (a value of the wrong type, bad JSON, or an "
-          "entity id that is not a bundle id); the database was damaged or edited.")  # fmt: skip
+        w(
+            f"Malformed events left out: {s.malformed} (a value of the wrong type, bad JSON, or an "
+            "entity id that is not a bundle id); the database was damaged or edited."
+        )
     if not s.sessions:
         w("No visitor sessions in this period.")
         return
@@ -201,7 +220,8 @@ def print_summary(s: Summary, out: TextIO, raw: bool) -> None:
     w("Entities: page views and dwell time")
     for e in s.entities:
         w(
-            f"  {p(e.entity):<8} {e.views:6d} views {e.dwell_s / 60:8.1f} min   {p(e.name_en)}  |  {visual(p(e.name_ar), out, raw)}"
+            f"  {p(e.entity):<8} {e.views:6d} views {e.dwell_s / 60:8.1f} min   "
+            f"{p(e.name_en)}  |  {visual(p(e.name_ar), out, raw)}"
         )
     w()
     w("Top slides")
@@ -212,7 +232,8 @@ def print_summary(s: Summary, out: TextIO, raw: bool) -> None:
     for f in s.funnels:
         steps = " → ".join(f"{n}" for _st, n in f.steps)
         w(
-            f"  {p(f.entity)}/{p(f.demo)}: {f.started} → {steps} → {f.completed} done ({f.abandoned} abandoned)"
+            f"  {p(f.entity)}/{p(f.demo)}: {f.started} → {steps} → {f.completed} done "
+            f"({f.abandoned} abandoned)"
         )
     w()
     w(
@@ -263,7 +284,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
     except OSError as exc:
         _err(
-            f"kiosk: cannot write the export ({exc.strerror or exc}); check the folder and free space"
+            f"kiosk: cannot write the export ({exc.strerror or exc}); "
+            "check the folder and free space"
         )
         return 1
     finally:
@@ -290,6 +312,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         _err(f"kiosk: not merged: {reason}")
     print(printable(f"{args.output}: {result.added} events added, {result.already} already there"))
     if result.rejected:
-        print(f"Malformed rows left out: {result.rejected} (a value of the wrong type, bad JSON, "
-              "or an entity id that is not a bundle id)")  # fmt: skip
+        print(
+            f"Malformed rows left out: {result.rejected} (a value of the wrong type, bad JSON, "
+            "or an entity id that is not a bundle id)"
+        )
     return 1 if result.refused else 0

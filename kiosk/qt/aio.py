@@ -8,8 +8,9 @@ its task; a worker already running finishes, and its result is dropped.
 
 The loop is created ``already_running``: Qt's event loop (``app.exec()`` in the kiosk, the
 test harness's waits in tests) is what runs it, so there is no second loop to drive. It is
-made on first use, and asyncio and qasync are imported then (about 50 ms here): the kiosk
-starts them after its first frame, not before it.
+made on first use, and asyncio and qasync are imported then (slow to import; figures:
+benchmarks/README.md, "Figures behind the code's choices"): the kiosk starts them after its
+first frame, not before it.
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 # The pure-Python core comes before PySide6: PySide6's import hook reads the source of
-# every module imported after it (looking for "PySide6"), ~10 ms more at start-up.
+# every module imported after it (looking for "PySide6"), which lengthens start-up
+# (figures: benchmarks/README.md, "Figures behind the code's choices").
 from ..allocator import pin_mmap_threshold
 from ..analytics.store import DatabaseInUse
 from ..bundle import Bundle
@@ -61,16 +62,24 @@ def load_fonts(bundle: Bundle) -> list[str]:
     return families
 
 
-_FOLLOW_UPS = frozenset({
-    QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.MouseMove,
-    QEvent.Type.TouchUpdate,
-})  # fmt: skip
+_FOLLOW_UPS = frozenset(
+    {
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.TouchEnd,
+        QEvent.Type.MouseMove,
+        QEvent.Type.TouchUpdate,
+    }
+)
 
 
-_PRESS_RELEASE = frozenset({
-    QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.MouseButtonRelease,
-    QEvent.Type.TouchEnd,
-})  # fmt: skip
+_PRESS_RELEASE = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.TouchEnd,
+    }
+)
 
 
 class InputWatcher(QObject):
@@ -89,9 +98,13 @@ class InputWatcher(QObject):
     _swallow_release = False
 
     def __init__(
-        self, window: QQuickWindow, controller: Controller, trace: Trace, admin: Admin | None = None,
+        self,
+        window: QQuickWindow,
+        controller: Controller,
+        trace: Trace,
+        admin: Admin | None = None,
         clock: Callable[[], float] = time.monotonic,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(window)
         self.clock = clock
         self.window = window
@@ -189,8 +202,12 @@ class ResponseTracer(QObject):
             self._first = False
             self.trace.mark("first_frame", t_ms=self.trace.ms(now))
         if self._to is not None and self.watcher.pending_input is not None:
-            self.trace.mark("response", input_ms=self.trace.ms(self.watcher.pending_input),
-                            frame_ms=self.trace.ms(now), to=self._to)  # fmt: skip
+            self.trace.mark(
+                "response",
+                input_ms=self.trace.ms(self.watcher.pending_input),
+                frame_ms=self.trace.ms(now),
+                to=self._to,
+            )
             self._to = None
             self.watcher.pending_input = None
 
@@ -254,11 +271,16 @@ def settings_from_args(args: argparse.Namespace) -> tuple[KioskSettings, list[st
     the config problems, for the staff."""
     s = resolve(args.config, args.data_dir, args.db)
     settings = KioskSettings(
-        config=s.config, data_dir=s.data_dir, db=s.db_path,
-        kiosk_id=args.kiosk_id or s.kiosk_id, bundle=args.bundle, language=args.lang,
+        config=s.config,
+        data_dir=s.data_dir,
+        db=s.db_path,
+        kiosk_id=args.kiosk_id or s.kiosk_id,
+        bundle=args.bundle,
+        language=args.lang,
         windowed=args.windowed,
-        screen=args.screen if args.screen is not None else s.config.screen, trace=args.trace,
-    )  # fmt: skip
+        screen=args.screen if args.screen is not None else s.config.screen,
+        trace=args.trace,
+    )
     return settings, [str(p) for p in s.problems]
 
 
@@ -288,8 +310,9 @@ def run(args: argparse.Namespace, on_first_frame: Callable[[], None] | None = No
     unhook_signals: list[Callable[[], None]] = []
 
     def after_first_frame() -> None:
-        # Only now: asyncio and qasync cost ~50 ms to import. Until here SIGTERM ends the
-        # process at once, with nothing yet to flush: no visitor has touched the screen.
+        # Only now: asyncio and qasync are slow to import (figures: benchmarks/README.md,
+        # "Figures behind the code's choices"). Until here SIGTERM ends the process at once,
+        # with nothing yet to flush: no visitor has touched the screen.
         if on_first_frame is not None:
             on_first_frame()
         unhook_signals.append(aio.stop_on_signals(app))

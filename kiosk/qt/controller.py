@@ -23,8 +23,9 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 TICK_MS = 250
 KEYBOARD_PREBUILD_S = 3.0
-"""The on-screen keyboard (~80 ms to build) is built this long after start, in the
-background, or at once when a demo opens before that."""
+"""The on-screen keyboard (slow to build; figures: benchmarks/README.md, "Figures behind the
+code's choices") is built this long after start, in the background, or at once when a demo
+opens before that."""
 
 
 @QmlElement
@@ -42,9 +43,12 @@ class Pages(QObject):  # type: ignore[operator]
 
 
 PAGE_NUMBERS = {
-    Page.ATTRACT: Pages.Page.Attract, Page.HOME: Pages.Page.Home, Page.ENTITY: Pages.Page.Entity,
-    Page.DEMO: Pages.Page.Demo, Page.DEMO_END: Pages.Page.DemoEnd,
-}  # fmt: skip
+    Page.ATTRACT: Pages.Page.Attract,
+    Page.HOME: Pages.Page.Home,
+    Page.ENTITY: Pages.Page.Entity,
+    Page.DEMO: Pages.Page.Demo,
+    Page.DEMO_END: Pages.Page.DemoEnd,
+}
 """The session's pages (kiosk.session.Page) as QML sees them."""
 
 
@@ -121,11 +125,16 @@ class Controller(QObject):  # type: ignore[operator]
                 self._demos.set_rows([models.demo_row(d) for d in ent.demos])
             self.entityChanged.emit()
         signals = {
-            "page": self.pageChanged, "language": self.languageChanged, "slide": self.slideChanged,
-            "screen": self.screenChanged, "idle": self.idleChanged, "video": self.videoChanged,
-            "attract": self.attractChanged, "hint": self.hintChanged,
+            "page": self.pageChanged,
+            "language": self.languageChanged,
+            "slide": self.slideChanged,
+            "screen": self.screenChanged,
+            "idle": self.idleChanged,
+            "video": self.videoChanged,
+            "attract": self.attractChanged,
+            "hint": self.hintChanged,
             "keyboard": self.keyboardChanged,
-        }  # fmt: skip
+        }
         for key, signal in signals.items():
             if snap[key] != old.get(key):
                 signal.emit()
@@ -198,8 +207,13 @@ class Controller(QObject):  # type: ignore[operator]
     @Property(dict, notify=bundleChanged)
     def theme(self) -> dict[str, str]:
         t = self._session.bundle.theme
-        return {"primary": t.primary, "background": t.background, "surface": t.surface,
-                "text": t.text, "onPrimary": t.on_primary}  # fmt: skip
+        return {
+            "primary": t.primary,
+            "background": t.background,
+            "surface": t.surface,
+            "text": t.text,
+            "onPrimary": t.on_primary,
+        }
 
     @Property(dict, notify=bundleChanged)
     def fonts(self) -> dict[str, str]:

@@ -8,8 +8,9 @@ deadlocks; see :mod:`kiosk.qt.testing`); when it comes from the GUI thread itsel
 and offscreen render loops) it is called at once.
 
 Written without ``Qt.ConnectionType`` on purpose: the first use of PySide6's ``Qt`` namespace
-builds all of its enums, 20-35 ms that the kiosk would spend before its first frame. Modules
-on the start-up path do not import ``Qt`` (``tests/unit/test_lazy_imports.py`` checks).
+builds all of its enums, time that the kiosk would spend before its first frame (figures:
+benchmarks/README.md, "Figures behind the code's choices"). Modules on the start-up path do
+not import ``Qt`` (``tests/unit/test_lazy_imports.py`` checks).
 """
 
 from __future__ import annotations

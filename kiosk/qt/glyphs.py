@@ -38,9 +38,12 @@ def _run(samples: Sequence[tuple[Path, str]]) -> dict[Path, FontProbe]:
     cmd = [sys.executable, "-m", "kiosk.qt.fontprobe", *args]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES="*=false")
     out = subprocess.run(
-        cmd, capture_output=True, text=True, env=env,
+        cmd,
+        capture_output=True,
+        text=True,
+        env=env,
         timeout=FONT_TIMEOUT_S + PER_FONT_S * len(samples),
-    )  # fmt: skip
+    )
     raw = json.loads(out.stdout.strip().splitlines()[-1])
     found: dict[Path, FontProbe] = {}
     for path, _text in samples:

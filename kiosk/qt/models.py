@@ -20,8 +20,9 @@ from PySide6.QtCore import (
 
 from ..bundle.model import Bundle, Demo, Entity, FormItem, Screen, Slide, Text
 
-# Qt.ItemDataRole.DisplayRole and UserRole, as numbers: PySide6's Qt namespace costs
-# 20-35 ms to build on first use, before the first frame (kiosk.qt.frames).
+# Qt.ItemDataRole.DisplayRole and UserRole, as numbers: PySide6's Qt namespace is slow
+# to build on first use, before the first frame (kiosk.qt.frames; figures:
+# benchmarks/README.md, "Figures behind the code's choices").
 DISPLAY_ROLE = 0
 USER_ROLE = 0x0100
 
@@ -84,18 +85,29 @@ DEMO_ROLES = ["demoId", "title", "summary", "stepCount"]
 
 def entity_row(bundle: Bundle, e: Entity) -> dict[str, Any]:
     return {
-        "entityId": e.id, "name": text(e.name), "description": text(e.description),
-        "accent": e.accent, "logo": url(bundle, e.logo), "slideCount": len(e.slides),
+        "entityId": e.id,
+        "name": text(e.name),
+        "description": text(e.description),
+        "accent": e.accent,
+        "logo": url(bundle, e.logo),
+        "slideCount": len(e.slides),
         "demoCount": len(e.demos),
-    }  # fmt: skip
+    }
 
 
 def slide_row(bundle: Bundle, s: Slide) -> dict[str, Any]:
     return {
-        "slideId": s.id, "kind": s.kind, "image": url(bundle, s.image), "video": url(bundle, s.video),
-        "poster": url(bundle, s.poster), "caption": text(s.caption), "title": text(s.title),
-        "body": text(s.body), "bullets": [text(b) for b in s.bullets], "duration": s.duration,
-    }  # fmt: skip
+        "slideId": s.id,
+        "kind": s.kind,
+        "image": url(bundle, s.image),
+        "video": url(bundle, s.video),
+        "poster": url(bundle, s.poster),
+        "caption": text(s.caption),
+        "title": text(s.title),
+        "body": text(s.body),
+        "bullets": [text(b) for b in s.bullets],
+        "duration": s.duration,
+    }
 
 
 def demo_row(d: Demo) -> dict[str, Any]:
@@ -112,30 +124,42 @@ def attract_rows(bundle: Bundle) -> list[dict[str, Any]]:
     for e, s in bundle.attract_loop():
         image = s.image or s.poster
         assert image is not None
-        rows.append({
-            "image": url(bundle, image), "caption": text(s.caption or s.title),
-            "entityName": text(e.name), "accent": e.accent, "logo": url(bundle, e.logo),
-        })  # fmt: skip
+        rows.append(
+            {
+                "image": url(bundle, image),
+                "caption": text(s.caption or s.title),
+                "entityName": text(e.name),
+                "accent": e.accent,
+                "logo": url(bundle, e.logo),
+            }
+        )
     return rows
 
 
 def _item(i: FormItem) -> dict[str, Any]:
     return {
-        "type": i.type, "text": text(i.text), "label": text(i.label),
-        "placeholder": text(i.placeholder), "input": i.input,
-        "options": [text(o) for o in i.options], "target": i.target or "",
+        "type": i.type,
+        "text": text(i.text),
+        "label": text(i.label),
+        "placeholder": text(i.placeholder),
+        "input": i.input,
+        "options": [text(o) for o in i.options],
+        "target": i.target or "",
         "rows": [{"label": text(r.label), "value": text(r.value)} for r in i.rows],
-    }  # fmt: skip
+    }
 
 
 def screen_map(bundle: Bundle, s: Screen | None) -> dict[str, Any]:
     if s is None:
         return {}
     return {
-        "screenId": s.id, "kind": s.kind, "title": text(s.title), "image": url(bundle, s.image),
+        "screenId": s.id,
+        "kind": s.kind,
+        "title": text(s.title),
+        "image": url(bundle, s.image),
         "hotspots": [
             {"x": h.x, "y": h.y, "w": h.w, "h": h.h, "target": h.target, "hint": text(h.hint)}
             for h in s.hotspots
         ],
         "items": [_item(i) for i in s.items],
-    }  # fmt: skip
+    }

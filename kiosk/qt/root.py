@@ -70,9 +70,12 @@ def prepare(settings: KioskSettings, say: Callable[[str], None] = print) -> Prep
     store = BundleStore(settings.data_dir)
     loader = partial(load_with_overrides, config=settings.config)
     bundle = choose_bundle(
-        settings.bundle, None if settings.bundle is not None else store, loader, say,
+        settings.bundle,
+        None if settings.bundle is not None else store,
+        loader,
+        say,
         settings.sample,
-    )  # fmt: skip
+    )
     if bundle is None:
         return None
     log = open_event_log(settings.db, settings.kiosk_id)
@@ -116,8 +119,9 @@ class RunningKiosk:
             self.swapper.close()
         self.log.close(timeout=log_timeout)
         self.trace.close()
-        # A keyboard still being built in the background is finished first (~80 ms): torn
-        # down half-built, Qt Virtual Keyboard warns about its missing style.
+        # A keyboard still being built in the background is finished first (figures:
+        # benchmarks/README.md, "Figures behind the code's choices"): torn down half-built,
+        # Qt Virtual Keyboard warns about its missing style.
         keyboard = self.window.findChild(QObject, "keyboardLoader")
         if (
             keyboard is not None
@@ -168,8 +172,15 @@ def build(
     collector = GuiThreadCollector(window)  # from here on, never in a worker thread
     swapper = None
     if settings.follows_store:
-        swapper = BundleSwapper(prepared.store, controller, window, load_fonts, recorder.tag,
-                                settings.swap_poll_ms, loader=checked(prepared.loader))  # fmt: skip
+        swapper = BundleSwapper(
+            prepared.store,
+            controller,
+            window,
+            load_fonts,
+            recorder.tag,
+            settings.swap_poll_ms,
+            loader=checked(prepared.loader),
+        )
     notifier = SystemdNotifier(window)  # READY at the first frame, then watchdog pings
     if not settings.windowed:
         keep_screen_on(app.platformName())  # X only: screen saver and DPMS off
@@ -181,7 +192,21 @@ def build(
         window.resize(*settings.size)
     if settings.windowed:
         window.show()
-    return kind(settings=settings, store=prepared.store, engine=engine, window=window,
-                controller=controller, session=session, bundle=bundle, log=prepared.log,
-                recorder=recorder, admin=admin, watcher=watcher, notifier=notifier,
-                trace=trace, collector=collector, swapper=swapper, tracer=tracer)  # fmt: skip
+    return kind(
+        settings=settings,
+        store=prepared.store,
+        engine=engine,
+        window=window,
+        controller=controller,
+        session=session,
+        bundle=bundle,
+        log=prepared.log,
+        recorder=recorder,
+        admin=admin,
+        watcher=watcher,
+        notifier=notifier,
+        trace=trace,
+        collector=collector,
+        swapper=swapper,
+        tracer=tracer,
+    )

@@ -5,10 +5,10 @@ rename, which changes the directory), and the pointer is also polled every coupl
 seconds, in case the watch is not possible (no inotify watches left, a network file
 system). A new bundle is loaded in a worker thread (a coroutine awaiting
 ``asyncio.to_thread``, kiosk.qt.aio: no QObject is touched there), then applied on the GUI
-thread at once
-if nobody is using the kiosk (the attract loop, settled), else as soon as the kiosk is
-back on the attract loop. Its health check: it loads, its fonts draw text (checked in the
-worker, by a child process: kiosk.qt.glyphs), its fonts load, and a frame renders with it. If it fails, the store rolls back by itself and the staff are told.
+thread at once if nobody is using the kiosk (the attract loop, settled), else as soon as the
+kiosk is back on the attract loop. Its health check: it loads, its fonts draw text (checked
+in the worker, by a child process: kiosk.qt.glyphs), its fonts load, and a frame renders
+with it. If it fails, the store rolls back by itself and the staff are told.
 """
 
 from __future__ import annotations
@@ -92,7 +92,8 @@ class BundleSwapper(QObject):
         self._pointer = self._signature()
         self._loading: asyncio.Task[None] | None = None
         self._rolling: asyncio.Task[None] | None = None
-        """A rollback in a worker (the store's lock may be busy): the pointer is not read meanwhile."""
+        """A rollback in a worker (the store's lock may be busy): the pointer is not read
+        meanwhile."""
         self._loading_name: str | None = None
         self._ready: tuple[str, Bundle] | None = None
         self._previous_bundle: Bundle | None = None
@@ -282,8 +283,10 @@ class BundleSwapper(QObject):
             self._rolling = None
         self._shown = restored or self._shown
         self._pointer = self._signature()
-        self._say(f"The new bundle was not shown: {reason}. "
-                  + (f"Rolled back to {restored}." if restored else "Nothing to roll back to."))  # fmt: skip
+        self._say(
+            f"The new bundle was not shown: {reason}. "
+            + (f"Rolled back to {restored}." if restored else "Nothing to roll back to.")
+        )
         self.rolledBack.emit(reason)
 
     def close(self) -> None:

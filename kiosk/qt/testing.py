@@ -153,11 +153,18 @@ class Kiosk(RunningKiosk):
 
 
 def start_kiosk(
-    bundle_path: Path, *, width: int = 1920, height: int = 1080, language: str | None = None,
-    clock: Callable[[], float] | None = None, db: Path | None = None,
-    store: BundleStore | None = None, poll_ms: int = 100,
-    config: Config | None = None, pin_clock: Callable[[], float] | None = None,
-) -> Kiosk:  # fmt: skip
+    bundle_path: Path,
+    *,
+    width: int = 1920,
+    height: int = 1080,
+    language: str | None = None,
+    clock: Callable[[], float] | None = None,
+    db: Path | None = None,
+    store: BundleStore | None = None,
+    poll_ms: int = 100,
+    config: Config | None = None,
+    pin_clock: Callable[[], float] | None = None,
+) -> Kiosk:
     """The real kiosk UI in a window of the given size (call with a QGuiApplication running).
 
     Built by the composition root (kiosk.qt.root), as ``kiosk run`` builds it, windowed.
@@ -173,10 +180,16 @@ def start_kiosk(
         assert data is not None
         config = Config(path=data / "kiosk.toml", data_dir=data, kiosk_id="test-kiosk")
     settings = KioskSettings.for_config(
-        config, bundle=bundle_path, db=db or (scratch or config.data_dir) / "kiosk.db",
-        kiosk_id="test-kiosk", language=language, windowed=True, size=(width, height),
-        swap_poll_ms=poll_ms, follow_store=store is not None,
-    )  # fmt: skip
+        config,
+        bundle=bundle_path,
+        db=db or (scratch or config.data_dir) / "kiosk.db",
+        kiosk_id="test-kiosk",
+        language=language,
+        windowed=True,
+        size=(width, height),
+        swap_poll_ms=poll_ms,
+        follow_store=store is not None,
+    )
     prepared = prepare(settings)
     assert prepared is not None, f"{bundle_path} does not load"
     k = build(prepared, Kiosk, clock=clock, pin_clock=pin_clock)
@@ -186,7 +199,8 @@ def start_kiosk(
 
 
 def visible_items(root: QQuickItem) -> list[QQuickItem]:
-    """Every visible item under ``root`` in the visual tree (QML items need not be QObject children)."""
+    """Every visible item under ``root`` in the visual tree (QML items need not be QObject
+    children)."""
     out: list[QQuickItem] = []
     stack = [root]
     while stack:

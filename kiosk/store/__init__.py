@@ -8,9 +8,9 @@ Layout in the kiosk's data directory::
     active.json                         {"current": ..., "previous": ...}: swapped atomically
 
 A bundle becomes visible only by renaming its finished staging folder into place
-(after every file and folder is fsynced) and then writing its record, and becomes active only by replacing
-active.json (written new, fsynced, then os.replace). So a power cut or a killed
-install leaves the old bundle active and whole, or the new one.
+(after every file and folder is fsynced) and then writing its record, and becomes
+active only by replacing active.json (written new, fsynced, then os.replace). So a
+power cut or a killed install leaves the old bundle active and whole, or the new one.
 Pure Python; never imports PySide6.
 """
 

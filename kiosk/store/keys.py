@@ -19,7 +19,9 @@ class SignatureError(ValueError):
 
 
 def new_keypair(folder: Path, name: str = "kiosk-signing") -> tuple[Path, str]:
-    """Write ``<name>.key`` (private, mode 600) in ``folder``; returns it and the public key (base64)."""
+    """Write ``<name>.key`` (private, mode 600) in ``folder``.
+
+    Returns its path and the public key (base64)."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 

@@ -235,8 +235,18 @@ class BundleStore:
                 if not all(isinstance(f, str) for f in (bid, ver, content, when)):
                     continue  # a damaged record
                 signed = meta.get("signed_by")
-                out.append(Installed(path.name, path, bid, ver, content, when,
-                                     signed if isinstance(signed, str) else None, meta.get("forced", False) is True))  # fmt: skip
+                out.append(
+                    Installed(
+                        path.name,
+                        path,
+                        bid,
+                        ver,
+                        content,
+                        when,
+                        signed if isinstance(signed, str) else None,
+                        meta.get("forced", False) is True,
+                    )
+                )
             except (OSError, ValueError, KeyError, TypeError, RecursionError):
                 continue  # not a finished install
         return sorted(out, key=lambda i: i.installed_utc)
@@ -265,19 +275,29 @@ class BundleStore:
             return None
         chosen = next((i for i in reversed(self.installed()) if self.verify(i.name).ok), None)
         if chosen is None:
-            log.error("bundle store: %s is damaged (%s), and no installed bundle verifies; "
-                      "the kiosk shows the sample bundle. Install the bundle again: "
-                      "kiosk bundle install FILE.zip", self.pointer, problem)  # fmt: skip
+            log.error(
+                "bundle store: %s is damaged (%s), and no installed bundle verifies; "
+                "the kiosk shows the sample bundle. Install the bundle again: "
+                "kiosk bundle install FILE.zip",
+                self.pointer,
+                problem,
+            )
             return None
-        log.error("bundle store: %s is damaged (%s); showing %s, the newest installed bundle "
-                  "that verifies. Choose another with: kiosk bundle activate NAME",
-                  self.pointer, problem, chosen.name)  # fmt: skip
+        log.error(
+            "bundle store: %s is damaged (%s); showing %s, the newest installed bundle "
+            "that verifies. Choose another with: kiosk bundle activate NAME",
+            self.pointer,
+            problem,
+            chosen.name,
+        )
         if repair:
             try:
                 with self.locked(timeout=1.0):
                     if self.pointer_problem() is not None:
-                        write_json_atomic(self.pointer, {"current": chosen.name, "previous": None,
-                                                         "changed_utc": _now()})  # fmt: skip
+                        write_json_atomic(
+                            self.pointer,
+                            {"current": chosen.name, "previous": None, "changed_utc": _now()},
+                        )
                         log.warning(
                             "bundle store: %s rewritten: current = %s", self.pointer, chosen.name
                         )
@@ -381,8 +401,9 @@ class BundleStore:
             log.warning(
                 "bundle store: %s was not made by the store (no install record); left alone. "
                 "Keep staff folders outside %s",
-                path, self.bundles,
-            )  # fmt: skip
+                path,
+                self.bundles,
+            )
 
     def _new_work(self) -> tuple[Path, int]:
         """A staging folder of this install's own, marked, and its held mark (a file
@@ -412,20 +433,34 @@ class BundleStore:
         signed_by: str | None = None
         if opts.keys_unusable and not opts.trusted_keys:
             message, _, fix = opts.keys_unusable.partition(" Fix: ")
-            report.error(opts.config_file, "trusted_keys", message.split(": ", 1)[-1],
-                         fix or "correct trusted_keys in kiosk.toml (kiosk config check)", "keys-unusable")  # fmt: skip
+            report.error(
+                opts.config_file,
+                "trusted_keys",
+                message.split(": ", 1)[-1],
+                fix or "correct trusted_keys in kiosk.toml (kiosk config check)",
+                "keys-unusable",
+            )
             raise InstallError(report)
         if opts.trusted_keys and source.is_dir() and not opts.force:
-            report.error(source.name, "", "a folder cannot be signed; install the signed .zip",
-                         "install a bundle packed with 'kiosk bundle pack --sign', or force it in the admin panel",
-                         "signature")  # fmt: skip
+            report.error(
+                source.name,
+                "",
+                "a folder cannot be signed; install the signed .zip",
+                "install a bundle packed with 'kiosk bundle pack --sign', "
+                "or force it in the admin panel",
+                "signature",
+            )
             raise InstallError(report)
         try:
             work, mark = self._new_work()
         except OSError as exc:
-            report.error(source.name, "", f"installing failed: {exc.strerror or exc}",
-                         f"check free space and permissions in {self.data_dir}",
-                         "store-busy" if isinstance(exc, StoreBusy) else "install-io")  # fmt: skip
+            report.error(
+                source.name,
+                "",
+                f"installing failed: {exc.strerror or exc}",
+                f"check free space and permissions in {self.data_dir}",
+                "store-busy" if isinstance(exc, StoreBusy) else "install-io",
+            )
             raise InstallError(report) from exc
         try:
             if source.is_file():
@@ -444,9 +479,14 @@ class BundleStore:
                         signed_by = verify_signature(source_copy, opts.trusted_keys)
                     except SignatureError as exc:
                         if not opts.force:
-                            report.error(source.name, "", str(exc),
-                                         "install a bundle packed with 'kiosk bundle pack --sign', or force it in the admin panel",
-                                         "signature")  # fmt: skip
+                            report.error(
+                                source.name,
+                                "",
+                                str(exc),
+                                "install a bundle packed with 'kiosk bundle pack --sign', "
+                                "or force it in the admin panel",
+                                "signature",
+                            )
                             raise InstallError(report) from exc
                 unpack_dir = work / "unpacked"
                 unpack_dir.mkdir()
@@ -461,12 +501,19 @@ class BundleStore:
                 raise InstallError(report)
             head = scan.head
             if not (root / CHECKSUMS).is_file():
-                files = [PurePosixPath(p.relative_to(root).as_posix()) for p in sorted(root.rglob("*"))
-                         if p.is_file() and not is_junk(PurePosixPath(p.relative_to(root).as_posix()))]  # fmt: skip
+                files = [
+                    PurePosixPath(p.relative_to(root).as_posix())
+                    for p in sorted(root.rglob("*"))
+                    if p.is_file() and not is_junk(PurePosixPath(p.relative_to(root).as_posix()))
+                ]
                 hashes = hash_tree(root, files)
-                write_json_atomic(root / CHECKSUMS, {
-                    "format": 1, "files": {str(f): {"sha256": h, "size": n} for f, (h, n) in hashes.items()},
-                })  # fmt: skip
+                write_json_atomic(
+                    root / CHECKSUMS,
+                    {
+                        "format": 1,
+                        "files": {str(f): {"sha256": h, "size": n} for f, (h, n) in hashes.items()},
+                    },
+                )
             content = hashlib.sha256((root / CHECKSUMS).read_bytes()).hexdigest()
             name = f"{head.id}-{head.version}-{content[:12]}"
             _fsync_tree(root)
@@ -478,16 +525,29 @@ class BundleStore:
             self._remove_doomed()  # pruned folders, deleted outside the lock
             return item
         except OSError as exc:
-            report.error(source.name, "", f"installing failed: {exc.strerror or exc}",
-                         f"check free space and permissions in {self.data_dir}",
-                         "store-busy" if isinstance(exc, StoreBusy) else "install-io")  # fmt: skip
+            report.error(
+                source.name,
+                "",
+                f"installing failed: {exc.strerror or exc}",
+                f"check free space and permissions in {self.data_dir}",
+                "store-busy" if isinstance(exc, StoreBusy) else "install-io",
+            )
             raise InstallError(report) from exc
         finally:
             shutil.rmtree(work, ignore_errors=True)
             os.close(mark)
 
-    def _commit(self, root: Path, name: str, bundle_id: str, version: str, content: str,
-                signed_by: str | None, report: Report, opts: InstallOptions) -> Installed:  # fmt: skip
+    def _commit(
+        self,
+        root: Path,
+        name: str,
+        bundle_id: str,
+        version: str,
+        content: str,
+        signed_by: str | None,
+        report: Report,
+        opts: InstallOptions,
+    ) -> Installed:
         """Move the checked bundle into place, record it, activate it; under the store lock."""
         if not opts.force:
             # against the highest installed version, not only the active one: a lost or
@@ -495,20 +555,35 @@ class BundleStore:
             same = [i for i in self.installed() if i.bundle_id == bundle_id]
             top = max(same, key=lambda i: _version_key(i.version), default=None)
             if top is not None and _version_key(version) < _version_key(top.version):
-                report.error("bundle.toml", "version",
-                             f"version {version} is older than the installed {top.version}",
-                             "raise the version in bundle.toml and pack again, or force it in the admin panel",
-                             "downgrade")  # fmt: skip
+                report.error(
+                    "bundle.toml",
+                    "version",
+                    f"version {version} is older than the installed {top.version}",
+                    "raise the version in bundle.toml and pack again, "
+                    "or force it in the admin panel",
+                    "downgrade",
+                )
                 raise InstallError(report)
         final = self.bundles / name
         partial = self.bundles / f"{name}{PARTIAL_SUFFIX}"
-        meta = {"bundle_id": bundle_id, "version": version, "content_hash": content,
-                "installed_utc": _now(), "signed_by": signed_by, "forced": opts.force}  # fmt: skip
+        meta = {
+            "bundle_id": bundle_id,
+            "version": version,
+            "content_hash": content,
+            "installed_utc": _now(),
+            "signed_by": signed_by,
+            "forced": opts.force,
+        }
         if not self._meta(name).is_file():
             if final.exists() or final.is_symlink():
                 if not partial.is_file() or final.is_symlink():
-                    report.error(name, "", f"{final} is in the way: the store did not make it",
-                                 f"move that folder out of {self.bundles} and install again", "in-the-way")  # fmt: skip
+                    report.error(
+                        name,
+                        "",
+                        f"{final} is in the way: the store did not make it",
+                        f"move that folder out of {self.bundles} and install again",
+                        "in-the-way",
+                    )
                     raise InstallError(report)
                 shutil.rmtree(final)  # the store's own unfinished earlier copy
             write_atomic(partial, b"")
@@ -545,8 +620,9 @@ class BundleStore:
                 done += len(chunk)
                 progress("copying", min(done, total), total)
 
-    def _unpack(self, source: Path, work: Path, report: Report,
-                opts: InstallOptions) -> tuple[Path, dict[PurePosixPath, tuple[str, int]] | None]:  # fmt: skip
+    def _unpack(
+        self, source: Path, work: Path, report: Report, opts: InstallOptions
+    ) -> tuple[Path, dict[PurePosixPath, tuple[str, int]] | None]:
         progress = self._progress(opts)
         if source.is_dir():
             dest = work / "bundle"
@@ -554,8 +630,13 @@ class BundleStore:
             for i, path in enumerate(files, 1):
                 rel = path.relative_to(source)
                 if path.is_symlink():
-                    report.error(rel.as_posix(), "", "symbolic links are not allowed in a bundle",
-                                 "replace the link with a copy of the file", "symlink")  # fmt: skip
+                    report.error(
+                        rel.as_posix(),
+                        "",
+                        "symbolic links are not allowed in a bundle",
+                        "replace the link with a copy of the file",
+                        "symlink",
+                    )
                     continue
                 if not path.is_file():
                     report.error(rel.as_posix(), "", "not a regular file", "remove it", "special")
@@ -622,8 +703,13 @@ class BundleStore:
         try:
             listed = json.loads((item.path / CHECKSUMS).read_text("utf-8"))["files"]
         except (OSError, ValueError, KeyError):
-            report.error(CHECKSUMS, "", "the checksum list is missing or damaged",
-                         "install the bundle again", "checksums")  # fmt: skip
+            report.error(
+                CHECKSUMS,
+                "",
+                "the checksum list is missing or damaged",
+                "install the bundle again",
+                "checksums",
+            )
             return report
         for rel, entry in sorted(listed.items()):
             path = item.path / rel
@@ -635,8 +721,13 @@ class BundleStore:
                 )
                 continue
             if digest != entry.get("sha256"):
-                report.error(rel, "", "the file changed since it was installed (SHA-256 mismatch)",
-                             "install the bundle again", "checksum-mismatch")  # fmt: skip
+                report.error(
+                    rel,
+                    "",
+                    "the file changed since it was installed (SHA-256 mismatch)",
+                    "install the bundle again",
+                    "checksum-mismatch",
+                )
         return report
 
     def prune(self, keep: int, timeout: float = LOCK_TIMEOUT_S) -> list[str]:
