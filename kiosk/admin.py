@@ -128,9 +128,14 @@ def _scrypt(pin: str, h: PinHash) -> bytes:
     import hashlib  # here, not at the top: kiosk.config imports this module at start-up
 
     return hashlib.scrypt(
-        pin.encode(), salt=h.salt, n=h.n, r=h.r, p=h.p, dklen=len(h.digest),
+        pin.encode(),
+        salt=h.salt,
+        n=h.n,
+        r=h.r,
+        p=h.p,
+        dklen=len(h.digest),
         maxmem=256 * h.r * (h.n + h.p + 2) + (1 << 20),
-    )  # fmt: skip
+    )
 
 
 def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
@@ -202,9 +207,11 @@ class PinLock:
     """
 
     def __init__(
-        self, path: Path, clock: Callable[[], float] = time.time,
+        self,
+        path: Path,
+        clock: Callable[[], float] = time.time,
         monotonic: Callable[[], float] | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.path = path
         self.clock = clock
         self.monotonic = monotonic or (time.monotonic if clock is time.time else clock)
@@ -214,9 +221,11 @@ class PinLock:
 
     @classmethod
     def in_data_dir(
-        cls, data_dir: Path, clock: Callable[[], float] = time.time,
+        cls,
+        data_dir: Path,
+        clock: Callable[[], float] = time.time,
         monotonic: Callable[[], float] | None = None,
-    ) -> PinLock:  # fmt: skip
+    ) -> PinLock:
         return cls(data_dir / LOCKOUT_FILE, clock, monotonic)
 
     def state(self) -> LockoutState:
@@ -339,9 +348,12 @@ class EventSink(Protocol):
 
 
 def log_admin_action(
-    log: EventSink, action: str, *, target: str | None = None,
+    log: EventSink,
+    action: str,
+    *,
+    target: str | None = None,
     payload: dict[str, Any] | None = None,
-) -> str:  # fmt: skip
+) -> str:
     """Log ``admin_<action>`` outside any visitor session; returns the event id."""
     if action not in ADMIN_ACTIONS:
         raise ValueError(
@@ -357,6 +369,7 @@ def log_attempt(log: EventSink, attempt: Attempt) -> str | None:
     if attempt.ok:
         return log_admin_action(log, "open")
     return log_admin_action(
-        log, "pin_wrong",
+        log,
+        "pin_wrong",
         payload={"failures": attempt.failures, "locked_s": round(attempt.locked_for)},
-    )  # fmt: skip
+    )

@@ -80,9 +80,13 @@ class Admin(QObject):  # type: ignore[operator]
     exitRequested = Signal(int)
 
     def __init__(
-        self, config: Config, store: BundleStore, controller: Controller, log: EventLog,
+        self,
+        config: Config,
+        store: BundleStore,
+        controller: Controller,
+        log: EventLog,
         lock: PinLock | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(controller)
         self.config = config
         self.store = store
@@ -257,16 +261,25 @@ class Admin(QObject):  # type: ignore[operator]
                 self._reread = False
                 try:
                     view = await aio.to_thread(
-                        read_store_view, self.store, self.config, (bundle.id, bundle.version),
-                        self.log.path, self.log.status(),
-                    )  # fmt: skip
+                        read_store_view,
+                        self.store,
+                        self.config,
+                        (bundle.id, bundle.version),
+                        self.log.path,
+                        self.log.status(),
+                    )
                 except OSError as exc:  # an unreadable data folder: say so, keep the panel
                     why = exc.strerror or str(exc)
                     view = StoreView(
-                        self._active(), "",
-                        (Said(f"تعذّرت قراءة مجلد البيانات: {why}",
-                              f"The data folder cannot be read: {why}"),),
-                    )  # fmt: skip
+                        self._active(),
+                        "",
+                        (
+                            Said(
+                                f"تعذّرت قراءة مجلد البيانات: {why}",
+                                f"The data folder cannot be read: {why}",
+                            ),
+                        ),
+                    )
                 self._store_view = view
                 self.panelChanged.emit()
                 if not self._reread:
@@ -365,8 +378,12 @@ class Admin(QObject):  # type: ignore[operator]
         except OSError as exc:  # e.g. the stick was pulled out: say so, keep the kiosk going
             self._message = say.unreadable(path.name, exc.strerror or str(exc))
         else:
-            log_admin_action(self.log, "install", target=item.name,
-                             payload={"version": item.version, "forced": item.forced})  # fmt: skip
+            log_admin_action(
+                self.log,
+                "install",
+                target=item.name,
+                payload={"version": item.version, "forced": item.forced},
+            )
             self._message = say.installed(item.name)
         finally:
             self._install = None
@@ -390,10 +407,16 @@ class Admin(QObject):  # type: ignore[operator]
                 self._shown_percent = percent
                 aio.call_soon_threadsafe(self._progressed)
 
-        options = InstallOptions(trusted_keys=list(self.config.trusted_keys), force=force,
-                                 keys_unusable=self.config.signature_problem, config_file=str(self.config.path),
-                                 keep=self.config.keep_bundles, progress=progress, cancel=self._cancel,
-                                 inspector=inspector)  # fmt: skip
+        options = InstallOptions(
+            trusted_keys=list(self.config.trusted_keys),
+            force=force,
+            keys_unusable=self.config.signature_problem,
+            config_file=str(self.config.path),
+            keep=self.config.keep_bundles,
+            progress=progress,
+            cancel=self._cancel,
+            inspector=inspector,
+        )
         return self.store.install(path, options)
 
     def _progressed(self) -> None:

@@ -19,7 +19,8 @@ from typing import Any
 from kiosk.analytics import EVENT_COLUMNS, connect, new_id
 
 REPO = Path(__file__).resolve().parents[3]
-INSERT = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
+COLUMNS = ", ".join(EVENT_COLUMNS)
+INSERT = f"INSERT INTO events ({COLUMNS}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
 
 
 def event(type: str = "tap", seq: Any = 1, **values: Any) -> dict[str, Any]:
@@ -49,12 +50,15 @@ def visit() -> list[dict[str, Any]]:
     rows = [
         event("session_start", payload=p({"language": "ar"})),
         event("page_view", entity="moi", payload=p({"page": "entity", "dwell_s": 12.5})),
-        event("slide_shown", entity="moi", target="intro", payload=p({"slide": "intro", "shown_s": 4})),
+        event("slide_shown", entity="moi", target="intro",
+              payload=p({"slide": "intro", "shown_s": 4})),
         event("demo_start", entity="moi", target="visa", payload=p({"demo": "visa"})),
-        event("demo_step", entity="moi", target="s1", payload=p({"demo": "visa", "screen": "s1", "step": 1})),
+        event("demo_step", entity="moi", target="s1",
+              payload=p({"demo": "visa", "screen": "s1", "step": 1})),
         event("demo_tap", entity="moi", target="s1",
               payload=p({"demo": "visa", "screen": "s1", "x": 0.5, "y": 0.25, "hit": True})),
-        event("demo_complete", entity="moi", target="visa", payload=p({"demo": "visa", "steps": 1})),
+        event("demo_complete", entity="moi", target="visa",
+              payload=p({"demo": "visa", "steps": 1})),
         event("feedback", target="visa", payload=p({"rating": 3, "demo": "visa"})),
         event("idle_timeout"),
         event("session_end", payload=p({"reason": "idle", "duration_s": 40.0})),

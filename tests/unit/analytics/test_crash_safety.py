@@ -1,7 +1,8 @@
 """An acknowledged event is never lost, even if the process is SIGKILLed a moment later.
 
-Each trial runs a child process (:mod:`benchmarks.trials.killtrial`) that logs a storm of events and prints every
-acknowledged (committed) id; the parent kills it after a random, seeded number of acknowledged ids.
+Each trial runs a child process (:mod:`benchmarks.trials.killtrial`) that logs a storm of
+events and prints every acknowledged (committed) id; the parent kills it after a random, seeded
+number of acknowledged ids.
 ``benchmarks/analytics_kill.py`` runs the same trial many more times.
 """
 

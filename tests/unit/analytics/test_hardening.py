@@ -267,7 +267,8 @@ def _hostile(kind: str) -> Callable[[sqlite3.Connection], None]:
         elif kind == "table of another shape":
             c.execute("DROP TABLE entities")
             c.execute(
-                "CREATE TABLE entities (bundle_id, bundle_version, entity, name_ar, name_en, position)"
+                "CREATE TABLE entities"
+                " (bundle_id, bundle_version, entity, name_ar, name_en, position)"
             )
         elif kind == "missing table":
             c.execute("DROP TABLE entities")

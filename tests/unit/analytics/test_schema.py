@@ -52,7 +52,8 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, start: int) -> None
     assert raw.execute("PRAGMA user_version").fetchone()[0] == start
     if start >= 1:
         raw.execute(
-            "INSERT INTO events (id, kiosk_id, bundle_id, bundle_version, seq, wall_utc, mono_ms, type) "
+            "INSERT INTO events"
+            " (id, kiosk_id, bundle_id, bundle_version, seq, wall_utc, mono_ms, type) "
             "VALUES ('x', 'k', 'b', '1', 1, '2015-11-25T06:00:00.000Z', 1.0, 'session_start')"
         )
     raw.close()
@@ -88,8 +89,8 @@ def test_ids_are_unique_and_sort_by_time() -> None:
 
 @pytest.mark.parametrize(
     "payload",
-    [{"text": "Fatima Al-Thani"}, {"note": "call me on 5555 1234"}, {"nested": {"a": 1}}, {"list": [1]},
-     {"bad key": 1}, {f"k{i}": i for i in range(20)}, {"x": "a" * 65},
+    [{"text": "Fatima Al-Thani"}, {"note": "call me on 5555 1234"}, {"nested": {"a": 1}},
+     {"list": [1]}, {"bad key": 1}, {f"k{i}": i for i in range(20)}, {"x": "a" * 65},
      # whole string only: "$" matched before a final newline
      {"demo\n": 1}, {"x": "renew-residence\n"}, {"x": "slug\r\n"}, {"x": "٣"}],
 )  # fmt: skip

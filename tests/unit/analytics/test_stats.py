@@ -33,7 +33,8 @@ def bundle() -> Bundle:
 
 @pytest.fixture
 def two_visitors(tmp_path: Path, bundle: Bundle) -> Path:
-    """Visitor 1: Arabic, moi, two slides (10 s, 5 s), completes the first demo. Visitor 2: English, mec."""
+    """Visitor 1: Arabic, moi, two slides (10 s, 5 s), completes the first demo.
+    Visitor 2: English, mec."""
     db = tmp_path / "k.db"
     clock = ManualClock()
     session = Session(bundle, clock)
