@@ -334,7 +334,6 @@ class EventLog:
                         recovered = True
                 seq = self._write(self._conn, pending, seq)
                 delay = self.retry[0]
-                self._set_ok()
             except SchemaError:
                 raise
             except (sqlite3.Error, OSError) as exc:
@@ -446,6 +445,9 @@ class EventLog:
                 conn.execute("ROLLBACK")
             raise
         pending.clear()
+        # the problem file is cleared before anyone waiting on flush() is told, so that a
+        # staff command run after a flush never reads a problem that is already over
+        self._set_ok()
         with self._done:
             self._status.committed += len(ids)
             self._status.pending = 0
