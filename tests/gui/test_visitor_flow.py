@@ -128,6 +128,7 @@ def test_language_switch_keeps_the_visitors_place(make_kiosk: MakeKiosk) -> None
     k.wait_page("entity")
     k.tap("nextSlide")
     assert wait_until(lambda: props.slideIndex(k.controller) == 1)
+    assert wait_until(lambda: k.pages_on_screen() == 1)  # Home's button has faded away
     k.tap("languageButton")
     assert wait_until(lambda: props.language(k.controller) == "en")
     assert props.page(k.controller) == Pages.Page.Entity and props.slideIndex(k.controller) == 1

@@ -33,6 +33,7 @@ Rectangle {
 
     component Highlight: Image {
         property bool active
+        readonly property bool bleed: true   // its slow zoom runs past the window's edges
         anchors.fill: parent
         fillMode: Image.PreserveAspectCrop
         asynchronous: true

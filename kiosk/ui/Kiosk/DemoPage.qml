@@ -58,6 +58,11 @@ Rectangle {
         text: Theme.tr(page.screen.title)
         font.pixelSize: Theme.lead
         horizontalAlignment: Text.AlignHCenter
+        // On a short screen the keyboard leaves little room: while typing, the form has it.
+        readonly property bool tucked: Theme.keyboardInset > 0
+            && page.height - Theme.keyboardInset - header.height < Theme.typingRoom
+        visible: !tucked
+        height: tucked ? 0 : implicitHeight
     }
 
     Item {
@@ -180,7 +185,8 @@ Rectangle {
                 const formTop = form.mapToItem(null, 0, 0).y
                 const shown = Math.max(Theme.px(120), page.Window.height - Theme.keyboardInset - formTop)
                 const maxY = Math.max(0, contentHeight + bottomMargin - height)
-                if (top < contentY || top + item.height > contentY + shown)
+                // in sight, with a little air above the keyboard
+                if (top < contentY || top + item.height + Theme.gap > contentY + shown)
                     contentY = Math.min(maxY, Math.max(0, top - shown / 3))
             }
             Connections {

@@ -12,32 +12,22 @@ Rectangle {
     Rectangle {
         id: header
         anchors { top: parent.top; left: parent.left; right: parent.right }
-        height: Theme.px(200)
+        height: Math.max(Theme.px(200), headerText.implicitHeight + Theme.px(24))
         color: Theme.primary
         Column {
+            id: headerText
             anchors { verticalCenter: parent.verticalCenter; left: parent.left; right: parent.right
                       leftMargin: Theme.margin; rightMargin: Theme.margin + Theme.px(260) }
             spacing: Theme.px(4)
-            Text {
-                textFormat: Text.PlainText
+            Heading {
                 width: parent.width
                 text: Theme.tr(page.controller.title)
-                font.family: Theme.headingFamily
-                font.pixelSize: Theme.heading
-                font.bold: true
                 color: Theme.primaryInk
-                elide: Text.ElideRight
-                horizontalAlignment: Text.AlignLeft
             }
-            Text {
-                textFormat: Text.PlainText
+            Body {
                 width: parent.width
                 text: Theme.ui("اختر جهة لاستكشاف خدماتها الإلكترونية", "Choose an entity to explore its e-services")
-                font.family: Theme.bodyFamily
-                font.pixelSize: Theme.body
                 color: Theme.primaryInk
-                elide: Text.ElideRight
-                horizontalAlignment: Text.AlignLeft
             }
         }
         LanguageButton {
@@ -87,10 +77,16 @@ Rectangle {
                     height: Theme.px(14)
                     color: cell.accent
                 }
+                // A narrow tile (two columns on a totem) puts the logo above the name.
+                readonly property bool narrow: width < Theme.tileNarrow
                 Rectangle {
                     id: logoBox
-                    anchors { left: parent.left; leftMargin: Theme.px(36); verticalCenter: parent.verticalCenter }
-                    width: Math.min(Theme.px(140), parent.height - Theme.px(80))
+                    anchors { left: tile.narrow ? undefined : parent.left; leftMargin: Theme.px(36)
+                              verticalCenter: tile.narrow ? undefined : parent.verticalCenter
+                              horizontalCenter: tile.narrow ? parent.horizontalCenter : undefined
+                              top: tile.narrow ? parent.top : undefined
+                              topMargin: Theme.px(14) + Theme.px(36) }
+                    width: Math.min(Theme.px(140), (tile.narrow ? parent.height / 3 : parent.height) - Theme.px(80))
                     height: width
                     radius: width / 2
                     color: Theme.onImage
@@ -106,35 +102,53 @@ Rectangle {
                         asynchronous: true
                     }
                 }
+                // The name is never cut: it wraps, and shrinks to fit the tile if it must.
+                // The description is a preview: as many of its two lines as the name leaves.
+                Heading {
+                    id: nameProbe
+                    width: nameText.width
+                    text: nameText.text
+                    font.pixelSize: nameText.font.pixelSize
+                    lineHeight: nameText.lineHeight
+                    opacity: 0
+                }
                 Column {
-                    anchors { left: logoBox.right; leftMargin: Theme.px(32); right: parent.right
-                              rightMargin: Theme.px(32); verticalCenter: parent.verticalCenter }
+                    id: tileText
+                    readonly property real room: tile.narrow
+                        ? tile.height - logoBox.y - logoBox.height - 2 * Theme.px(24)
+                        : tile.height - Theme.px(14) - 2 * Theme.px(24)
+                    anchors { left: tile.narrow ? parent.left : logoBox.right; leftMargin: Theme.px(32)
+                              right: parent.right; rightMargin: Theme.px(32)
+                              verticalCenter: tile.narrow ? undefined : parent.verticalCenter
+                              verticalCenterOffset: Theme.px(7)
+                              top: tile.narrow ? logoBox.bottom : undefined
+                              topMargin: Theme.px(24) }
                     spacing: Theme.px(12)
-                    Text {
-                        textFormat: Text.PlainText
+                    Heading {
+                        id: nameText
                         width: parent.width
+                        height: Math.min(nameProbe.implicitHeight, tileText.room)
                         text: Theme.tr(cell.name)
-                        font.family: Theme.headingFamily
                         font.pixelSize: Theme.px(32 * Theme.boost)
-                        font.bold: true
-                        color: Theme.text
-                        wrapMode: Text.WordWrap
-                        maximumLineCount: 3
-                        elide: Text.ElideRight
+                        fontSizeMode: Text.Fit
+                        minimumPixelSize: Theme.caption
                         lineHeight: 1.05
-                        horizontalAlignment: Text.AlignLeft
+                        verticalAlignment: tile.narrow ? Text.AlignTop : Text.AlignVCenter
+                        horizontalAlignment: tile.narrow ? Text.AlignHCenter : Text.AlignLeft
                     }
-                    Text {
-                        textFormat: Text.PlainText
+                    Caption {
+                        id: descriptionText
+                        readonly property int lines: Math.min(2, Math.floor(
+                            (tileText.room - nameText.height - tileText.spacing)
+                            / (font.pixelSize * Theme.lineHeight)))
                         width: parent.width
+                        visible: lines > 0 && text !== ""
                         text: Theme.tr(cell.description)
-                        font.family: Theme.bodyFamily
-                        font.pixelSize: Theme.caption
-                        color: Theme.muted
-                        wrapMode: Text.WordWrap
-                        maximumLineCount: 2
+                        maximumLineCount: Math.max(1, lines)
                         elide: Text.ElideRight
-                        horizontalAlignment: Text.AlignLeft
+                        horizontalAlignment: tile.narrow ? Text.AlignHCenter : Text.AlignLeft
+                        // a preview: the entity page shows the whole description
+                        readonly property bool teaser: true
                     }
                 }
                 TapHandler {

@@ -27,7 +27,10 @@ Rectangle {
     readonly property real besideTitle: 2 * Theme.margin + backButton.width + langButton.width
         + (trailingRow.width > 0 ? trailingRow.width + Theme.gap : 0)
         + (hasLogo ? Theme.headerLogo + Theme.headerSpacing : 0) + 2 * Theme.headerSpacing
+    // Beside the buttons, the title may shrink to headerTitleMin on two lines; if it would
+    // need more even then (or the room is too narrow), it goes under them.
     readonly property bool stacked: width - besideTitle < Theme.headerTitleRoom
+                                    || fitProbe.lineCount > 2
     readonly property real band: stacked ? Theme.headerBand : Theme.headerHeight - Theme.headerRule
 
     height: stacked ? band + Math.max(titleColumn.height, hasLogo ? Theme.headerLogo : 0)
@@ -35,6 +38,14 @@ Rectangle {
                     : Theme.headerHeight
     color: Theme.background
 
+    // The title at its smallest, in the room beside the buttons: laid out, not drawn.
+    Heading {
+        id: fitProbe
+        width: Math.max(1, header.width - header.besideTitle)
+        text: header.title
+        font.pixelSize: Theme.headerTitleMin
+        opacity: 0
+    }
     Rectangle {
         anchors { bottom: parent.bottom; left: parent.left; right: parent.right }
         height: Theme.headerRule
@@ -85,8 +96,9 @@ Rectangle {
             font.pixelSize: Theme.headerTitle
             fontSizeMode: header.stacked ? Text.FixedSize : Text.Fit
             minimumPixelSize: Theme.headerTitleMin
-            maximumLineCount: 2
-            elide: Text.ElideRight
+            // never elided: beside the buttons it fits on two lines (see stacked); under
+            // them it wraps onto as many as it needs
+            maximumLineCount: header.stacked ? 4 : 2
             verticalAlignment: Text.AlignVCenter
         }
         Item {

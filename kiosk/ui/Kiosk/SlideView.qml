@@ -20,7 +20,7 @@ Item {
         layoutDirection: Theme.rtl ? Qt.RightToLeft : Qt.LeftToRight
         snapMode: ListView.SnapOneItem
         highlightRangeMode: ListView.StrictlyEnforceRange
-        highlightMoveDuration: 350
+        highlightMoveDuration: Theme.slideMove
         boundsBehavior: Flickable.StopAtBounds
         // The previous and next slides are built ahead, in the background; not while
         // the page fades out (it is disabled then): its destruction would cut their
@@ -82,92 +82,120 @@ Item {
                         active: slide.kind === "video" && slide.current
                         sourceComponent: VideoPane { source: slide.video; controller: view.controller }
                     }
-                    // Caption on a scrim, never straight on the photo.
+                    // Caption on a scrim, never straight on the photo. A long one steps down
+                    // a size, then scrolls inside a scrim of at most captionMost of the slide.
+                    Body {
+                        id: captionProbe
+                        width: captionBox.width
+                        text: Theme.tr(slide.caption)
+                        lineHeight: Theme.lineHeight * 0.85
+                        opacity: 0
+                    }
                     Rectangle {
                         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
                         visible: captionText.text !== ""
-                        height: captionText.implicitHeight + Theme.px(48)
+                        readonly property real most: parent.height * Theme.captionMost
+                        height: Math.min(captionText.implicitHeight, most) + Theme.px(48)
                         color: Theme.scrim
-                        Text {
-                            id: captionText
-                            textFormat: Text.PlainText
-                            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
+                        Scroller {
+                            id: captionBox
+                            objectName: "captionScroll"
+                            anchors { fill: parent; topMargin: Theme.px(24); bottomMargin: Theme.px(24)
                                       leftMargin: Theme.px(36); rightMargin: Theme.px(36) }
-                            text: Theme.tr(slide.caption)
-                            font.family: Theme.bodyFamily
-                            font.pixelSize: Theme.body
-                            color: Theme.onImage
-                            wrapMode: Text.WordWrap
-                            lineHeight: Theme.lineHeight * 0.85
-                            maximumLineCount: 3
-                            elide: Text.ElideRight
-                            horizontalAlignment: Text.AlignLeft
+                            natural: captionProbe.implicitHeight
+                            room: parent.most
+                            contentHeight: captionText.implicitHeight
+                            autoScroll: slide.current
+                            autoSeconds: slide.duration
+                            fade: Theme.scrim
+                            Body {
+                                id: captionText
+                                objectName: "slideCaption"
+                                width: captionBox.width - Theme.scrollBar * 3
+                                text: Theme.tr(slide.caption)
+                                font.pixelSize: captionBox.compact ? Theme.bodyCompact : Theme.body
+                                color: Theme.onImage
+                                lineHeight: Theme.lineHeight * 0.85
+                            }
                         }
                     }
                 }
             }
 
-            // Text slides are typeset here, in the visitor's language.
+            // Text slides are typeset here, in the visitor's language. Too long for the
+            // slide, they step down one type size, then scroll (Scroller.qml); never clipped.
             Component {
                 id: textSlide
                 Item {
-                    Column {
+                    // The same text at full size, laid out but not drawn: its height decides.
+                    TextBlock {
+                        id: probe
+                        slideData: slide
+                        width: scroller.width - Theme.scrollBar * 3
+                        opacity: 0
+                    }
+                    Scroller {
+                        id: scroller
+                        objectName: "textSlideScroll"
                         anchors { fill: parent; margins: Theme.px(64) }
-                        spacing: Theme.px(28)
-                        Rectangle {
-                            anchors.left: parent.left
-                            width: Theme.px(96); height: Theme.px(10); radius: height / 2; color: view.accent
-                        }
-                        Text {
-                            textFormat: Text.PlainText
-                            width: parent.width
-                            text: Theme.tr(slide.title)
-                            font.family: Theme.headingFamily
-                            font.pixelSize: Theme.heading
-                            font.bold: true
-                            color: Theme.text
-                            wrapMode: Text.WordWrap
-                            lineHeight: 1.2
-                            horizontalAlignment: Text.AlignLeft
-                        }
-                        Text {
-                            textFormat: Text.PlainText
-                            width: parent.width
-                            visible: text !== ""
-                            text: Theme.tr(slide.body)
-                            font.family: Theme.bodyFamily
-                            font.pixelSize: Theme.body
-                            color: Theme.text
-                            wrapMode: Text.WordWrap
-                            lineHeight: Theme.lineHeight
-                            horizontalAlignment: Text.AlignLeft
-                        }
-                        Repeater {
-                            model: slide.bullets
-                            delegate: Row {
-                                id: bullet
-                                required property var modelData
-                                spacing: Theme.px(20)
-                                width: parent.width
-                                Rectangle {
-                                    width: Theme.px(16); height: width; radius: width / 2
-                                    color: view.accent
-                                    y: Theme.body * 0.55
-                                }
-                                Text {
-                                    textFormat: Text.PlainText
-                                    width: bullet.width - Theme.px(36)
-                                    text: Theme.tr(bullet.modelData)
-                                    font.family: Theme.bodyFamily
-                                    font.pixelSize: Theme.body
-                                    color: Theme.text
-                                    wrapMode: Text.WordWrap
-                                    lineHeight: Theme.lineHeight
-                                    horizontalAlignment: Text.AlignLeft
-                                }
-                            }
+                        natural: probe.implicitHeight
+                        contentHeight: shown.implicitHeight
+                        autoScroll: slide.current
+                        autoSeconds: slide.duration
+                        TextBlock {
+                            id: shown
+                            slideData: slide
+                            width: scroller.width - Theme.scrollBar * 3
+                            compact: scroller.compact
                         }
                     }
+                }
+            }
+        }
+    }
+
+    // A text slide's words: its title, body and bullets, at full size or one size down.
+    component TextBlock: Column {
+        id: block
+        required property Item slideData
+        property bool compact: false
+        readonly property int size: compact ? Theme.bodyCompact : Theme.body
+        spacing: compact ? Theme.px(20) : Theme.px(28)
+        Rectangle {
+            anchors.left: parent.left
+            width: Theme.px(96); height: Theme.px(10); radius: height / 2; color: view.accent
+        }
+        Heading {
+            width: parent.width
+            text: Theme.tr(block.slideData.title)
+            font.pixelSize: block.compact ? Theme.headingCompact : Theme.heading
+            lineHeight: 1.2
+        }
+        Body {
+            width: parent.width
+            visible: text !== ""
+            text: Theme.tr(block.slideData.body)
+            font.pixelSize: block.size
+            lineHeight: Theme.lineHeight
+        }
+        Repeater {
+            model: block.slideData.bullets
+            delegate: Row {
+                id: bullet
+                required property var modelData
+                spacing: Theme.px(20)
+                width: parent.width
+                Rectangle {
+                    width: Theme.px(16); height: width; radius: width / 2
+                    color: view.accent
+                    y: bulletText.font.pixelSize * 0.55
+                }
+                Body {
+                    id: bulletText
+                    width: bullet.width - Theme.px(36)
+                    text: Theme.tr(bullet.modelData)
+                    font.pixelSize: block.size
+                    lineHeight: Theme.lineHeight
                 }
             }
         }

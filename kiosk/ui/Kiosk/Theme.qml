@@ -62,6 +62,16 @@ QtObject {
     readonly property int headerTitleRoom: px(480)     // narrower: the title goes under the buttons
     readonly property int headerBand: px(130)          // the buttons' band, when the title is under it
 
+    readonly property int typingRoom: px(480)   // less above the keyboard: a demo's instruction tucks away
+    readonly property int tileNarrow: px(640)   // a Home tile this narrow: logo above the name
+
+    // --- text that may be too long (Scroller.qml): one size down, then it scrolls ---
+    readonly property int headingCompact: px(44 * boost)
+    readonly property int bodyCompact: px(26 * boost)   // never under the 24 px floor
+    readonly property int scrollBar: px(8)
+    readonly property int scrollFade: px(72)             // the fade at the foot, "more below"
+    readonly property real captionMost: 0.4              // a caption's scrim: of the picture
+
     // --- colours beyond the bundle's (not the bundle's to change) ---
     readonly property color error: "#B00020"            // staff messages that need action
     readonly property color onImage: "#FFFFFF"          // text and icons over pictures and scrims
@@ -79,15 +89,21 @@ QtObject {
     readonly property color attractScrim4: "#F2000000"
 
     // --- durations (ms) ---
-    readonly property int fade: 300            // a page change
+    // Every transition is scaled by motion: 0 makes them instant, for the layout checker
+    // (kiosk/qt/tour.py), which then looks at each state as soon as it is drawn. The attract
+    // loop's slow, endless movements are not transitions and keep their pace.
+    property real motion: 1.0
+    readonly property int fade: 300 * motion            // a page change
     readonly property int crossfade: 1200      // one attract highlight into the next
     readonly property int breathe: 1600        // the "touch to start" prompt, each way
-    readonly property int spotIn: 350          // a hotspot's pulse, in and out
-    readonly property int spotOut: 450
-    readonly property int overlayFade: 250     // the idle overlay; the keyboard sliding in
-    readonly property int dotGrow: 200         // the current slide's page dot
-    readonly property int langDipOut: 90       // the dip when the language changes
-    readonly property int langDipIn: 240
-    readonly property int bundleOut: 200       // a new bundle's crossfade
-    readonly property int bundleIn: 400
+    readonly property int spotIn: 350 * motion          // a hotspot's pulse, in and out
+    readonly property int spotOut: 450 * motion
+    readonly property int overlayFade: 250 * motion     // the idle overlay; the keyboard sliding in
+    readonly property int dotGrow: 200 * motion         // the current slide's page dot
+    readonly property int langDipOut: 90 * motion       // the dip when the language changes
+    readonly property int langDipIn: 240 * motion
+    readonly property int bundleOut: 200 * motion       // a new bundle's crossfade
+    readonly property int bundleIn: 400 * motion
+    readonly property int slideMove: 350 * motion  // the carousel, one slide to the next
+    readonly property int scrollHold: 2000     // a long text waits, then glides down
 }
