@@ -16,7 +16,8 @@ in an ellipsis; the page it opens shows the whole text). The on-screen keyboard 
 component and is not checked inside; while it is up, what it covers is out of reach, and
 the field being typed in must not be under it.
 
-Scrolling content is not "outside": a Flickable's content may run past it, and the checker
+Text scrolled out of sight is judged when it is in sight (Qt may not lay out a delegate it
+does not draw). Scrolling content is not "outside": a Flickable's content may run past it, and the checker
 reports its text only when the Flickable itself is cut. A full-window catcher (a scrim that
 closes a dialog, a screenshot's miss handler) is not a target of its own, and what lies under
 a modal scrim is not reachable, so neither counts as an overlap.
@@ -95,8 +96,10 @@ def check(window: QQuickWindow, where: Where) -> list[Problem]:
         box = scene_rect(item)
         if not _scrolled(item) and not _marked(item, "bleed") and not _inside(box, bounds):
             report(item, f"outside the window by {_beyond(box, bounds)}")
+        elif _interactive(item) and (cut := _clip_rect(item)) is not None and not _inside(box, cut):
+            report(item, f"cut by what clips it by {_beyond(box, cut)}")
         if item.inherits("QQuickText") and str(item.property("text") or "").strip():
-            _check_text(item, scale, report)
+            _check_text(item, scale, bounds, report)
 
     targets = _targets(items, bounds)
     if keyboard is not None:
@@ -142,13 +145,13 @@ def check(window: QQuickWindow, where: Where) -> list[Problem]:
 # -- text ------------------------------------------------------------------------------------
 
 
-def _check_text(item: QQuickItem, scale: float, report: _Report) -> None:
+def _check_text(item: QQuickItem, scale: float, bounds: QRectF, report: _Report) -> None:
     text = _excerpt(str(item.property("text")))
     if item.property("truncated") and not _marked(item, "teaser"):
         report(item, f"text elided or cut: {text}")
     painted = _painted(item)
     clip = _clip_rect(item)
-    if clip is not None and not _inside(painted, clip):
+    if clip is not None and _meets(painted, bounds) and not _inside(painted, clip):
         report(item, f"text drawn beyond what clips it by {_beyond(painted, clip)}: {text}")
     font = item.property("font")
     size = float(font.pixelSize()) if font.pixelSize() > 0 else font.pointSizeF() * 96 / 72
@@ -193,12 +196,21 @@ def _clip_rect(item: QQuickItem) -> QRectF | None:
     node: QQuickItem | None = item
     while node is not None:
         if node.inherits("QQuickFlickable"):
-            break
+            return _across(node, rect)
         if node.clip():
             box = scene_rect(node)
             rect = box if rect is None else rect.intersected(box)
         node = node.parentItem()
     return rect
+
+
+def _across(flickable: QQuickItem, rect: QRectF | None) -> QRectF | None:
+    """A Flickable that scrolls only up and down still cuts what runs past its sides."""
+    if float(flickable.property("contentWidth")) > flickable.width() + SLACK:
+        return rect
+    box = scene_rect(flickable)
+    sides = QRectF(box.left(), -1e9, box.width(), 2e9)
+    return sides if rect is None else rect.intersected(sides)
 
 
 def _background(item: QQuickItem) -> QColor | None:

@@ -59,6 +59,7 @@ Rectangle {
             Column {
                 id: demos
                 objectName: "demoList"
+                x: Theme.rtl ? Theme.scrollBar * 3 : 0   // clear of the scroll bar
                 width: demoScroll.width - Theme.scrollBar * 3
                 spacing: Theme.gap
                 Heading {

@@ -200,6 +200,7 @@ Item {
                 id: formButton
                 objectName: "formButton-" + root.itemIndex
                 anchors.left: parent.left
+                width: Math.min(implicitWidth, parent.width)   // a long label wraps
                 label: Theme.tr(root.item.label)
                 fill: root.accent
                 onClicked: {

@@ -44,10 +44,27 @@ Rectangle {
         readonly property int columns: page.portrait ? 2 : 3
         readonly property int rows: Math.ceil(count / columns)
         cellWidth: Math.floor(width / columns)
-        cellHeight: Math.max(Theme.px(300), Math.floor(height / Math.max(1, rows)))
+        // a narrow tile stacks its logo over its name, so it needs more height
+        readonly property bool narrowCells: cellWidth - Theme.gap < Theme.tileNarrow
+        cellHeight: Math.max(narrowCells ? Theme.tileNarrowHeight : Theme.px(300),
+                             Math.floor(height / Math.max(1, rows)))
         interactive: contentHeight > height
         boundsBehavior: Flickable.StopAtBounds
         model: page.controller.entities
+        // more tiles than the screen holds: a bar says there is more below
+        Rectangle {
+            objectName: "gridScrollBar"
+            parent: grid
+            visible: grid.interactive
+            anchors.right: parent.right
+            anchors.rightMargin: -Theme.scrollBar * 1.5
+            y: grid.visibleArea.yPosition * grid.height
+            width: Theme.scrollBar
+            height: Math.max(Theme.touch / 2, grid.visibleArea.heightRatio * grid.height)
+            radius: width / 2
+            color: Theme.muted
+            opacity: 0.7
+        }
         delegate: Item {
             id: cell
             required property string entityId
@@ -78,7 +95,7 @@ Rectangle {
                     color: cell.accent
                 }
                 // A narrow tile (two columns on a totem) puts the logo above the name.
-                readonly property bool narrow: width < Theme.tileNarrow
+                readonly property bool narrow: grid.narrowCells
                 Rectangle {
                     id: logoBox
                     anchors { left: tile.narrow ? undefined : parent.left; leftMargin: Theme.px(36)
@@ -86,7 +103,8 @@ Rectangle {
                               horizontalCenter: tile.narrow ? parent.horizontalCenter : undefined
                               top: tile.narrow ? parent.top : undefined
                               topMargin: Theme.px(14) + Theme.px(36) }
-                    width: Math.min(Theme.px(140), (tile.narrow ? parent.height / 3 : parent.height) - Theme.px(80))
+                    width: tile.narrow ? Math.min(Theme.px(120), parent.height * 0.3)
+                                       : Math.min(Theme.px(140), parent.height - Theme.px(80))
                     height: width
                     radius: width / 2
                     color: Theme.onImage

@@ -13,7 +13,7 @@ Rectangle {
 
     implicitWidth: Math.max(Theme.touch * 2, labelText.implicitWidth + Theme.px(56))
     implicitHeight: Math.max(Theme.touch, labelText.implicitHeight + Theme.px(24))
-    radius: height / 2
+    radius: Math.min(height / 2, Theme.touch / 2)
     color: outlined ? (tap.pressed ? Qt.darker(Theme.surface, 1.08) : Theme.background)
                     : (tap.pressed ? Qt.darker(fill, 1.25) : fill)
     border.color: outlined ? fill : "transparent"
@@ -32,6 +32,9 @@ Rectangle {
         font.family: button.family
         font.pixelSize: button.fontSize
         font.bold: true
+        // a label wider than the button is given wraps onto a second line, then a third
+        wrapMode: Text.Wrap
+        maximumLineCount: 3
         elide: Text.ElideRight
         horizontalAlignment: Text.AlignHCenter
     }

@@ -111,6 +111,7 @@ Item {
                             Body {
                                 id: captionText
                                 objectName: "slideCaption"
+                                x: Theme.rtl ? Theme.scrollBar * 3 : 0
                                 width: captionBox.width - Theme.scrollBar * 3
                                 text: Theme.tr(slide.caption)
                                 font.pixelSize: captionBox.compact ? Theme.bodyCompact : Theme.body
@@ -145,6 +146,7 @@ Item {
                         TextBlock {
                             id: shown
                             slideData: slide
+                            x: Theme.rtl ? Theme.scrollBar * 3 : 0   // clear of the scroll bar
                             width: scroller.width - Theme.scrollBar * 3
                             compact: scroller.compact
                         }
@@ -223,6 +225,8 @@ Item {
             id: dots
             objectName: "pageDots"
             anchors.centerIn: parent
+            // too many slides for a row of dots between the buttons: the count says it alone
+            visible: width <= controls.width - 2 * (prevButton.width + counter.width + Theme.px(48))
             spacing: Theme.px(18)
             Repeater {
                 model: list.count
@@ -237,6 +241,7 @@ Item {
             }
         }
         Text {
+            id: counter
             textFormat: Text.PlainText
             anchors { left: prevButton.right; leftMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
             text: (list.currentIndex + 1) + " / " + list.count

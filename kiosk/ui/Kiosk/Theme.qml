@@ -64,6 +64,7 @@ QtObject {
 
     readonly property int typingRoom: px(480)   // less above the keyboard: a demo's instruction tucks away
     readonly property int tileNarrow: px(640)   // a Home tile this narrow: logo above the name
+    readonly property int tileNarrowHeight: px(400)
 
     // --- text that may be too long (Scroller.qml): one size down, then it scrolls ---
     readonly property int headingCompact: px(44 * boost)

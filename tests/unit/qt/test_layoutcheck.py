@@ -151,3 +151,14 @@ def test_the_field_being_typed_in_must_not_be_under_the_keyboard(scene: Scene) -
     # a button under the keyboard is out of reach while it is up: not an overlap
     button = "Rectangle { y: 900; width: 120; height: 120; color: 'grey'; TapHandler {} }"
     assert scene(button + "\n" + keyboard) == []
+
+
+def test_a_flickable_that_scrolls_up_and_down_still_cuts_what_runs_past_its_sides(
+    scene: Scene,
+) -> None:
+    wide = "Rectangle { width: 500; height: 120; color: 'grey'; TapHandler {} }"
+    flick = "Flickable {{ clip: true; width: 300; height: 400; contentHeight: 800; {} }}"
+    (problem,) = scene(flick.format(wide))
+    assert problem == "cut by what clips it by 200 px right"
+    sideways = "Flickable {{ clip: true; width: 300; height: 400; contentWidth: 600; {} }}"
+    assert scene(sideways.format(wide)) == []
