@@ -17,9 +17,10 @@ component and is not checked inside; while it is up, what it covers is out of re
 the field being typed in must not be under it.
 
 Text scrolled out of sight is judged when it is in sight (Qt may not lay out a delegate it
-does not draw). Scrolling content is not "outside": a Flickable's content may run past it, and the checker
-reports its text only when the Flickable itself is cut. A full-window catcher (a scrim that
-closes a dialog, a screenshot's miss handler) is not a target of its own, and what lies under
+does not draw). Scrolling content is not "outside": a Flickable's content may run past its
+top and bottom; what runs past its sides, when it does not scroll sideways, is cut. A
+full-window catcher (a scrim that closes a dialog, a screenshot's miss handler) is not a
+target of its own, and what lies under
 a modal scrim is not reachable, so neither counts as an overlap.
 
 :func:`check` is used by ``scripts/screenshots.py --check`` and by tests/gui/test_layout.py.
