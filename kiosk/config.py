@@ -43,12 +43,14 @@ TOP_KEYS = (
     "trusted_keys",
     "default_language",
     "screen",
-    "rotation",
+    "rotation",  # obsolete: see OBSOLETE_KEYS
     "auto_apply",
     "keep_bundles",
     "idle",
     "admin",
 )
+OBSOLETE_KEYS = ("rotation",)
+"""Read by earlier versions: still accepted, with a warning that says what to do instead."""
 IDLE_RANGES: dict[str, tuple[float, float]] = {
     "timeout": (10, 3600),
     "video_timeout": (10, 7200),
@@ -58,7 +60,6 @@ IDLE_RANGES: dict[str, tuple[float, float]] = {
 them equal)."""
 ADMIN_KEYS = ("pin_hash",)
 LANGUAGES = ("ar", "en")
-ROTATIONS = (0, 90, 180, 270)
 MAX_SCREEN = 15
 MAX_KEEP = 100
 KIOSK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", re.ASCII)
@@ -94,7 +95,6 @@ class Config:
     default_language: str | None = None
     """None: the bundle's default language."""
     screen: int = 0
-    rotation: int = 0
     auto_apply: bool = False
     keep_bundles: int = 3
     trusted_keys_unusable: bool = False
@@ -327,15 +327,15 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
         )
         language = None
 
-    rotation = r.whole(data, "rotation", d.rotation, -(2**31), 2**31)
-    if rotation not in ROTATIONS:
-        r.error(
+    if "rotation" in data:  # read by earlier versions; the kiosk now follows its screen
+        r.warning(
             "rotation",
-            f"{rotation} is not a rotation",
-            "use 0, 90, 180 or 270 (degrees, clockwise)",
-            "range",
+            "is no longer read: the kiosk takes its shape from the screen, and turns with it",
+            "remove the line, and rotate the screen in the compositor (cage -r, wlr-randr"
+            " --transform 90, or xrandr --rotate left), which turns the touch input too:"
+            " docs/deploy.md, 'A portrait or rotated screen'",
+            "obsolete",
         )
-        rotation = d.rotation
     auto_apply = r.get(data, "auto_apply", "", bool, required=False, example="false")
 
     idle_t = r.get(data, "idle", "", dict, required=False, example="a table: [idle]") or {}
@@ -380,7 +380,6 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
         trusted_keys=tuple(keys),
         default_language=language,
         screen=r.whole(data, "screen", d.screen, 0, MAX_SCREEN),
-        rotation=rotation,
         auto_apply=d.auto_apply if auto_apply is None else auto_apply,
         keep_bundles=r.whole(data, "keep_bundles", d.keep_bundles, 1, MAX_KEEP),
         trusted_keys_unusable=keys_unusable,
@@ -489,7 +488,6 @@ def dump_config(cfg: Config) -> str:
             "not set, the bundle's default language is used",
         ),
         f"screen = {cfg.screen}",
-        f"rotation = {cfg.rotation}",
         f"auto_apply = {'true' if cfg.auto_apply else 'false'}",
         f"keep_bundles = {cfg.keep_bundles}",
         "",
@@ -541,9 +539,9 @@ trusted_keys = []
 # "ar" or "en": the language the kiosk returns to; by default the bundle's.
 # default_language = "ar"
 
-# Which screen (0 = the first) and its rotation in degrees: 0, 90, 180 or 270.
+# Which screen (0 = the first). A portrait totem is a screen turned in the compositor
+# (docs/deploy.md): the kiosk takes its shape from the screen.
 screen = 0
-rotation = 0
 
 [idle]
 # Override the bundle's idle times, in seconds (default: the bundle's).

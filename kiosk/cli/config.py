@@ -14,7 +14,7 @@ from .common import add_settings_arguments, settings
 
 CONFIG_HELP = f"""\
 The kiosk's own settings live in kiosk.toml: kiosk id, data folder, drop folders,
-idle times, admin PIN hash, trusted keys, language, screen, rotation, auto-apply.
+idle times, admin PIN hash, trusted keys, language, screen, auto-apply.
 The file is --config PATH, else ${ENV_VAR}, else kiosk.toml in the data folder
 (~/.local/share/qatar-kiosk, or $XDG_DATA_HOME/qatar-kiosk). Reference: docs/config.md.
 

@@ -24,7 +24,7 @@ from ..startup import KioskSettings
 from ..trace import Trace
 
 # isort: split
-from PySide6.QtCore import QEvent, QLoggingCategory, QObject, QPointF, Slot
+from PySide6.QtCore import QEvent, QLoggingCategory, QObject, QPointF, QRect, Slot
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -32,6 +32,8 @@ from PySide6.QtGui import (
     QGuiApplication,
     QMouseEvent,
     QPixmap,
+    QScreen,
+    QWindow,
     QTouchEvent,
 )
 from PySide6.QtQml import QQmlApplicationEngine
@@ -263,7 +265,26 @@ def create_engine(
         window.setGeometry(screens[screen].geometry())
     if not windowed:
         window.showFullScreen()
+        follow_screen(window)
     return engine, window
+
+
+def follow_screen(window: QQuickWindow, *, full_screen: bool = True) -> None:
+    """Keep a full-screen kiosk the shape of its screen: when the screen is turned (the
+    compositor rotates it: a landscape wall becomes a portrait totem) or changes resolution,
+    the window takes the new geometry and the QML lays itself out for the new shape."""
+
+    def fit(geometry: QRect) -> None:
+        window.setGeometry(geometry)
+        if full_screen and window.visibility() != QWindow.Visibility.FullScreen:
+            window.showFullScreen()
+
+    def moved(screen: QScreen) -> None:
+        screen.geometryChanged.connect(fit)
+        fit(screen.geometry())
+
+    window.screen().geometryChanged.connect(fit)
+    window.screenChanged.connect(moved)  # its screen was unplugged: Qt moved it to another
 
 
 def settings_from_args(args: argparse.Namespace) -> tuple[KioskSettings, list[str]]:

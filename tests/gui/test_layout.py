@@ -12,7 +12,9 @@ from PySide6.QtGui import QGuiApplication
 
 from assets.stress_bundle import make_stress_bundle
 from kiosk.paths import SAMPLE_BUNDLE
-from kiosk.qt.tour import SHAPES, check_shape
+from kiosk.qt.layoutcheck import Where, check, scene_rect
+from kiosk.qt.testing import wait_until
+from kiosk.qt.tour import SHAPES, check_shape, start
 
 CASES = [(shape, lang) for shape in SHAPES for lang in ("ar", "en")]
 
@@ -36,3 +38,21 @@ def test_the_stress_bundle_lays_out_cleanly(
 ) -> None:
     problems = check_shape(stress, tmp_path, shape, lang)
     assert not problems, "\n" + "\n".join(p.line() for p in problems)
+
+
+def test_a_turned_screen_lays_the_page_out_again(qapp: QGuiApplication, tmp_path: Path) -> None:
+    k, _clock = start(SAMPLE_BUNDLE, tmp_path, "1080p", "en")
+    try:
+        k.controller.touch()
+        k.controller.openEntity(k.bundle.entities[0].id)
+        k.wait_page("entity")
+        slides, demos = k.wait_item("slideView"), k.wait_item("demoScroll")
+        assert scene_rect(demos).left() > scene_rect(slides).right()  # side by side
+        k.window.resize(1080, 1920)  # the screen is turned: a portrait totem
+        assert wait_until(lambda: scene_rect(demos).top() > scene_rect(slides).bottom())
+        assert scene_rect(slides).width() > 0.85 * 1080  # the slides take the full width
+        assert wait_until(lambda: k.pages_on_screen() == 1)
+        problems = check(k.window, Where("entity (turned)", "en", "portrait"))
+        assert not problems, "\n".join(p.line() for p in problems)
+    finally:
+        k.close()

@@ -22,6 +22,7 @@ from kiosk.config import (
     ADMIN_KEYS,
     EXAMPLE,
     IDLE_RANGES,
+    OBSOLETE_KEYS,
     TOP_KEYS,
     Config,
     IdleOverrides,
@@ -58,7 +59,7 @@ def test_a_missing_file_gives_the_defaults_and_no_problem(tmp_path: Path, data_h
     assert cfg.db_path == paths.default_db()
     assert (cfg.drop_folders, cfg.trusted_keys, cfg.pin_hash) == ((), (), None)
     assert cfg.idle == IdleOverrides()
-    assert (cfg.default_language, cfg.screen, cfg.rotation) == (None, 0, 0)
+    assert (cfg.default_language, cfg.screen) == (None, 0)
     assert (cfg.auto_apply, cfg.keep_bundles) == (False, 3)
 
 
@@ -82,7 +83,6 @@ def test_every_setting_is_read(tmp_path: Path) -> None:
         trusted_keys = ["{KEY}"]
         default_language = "en"
         screen = 1
-        rotation = 90
         auto_apply = true
         keep_bundles = 5
 
@@ -102,7 +102,7 @@ def test_every_setting_is_read(tmp_path: Path) -> None:
     assert cfg.data_dir == tmp_path / "data"
     assert cfg.drop_folders == (Path("/media/usb"), Path.home() / "drop")
     assert cfg.trusted_keys == (KEY,) and cfg.trusted_key_bytes() == (bytes(range(32)),)
-    assert (cfg.default_language, cfg.screen, cfg.rotation) == ("en", 1, 90)
+    assert (cfg.default_language, cfg.screen) == ("en", 1)
     assert (cfg.auto_apply, cfg.keep_bundles) == (True, 5)
     assert cfg.idle == IdleOverrides(45.0, 300.5, 10.0)
     assert cfg.pin_hash == pin
@@ -138,8 +138,6 @@ MISTAKES = [
     ('default_language = "fr"', "default_language", "bad-language", '"ar" or "en"'),
     ("screen = 1.5", "screen", "type", "screen = 0"),
     ("screen = 99", "screen", "range", "0 to 15"),
-    ("rotation = 45", "rotation", "range", "0, 90, 180 or 270"),
-    ("rotation = 360", "rotation", "range", "0, 90, 180 or 270"),
     ('auto_apply = "yes"', "auto_apply", "type", "false"),
     ("keep_bundles = 0", "keep_bundles", "range", "1 to 100"),
     ("keep_bundles = true", "keep_bundles", "type", "keep_bundles = 3"),
@@ -291,7 +289,7 @@ def test_the_example_is_valid_and_documents_every_setting(tmp_path: Path) -> Non
     assert problems == []
     assert cfg == Config(path)
     for key in (*TOP_KEYS, *IDLE_RANGES, *ADMIN_KEYS):
-        assert key in EXAMPLE, key
+        assert key in EXAMPLE or key in OBSOLETE_KEYS, key
     with pytest.raises(FileExistsError):
         write_example(path)
 
@@ -489,3 +487,16 @@ def test_no_keys_on_purpose_or_one_usable_key_is_not_a_signature_problem(
     cfg, _ = load_config(write(tmp_path, text))
     assert cfg.signature_problem is None
     assert cfg.trusted_keys in ((), (KEY,))
+
+
+@pytest.mark.parametrize("value", ["0", "90", "45"])
+def test_rotation_is_no_longer_read_and_says_how_to_turn_the_screen(
+    tmp_path: Path, value: str
+) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_text(f"rotation = {value}\n", "utf-8")
+    cfg, problems = load_config(path)
+    (problem,) = problems
+    assert problem.severity is Severity.WARNING and problem.field == "rotation"
+    assert "no longer read" in problem.message and "docs/deploy.md" in problem.fix
+    assert not hasattr(cfg, "rotation")

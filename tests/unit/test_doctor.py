@@ -47,15 +47,15 @@ def test_worst() -> None:
 
 def test_a_broken_config_fails_naming_each_field_and_fix(tmp_path: Path) -> None:
     path = tmp_path / "kiosk.toml"
-    path.write_text('rotation = 45\n[idle]\ntimeout = 5\nkiosk_id = "x"\n', "utf-8")
+    path.write_text('screen = 99\n[idle]\ntimeout = 5\nkiosk_id = "x"\n', "utf-8")
     cfg, r = d.check_config(path)
     assert r.level is Level.FAIL and str(path) in r.message and "3 errors" in r.message
     assert f"kiosk config check --config {path}" in r.fix
     text = "\n".join(r.details)
-    assert "rotation: 45 is not a rotation -- fix: use 0, 90, 180 or 270" in text
+    assert "screen: 99 is out of range -- fix: use a whole number from 0 to 15" in text
     assert "idle.timeout: 5 is out of range -- fix: use a number of seconds from 10 to 3600" in text
     assert "idle.kiosk_id" in text and "above the first [section]" in text
-    assert cfg.rotation == 0  # the default is used in its place
+    assert cfg.screen == 0  # the default is used in its place
 
 
 def test_a_missing_or_valid_config_is_ok(tmp_path: Path) -> None:
