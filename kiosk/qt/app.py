@@ -33,8 +33,8 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPixmap,
     QScreen,
-    QWindow,
     QTouchEvent,
+    QWindow,
 )
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow

@@ -4,17 +4,19 @@ It walks the window's visible items and reports, for the page on screen:
 
 * text elided or cut (Qt's ``truncated``), or drawn beyond an ancestor that clips it;
 * interactive items (anything with a tap handler, a mouse area or a text field) that overlap;
-* anything outside the window;
+* text drawn over other text;
+* anything outside the window (for text, its lines, not only its box);
 * touch targets under 72 px at 1080p scale (UI.md: "Touch");
 * text below the type floor, 24 px at 1080p (UI.md: "Contrast and type");
 * text contrast under 4.5:1 against its own background, where that background is known (the
   nearest opaque rectangle under it, with no picture in between).
 
 Two things are allowed when QML says so, by declaring a property on the item or an ancestor:
-``bleed`` (a picture drawn past the window on purpose) and ``teaser`` (a preview that ends
-in an ellipsis; the page it opens shows the whole text). The on-screen keyboard is Qt's own
-component and is not checked inside; while it is up, what it covers is out of reach, and
-the field being typed in must not be under it.
+``bleed`` (a picture drawn past the window on purpose), ``teaser`` (a preview that ends
+in an ellipsis; the page it opens shows the whole text) and ``affordance`` (a "more below"
+mark over scrolling text). A page, or a modal scrim, covers the text drawn before it. The
+on-screen keyboard is Qt's own component and is not checked inside; while it is up, what
+it covers is out of reach, and the field being typed in must not be under it.
 
 Text scrolled out of sight is judged when it is in sight (Qt may not lay out a delegate it
 does not draw). Scrolling content is not "outside": a Flickable's content may run past its
@@ -88,19 +90,36 @@ def check(window: QQuickWindow, where: Where) -> list[Problem]:
     def report(item: QQuickItem, what: str) -> None:
         problems.append(Problem(where, describe(item), what))
 
+    texts: list[tuple[QQuickItem, QRectF]] = []
     keyboard = next((i for i in items if i.objectName() == KEYBOARD), None)
     if keyboard is not None:  # Qt's own component: not checked inside, but it covers things
         items = [i for i in items if not _is_under(i, keyboard)]
+    area = bounds.width() * bounds.height()
     for item in items:
         if item is root:
             continue
         box = scene_rect(item)
+        if _screen(item, box, area):  # a page or a modal scrim: the text under it is covered
+            texts.clear()
         if not _scrolled(item) and not _marked(item, "bleed") and not _inside(box, bounds):
             report(item, f"outside the window by {_beyond(box, bounds)}")
         elif _interactive(item) and (cut := _clip_rect(item)) is not None and not _inside(box, cut):
             report(item, f"cut by what clips it by {_beyond(box, cut)}")
         if item.inherits("QQuickText") and str(item.property("text") or "").strip():
             _check_text(item, scale, bounds, report)
+            painted = _painted(item)
+            if not _scrolled(item) and not _inside(painted, bounds):
+                report(item, f"text runs outside the window by {_beyond(painted, bounds)}")
+            if not _marked(item, "affordance"):
+                texts.append((item, _seen(item, painted)))
+
+    for i, (a, pa) in enumerate(texts):  # one text drawn over another
+        for b, pb in texts[i + 1 :]:
+            if _meets(pa, pb) and not _related(a, b) and _meets(pa, bounds):
+                both = pa.intersected(pb)
+                report(
+                    a, f"text overlaps {describe(b)} by {both.width():.0f}×{both.height():.0f} px"
+                )
 
     targets = _targets(items, bounds)
     if keyboard is not None:
@@ -201,6 +220,29 @@ def _clip_rect(item: QQuickItem) -> QRectF | None:
         if node.clip():
             box = scene_rect(node)
             rect = box if rect is None else rect.intersected(box)
+        node = node.parentItem()
+    return rect
+
+
+def _screen(item: QQuickItem, box: QRectF, area: float) -> bool:
+    """A rectangle over most of the window, solid enough to hide what is under it."""
+    if not item.inherits("QQuickRectangle"):
+        return False
+    colour = item.property("color")
+    covered = box.intersected(QRectF(0, 0, box.right(), box.bottom()))
+    return (
+        isinstance(colour, QColor)
+        and colour.alphaF() >= 0.5
+        and covered.width() * covered.height() >= CATCHER * area
+    )
+
+
+def _seen(item: QQuickItem, rect: QRectF) -> QRectF:
+    """The part of ``rect`` that is not clipped away (scrolled content included)."""
+    node: QQuickItem | None = item
+    while node is not None:
+        if node.clip():
+            rect = rect.intersected(scene_rect(node))
         node = node.parentItem()
     return rect
 
@@ -306,8 +348,9 @@ def _meets(a: QRectF, b: QRectF) -> bool:
 
 def _marked(item: QQuickItem, flag: str) -> bool:
     """The item or an ancestor declares ``property bool <flag>: true`` in QML: ``bleed`` (drawn
-    past the window on purpose, the attract loop's slow zoom) or ``teaser`` (a preview that
-    ends in an ellipsis on purpose; the page it opens shows the text whole)."""
+    past the window on purpose, the attract loop's slow zoom), ``teaser`` (a preview that
+    ends in an ellipsis on purpose; the page it opens shows the text whole) or ``affordance``
+    (a "more below" mark drawn over the foot of scrolling text on purpose)."""
     node: QQuickItem | None = item
     while node is not None:
         if node.property(flag) is True:

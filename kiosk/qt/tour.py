@@ -176,7 +176,7 @@ def tour(k: Kiosk, clock: ManualClock, walk: Walk = Walk()) -> Iterator[str]:
                         fields = items_named(k.window.contentItem(), "field-")
                         if fields:
                             seen.add("keyboard")
-                            k.tap_at(k.centre(fields[0]))
+                            k.tap(fields[0].objectName())  # scrolled into sight first
                             if wait_until(lambda: k.find("keyboard") is not None, 5000):
                                 still(k)
                                 yield f"demo-{demo.id}-{screen_id}-keyboard"

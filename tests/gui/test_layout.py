@@ -17,6 +17,7 @@ from kiosk.qt.testing import wait_until
 from kiosk.qt.tour import SHAPES, check_shape, start
 
 CASES = [(shape, lang) for shape in SHAPES for lang in ("ar", "en")]
+IDS = [f"{shape}-{lang}" for shape, lang in CASES]
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +25,7 @@ def stress(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_stress_bundle(tmp_path_factory.mktemp("stress") / "bundle")
 
 
-@pytest.mark.parametrize(("shape", "lang"), CASES, ids="-".join)
+@pytest.mark.parametrize(("shape", "lang"), CASES, ids=IDS)
 def test_the_sample_bundle_lays_out_cleanly(
     qapp: QGuiApplication, tmp_path: Path, shape: str, lang: str
 ) -> None:
@@ -32,7 +33,7 @@ def test_the_sample_bundle_lays_out_cleanly(
     assert not problems, "\n" + "\n".join(p.line() for p in problems)
 
 
-@pytest.mark.parametrize(("shape", "lang"), CASES, ids="-".join)
+@pytest.mark.parametrize(("shape", "lang"), CASES, ids=IDS)
 def test_the_stress_bundle_lays_out_cleanly(
     qapp: QGuiApplication, tmp_path: Path, stress: Path, shape: str, lang: str
 ) -> None:

@@ -59,15 +59,18 @@ Rectangle {
         }
     }
 
-    Column {
-        anchors { top: parent.top; left: parent.left; right: parent.right; margins: Theme.margin }
+    // The bundle's title and subtitle, and under them the shown entity's name and caption.
+    // Long ones step down a size, then glide by themselves (Scroller.qml): never cut, never
+    // over each other.
+    component TitleBlock: Column {
+        property bool compact: false
         spacing: Theme.px(8)
         Text {
             textFormat: Text.PlainText
             width: parent.width
             text: page.controller.title.ar || ""
             font.family: Theme.arabicHeadingFamily
-            font.pixelSize: Theme.px(76)
+            font.pixelSize: parent.compact ? Theme.px(60) : Theme.px(76)
             font.bold: true
             color: Theme.onImage
             horizontalAlignment: Text.AlignHCenter
@@ -78,7 +81,7 @@ Rectangle {
             width: parent.width
             text: page.controller.title.en || ""
             font.family: Theme.latinFamily
-            font.pixelSize: Theme.px(56)
+            font.pixelSize: parent.compact ? Theme.px(44) : Theme.px(56)
             color: Theme.onImage
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
@@ -89,39 +92,32 @@ Rectangle {
             visible: text !== ""
             text: Theme.tr(page.controller.subtitle)
             font.family: Theme.bodyFamily
-            font.pixelSize: Theme.lead
+            font.pixelSize: parent.compact ? Theme.body : Theme.lead
             color: Theme.onImageStrong
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
     }
-
-    Rectangle {   // a panel behind the captions: text never sits on the bare picture
-        anchors.fill: captionBlock
-        anchors.margins: -Theme.px(24)
-        radius: Theme.radius
-        color: Theme.pillScrim
-    }
-    Column {
-        id: captionBlock
-        anchors { left: parent.left; right: parent.right; bottom: prompt.top; margins: Theme.margin * 1.5 }
+    component CaptionBlock: Column {
+        property bool compact: false
         spacing: Theme.px(6)
         Text {
             textFormat: Text.PlainText
             width: parent.width
             text: (page.shown.entityName || {}).ar || ""
             font.family: Theme.arabicFamily
-            font.pixelSize: Theme.px(40)
+            font.pixelSize: parent.compact ? Theme.px(34) : Theme.px(40)
             font.bold: true
             color: Theme.onImage
             horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
         }
         Text {
             textFormat: Text.PlainText
             width: parent.width
             text: (page.shown.caption || {}).ar || ""
             font.family: Theme.arabicFamily
-            font.pixelSize: Theme.px(34)
+            font.pixelSize: parent.compact ? Theme.px(29) : Theme.px(34)
             color: Theme.onImage
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
@@ -131,11 +127,48 @@ Rectangle {
             width: parent.width
             text: (page.shown.caption || {}).en || ""
             font.family: Theme.latinFamily
-            font.pixelSize: Theme.px(30)
+            font.pixelSize: parent.compact ? Theme.px(26) : Theme.px(30)
             color: Theme.onImageSoft
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
+    }
+    TitleBlock { id: titleProbe; width: titleBox.width; opacity: 0 }
+    CaptionBlock { id: captionProbe; width: captionBox.width; opacity: 0 }
+
+    Scroller {
+        id: titleBox
+        objectName: "attractTitle"
+        anchors { top: parent.top; left: parent.left; right: parent.right; margins: Theme.margin
+                  bottom: captionPanel.top; bottomMargin: Theme.margin }
+        natural: titleProbe.implicitHeight
+        contentHeight: titleShown.implicitHeight
+        autoScroll: page.visible
+        autoSeconds: page.controller.attractSeconds
+        fade: "transparent"
+        TitleBlock { id: titleShown; width: titleBox.width; compact: titleBox.compact }
+    }
+
+    Rectangle {   // a panel behind the captions: text never sits on the bare picture
+        id: captionPanel
+        anchors.fill: captionBox
+        anchors.margins: -Theme.px(24)
+        radius: Theme.radius
+        color: Theme.pillScrim
+    }
+    Scroller {
+        id: captionBox
+        objectName: "attractCaption"
+        anchors { left: parent.left; right: parent.right; bottom: prompt.top; margins: Theme.margin * 1.5 }
+        readonly property real most: page.height * Theme.captionMost
+        height: Math.min(captionShown.implicitHeight, most)
+        room: most
+        natural: captionProbe.implicitHeight
+        contentHeight: captionShown.implicitHeight
+        autoScroll: page.visible
+        autoSeconds: page.controller.attractSeconds
+        fade: Theme.pillScrim
+        CaptionBlock { id: captionShown; width: captionBox.width; compact: captionBox.compact }
     }
 
     Rectangle {

@@ -16,6 +16,7 @@ Rectangle {
         id: header
         anchors { top: parent.top; left: parent.left; right: parent.right }
         controller: page.controller
+        tuck: instruction.tucked   // while typing on a short screen: the buttons only
         accent: page.accent
         backLabel: Theme.ui("إنهاء العرض", "Leave the demo")
         backName: "exitDemo"
@@ -58,11 +59,13 @@ Rectangle {
         text: Theme.tr(page.screen.title)
         font.pixelSize: Theme.lead
         horizontalAlignment: Text.AlignHCenter
-        // On a short screen the keyboard leaves little room: while typing, the form has it.
+        // On a short screen the keyboard leaves little room: while typing, the form has it
+        // (the header keeps only its buttons, see above).
         readonly property bool tucked: Theme.keyboardInset > 0
-            && page.height - Theme.keyboardInset - header.height < Theme.typingRoom
+            && page.height - Theme.keyboardInset < Theme.typingRoom
         visible: !tucked
         height: tucked ? 0 : implicitHeight
+        onHeightChanged: form.reveal()   // the form moved: keep the field in sight
     }
 
     Item {
@@ -183,7 +186,7 @@ Rectangle {
                     return
                 const top = item.mapToItem(form.contentItem, 0, 0).y
                 const formTop = form.mapToItem(null, 0, 0).y
-                const shown = Math.max(Theme.px(120), page.Window.height - Theme.keyboardInset - formTop)
+                const shown = page.Window.height - Theme.keyboardInset - formTop
                 const maxY = Math.max(0, contentHeight + bottomMargin - height)
                 // in sight, with a little air above the keyboard
                 if (top < contentY || top + item.height + Theme.gap > contentY + shown)

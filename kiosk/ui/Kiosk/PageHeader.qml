@@ -21,21 +21,26 @@ Rectangle {
     // Under the title (e.g. "Step 2 of 5" and its dots), and before the language button.
     property alias below: belowTitle.data
     property alias trailing: trailingRow.data
+    // Only the buttons' band, without the title (a demo while typing on a short screen).
+    property bool tuck: false
     signal back()
 
     readonly property bool hasLogo: logo.toString() !== ""
     readonly property real besideTitle: 2 * Theme.margin + backButton.width + langButton.width
         + (trailingRow.width > 0 ? trailingRow.width + Theme.gap : 0)
         + (hasLogo ? Theme.headerLogo + Theme.headerSpacing : 0) + 2 * Theme.headerSpacing
-    // Beside the buttons, the title may shrink to headerTitleMin on two lines; if it would
-    // need more even then (or the room is too narrow), it goes under them.
+    // Beside the buttons, the title may shrink to headerTitleMin on two lines (one, with
+    // something under it); if it would need more even then (or the room is too narrow), it
+    // goes under them.
     readonly property bool stacked: width - besideTitle < Theme.headerTitleRoom
-                                    || fitProbe.lineCount > 2
+                                    || fitProbe.lineCount > (belowTitle.height > 0 ? 1 : 2)
     readonly property real band: stacked ? Theme.headerBand : Theme.headerHeight - Theme.headerRule
 
-    height: stacked ? band + Math.max(titleColumn.height, hasLogo ? Theme.headerLogo : 0)
+    height: tucked ? Theme.headerBand + Theme.headerRule
+          : stacked ? band + Math.max(titleColumn.height, hasLogo ? Theme.headerLogo : 0)
                       + Theme.headerSpacing + Theme.headerRule
                     : Theme.headerHeight
+    readonly property bool tucked: tuck && stacked
     color: Theme.background
 
     // The title at its smallest, in the room beside the buttons: laid out, not drawn.
@@ -63,7 +68,7 @@ Rectangle {
     }
     Image {
         id: logoImage
-        visible: header.hasLogo
+        visible: header.hasLogo && !header.tucked
         anchors { left: header.stacked ? parent.left : backButton.right
                   leftMargin: header.stacked ? Theme.margin : (visible ? Theme.headerSpacing : 0)
                   verticalCenter: titleColumn.verticalCenter }
@@ -77,6 +82,7 @@ Rectangle {
     }
     Column {
         id: titleColumn
+        visible: !header.tucked
         anchors { left: logoImage.right
                   leftMargin: header.hasLogo || !header.stacked ? Theme.headerSpacing : 0
                   right: header.stacked ? parent.right : trailingRow.left

@@ -50,6 +50,7 @@ Flickable {
     }
     Rectangle {
         objectName: "scrollMore"
+        readonly property bool affordance: true   // drawn over the text's foot on purpose
         parent: box
         visible: box.scrolls && !box.atYEnd
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom

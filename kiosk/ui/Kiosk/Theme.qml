@@ -62,7 +62,7 @@ QtObject {
     readonly property int headerTitleRoom: px(480)     // narrower: the title goes under the buttons
     readonly property int headerBand: px(130)          // the buttons' band, when the title is under it
 
-    readonly property int typingRoom: px(480)   // less above the keyboard: a demo's instruction tucks away
+    readonly property int typingRoom: px(720)   // less above the keyboard: a demo's titles tuck away
     readonly property int tileNarrow: px(640)   // a Home tile this narrow: logo above the name
     readonly property int tileNarrowHeight: px(400)
 

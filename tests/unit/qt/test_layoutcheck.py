@@ -162,3 +162,12 @@ def test_a_flickable_that_scrolls_up_and_down_still_cuts_what_runs_past_its_side
     assert problem == "cut by what clips it by 200 px right"
     sideways = "Flickable {{ clip: true; width: 300; height: 400; contentWidth: 600; {} }}"
     assert scene(sideways.format(wide)) == []
+
+
+def test_text_over_text_and_lines_past_the_window_are_found(scene: Scene) -> None:
+    over = f"Text {{ text: 'first'; {TEXT} }}\nText {{ y: 10; text: 'second'; {TEXT} }}"
+    (problem,) = scene(over)
+    assert problem.startswith("text overlaps Text 'second'")
+    wide = f"Text {{ width: 1920; text: '{'word ' * 200}'; {TEXT} }}"
+    (problem,) = scene(wide)
+    assert problem.startswith("text runs outside the window by") and "px right" in problem
