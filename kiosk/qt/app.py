@@ -273,18 +273,34 @@ def follow_screen(window: QQuickWindow, *, full_screen: bool = True) -> None:
     """Keep a full-screen kiosk the shape of its screen: when the screen is turned (the
     compositor rotates it: a landscape wall becomes a portrait totem) or changes resolution,
     the window takes the new geometry and the QML lays itself out for the new shape."""
+    _ScreenFollower(window, full_screen=full_screen)
 
-    def fit(geometry: QRect) -> None:
-        window.setGeometry(geometry)
-        if full_screen and window.visibility() != QWindow.Visibility.FullScreen:
-            window.showFullScreen()
 
-    def moved(screen: QScreen) -> None:
-        screen.geometryChanged.connect(fit)
-        fit(screen.geometry())
+class _ScreenFollower(QObject):
+    """Lives as the window's child, so Qt drops its connections to the (longer-lived)
+    screen when the window goes: a screen change after a kiosk closed touches nothing."""
 
-    window.screen().geometryChanged.connect(fit)
-    window.screenChanged.connect(moved)  # its screen was unplugged: Qt moved it to another
+    def __init__(self, window: QQuickWindow, *, full_screen: bool) -> None:
+        super().__init__(window)
+        self._window = window
+        self._full_screen = full_screen
+        self._screen = window.screen()
+        self._screen.geometryChanged.connect(self.fit)
+        window.screenChanged.connect(self.moved)  # its screen was unplugged: Qt moved it
+
+    @Slot(QRect)
+    def fit(self, geometry: QRect) -> None:
+        self._window.setGeometry(geometry)
+        if self._full_screen and self._window.visibility() != QWindow.Visibility.FullScreen:
+            self._window.showFullScreen()
+
+    @Slot(QScreen)
+    def moved(self, screen: QScreen) -> None:
+        if self._screen is not None:
+            self._screen.geometryChanged.disconnect(self.fit)
+        self._screen = screen
+        screen.geometryChanged.connect(self.fit)
+        self.fit(screen.geometry())
 
 
 def settings_from_args(args: argparse.Namespace) -> tuple[KioskSettings, list[str]]:

@@ -24,3 +24,18 @@ def test_a_turned_screen_turns_the_window(qapp: QGuiApplication) -> None:
         window.close()
         window.deleteLater()
         settle(20)
+
+
+def test_a_closed_kiosk_does_not_follow_the_screen(qapp: QGuiApplication) -> None:
+    # an earlier kiosk's window is gone; the screen (which outlives it) changes after
+    window = QQuickWindow()
+    window.setGeometry(QRect(0, 0, 1920, 1080))
+    window.show()
+    follow_screen(window, full_screen=False)
+    window.close()
+    window.deleteLater()
+    settle(20)
+    screen = QGuiApplication.primaryScreen()
+    # (pytest-qt fails the test on an exception raised in a slot: "already deleted")
+    screen.geometryChanged.emit(screen.geometry())
+    settle(20)
