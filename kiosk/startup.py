@@ -5,6 +5,8 @@
   root (:func:`kiosk.qt.root.build`) builds a kiosk from these and nothing else.
 - :func:`with_overrides`: kiosk.toml's settings laid over the bundle's own.
 - :func:`choose_bundle`: the chain ``--bundle`` | active bundle → previous bundle → sample.
+- :func:`load_checked`: how a ``--bundle`` folder is loaded: checked first as
+  ``kiosk bundle validate`` checks it (Qt's decoding aside), refused with every error.
 - :func:`open_event_log`: the analytics writer, whose lock keeps a second kiosk off the
   same database.
 """
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .analytics import EventLog
-from .bundle import Bundle, BundleError, load
+from .bundle import Bundle, BundleError, StructuralInspector, load, validate
 from .config import Config
 from .paths import SAMPLE_BUNDLE
 from .store import BundleStore, NothingToRollBack
@@ -25,6 +27,10 @@ from .store import BundleStore, NothingToRollBack
 SWAP_POLL_MS = 2000
 """The hot swap's fallback check of the active pointer (its directory watch sees a change
 at once)."""
+
+
+SAY_AT_MOST = 10
+"""Errors listed for a bundle that is not shown; ``kiosk bundle validate`` lists them all."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,19 @@ def load_with_overrides(path: Path, config: Config) -> Bundle:
     return with_overrides(load(path), config)
 
 
+def load_checked(path: Path, config: Config, say: Callable[[str], None] = print) -> Bundle:
+    """A bundle given with ``--bundle``: unlike the store's bundles, nobody validated it
+    on the way in, so every file is checked here as ``kiosk bundle validate`` does (media
+    structure, checksums, fonts; only the decoding that needs Qt is left out). Errors
+    raise :class:`BundleError` (the kiosk refuses it and says why); warnings are ``say``-ed."""
+    report = validate(path, StructuralInspector())
+    if not report.ok:
+        raise BundleError(report)
+    for problem in report.warnings:
+        say(f"kiosk: warning: {problem}")
+    return load_with_overrides(path, config)
+
+
 def choose_bundle(
     explicit: Path | None,
     store: BundleStore | None,
@@ -109,9 +128,12 @@ def choose_bundle(
         try:
             return loader(path)
         except BundleError as exc:
+            errors = exc.report.errors
             say(f"kiosk: cannot show {path}:")
-            for p in exc.report.errors[:10]:
+            for p in errors[:SAY_AT_MOST]:
                 say(f"  {p}")
+            if len(errors) > SAY_AT_MOST:
+                say(f"  … and {len(errors) - SAY_AT_MOST} more")
             if store is not None and i == 0 and explicit is None:
                 with contextlib.suppress(NothingToRollBack, OSError):  # OSError: the store is busy
                     restored = store.rollback()

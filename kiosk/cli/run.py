@@ -13,7 +13,9 @@ Run the visitor kiosk: fullscreen, frameless, cursor hidden (kiosk mode).
 Without --bundle it shows the active bundle of the kiosk's bundle store (see
 'kiosk bundle install'), and follows it when staff install a new one; with no
 bundle installed it shows the sample bundle that ships in the package
-(kiosk/sample_bundle).
+(kiosk/sample_bundle). A --bundle folder is checked first as 'kiosk bundle
+validate' checks it (Qt's decoding aside): one with errors is refused, every
+error listed with its file, field and fix; its warnings go to the log.
 
 example:
   kiosk run --windowed --lang en

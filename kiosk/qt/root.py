@@ -33,7 +33,13 @@ from ..admin import PinLock
 from ..analytics import EventLog, Recorder
 from ..bundle import Bundle
 from ..session import Session
-from ..startup import KioskSettings, choose_bundle, load_with_overrides, open_event_log
+from ..startup import (
+    KioskSettings,
+    choose_bundle,
+    load_checked,
+    load_with_overrides,
+    open_event_log,
+)
 from ..store import BundleStore
 from ..trace import Trace
 from .admin import Admin
@@ -72,7 +78,9 @@ def prepare(settings: KioskSettings, say: Callable[[str], None] = print) -> Prep
     bundle = choose_bundle(
         settings.bundle,
         None if settings.bundle is not None else store,
-        loader,
+        loader
+        if settings.bundle is None
+        else partial(load_checked, config=settings.config, say=say),
         say,
         settings.sample,
     )

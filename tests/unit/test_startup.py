@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from kiosk.bundle import init, load, pack
 from kiosk.config import Config, IdleOverrides
-from kiosk.startup import KioskSettings, choose_bundle, with_overrides
+from kiosk.startup import KioskSettings, choose_bundle, load_checked, with_overrides
 from kiosk.store import BundleStore
 
 
@@ -135,3 +136,43 @@ def test_settings_follow_the_store_exactly_when_no_bundle_is_fixed(tmp_path: Pat
     assert s.follows_store
     assert not KioskSettings.for_config(config, bundle=tmp_path).follows_store
     assert KioskSettings.for_config(config, bundle=tmp_path, follow_store=True).follows_store
+
+
+def _damaged(tmp: Path) -> tuple[Path, str]:
+    """A bundle whose manifests load but whose slide picture is cut short on the stick."""
+    root = tmp / "damaged"
+    init(root, "pavilion")
+    picture = next(p for p in sorted(root.rglob("*.png")) if "slides" in p.parts)
+    picture.write_bytes(picture.read_bytes()[:200])
+    return root, picture.relative_to(root).as_posix()
+
+
+def test_a_bundle_given_on_the_command_line_is_checked_as_validate_checks_it(
+    tmp_path: Path,
+) -> None:
+    # `kiosk run --bundle` used to run only the structural start-up checks: a bundle that
+    # `kiosk bundle validate` rejects started silently, with a blank slide
+    root, picture = _damaged(tmp_path)
+    load(root)  # the start-up path alone would show it
+    config = Config(path=tmp_path / "kiosk.toml")
+    lines: list[str] = []
+    loader = partial(load_checked, config=config, say=lines.append)
+    assert choose_bundle(root, None, loader, say=lines.append) is None
+    assert lines[0] == f"kiosk: cannot show {root}:"
+    assert any(picture in line and "truncated" in line for line in lines[1:])
+    assert lines[-1] == "Check bundles with: kiosk bundle validate PATH"
+
+
+def test_its_warnings_go_to_the_log_and_it_is_shown(tmp_path: Path) -> None:
+    root = tmp_path / "b"
+    init(root, "pavilion")
+    (root / "entities" / "example" / "unused.png").write_bytes(
+        next(root.rglob("*.png")).read_bytes()
+    )
+    lines: list[str] = []
+    bundle = load_checked(root, Config(path=tmp_path / "kiosk.toml"), lines.append)
+    assert bundle.id == "pavilion"
+    assert any(
+        line.startswith("kiosk: warning: entities/example/unused.png") and "no manifest" in line
+        for line in lines
+    )

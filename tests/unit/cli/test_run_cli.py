@@ -24,3 +24,30 @@ def test_a_bundle_that_does_not_load_exits_1_with_garbage_collection_back_on(
     assert status == 1
     assert gc.isenabled()
     assert "cannot show" in capsys.readouterr().err
+
+
+def test_run_refuses_a_bundle_that_validate_rejects_and_names_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.bundle import init
+
+    root = tmp_path / "usb" / "day2"
+    init(root, "day2")
+    picture = next(p for p in sorted(root.rglob("*.png")) if "slides" in p.parts)
+    picture.write_bytes(picture.read_bytes()[:200])  # cut short when it was copied
+    monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "kiosk.toml"))
+    status = main(
+        [
+            "run",
+            "--bundle",
+            str(root),
+            "--data-dir",
+            str(tmp_path / "d"),
+            "--db",
+            str(tmp_path / "k.db"),
+        ]
+    )
+    err = capsys.readouterr().err
+    assert status == 1  # before any window: nothing is shown
+    assert f"kiosk: cannot show {root}:" in err
+    assert picture.relative_to(root).as_posix() in err and "Fix:" in err
