@@ -28,7 +28,16 @@ QtObject {
 
     // Arabic reads smaller than Latin at the same pixel size.
     readonly property real boost: rtl ? 1.12 : 1.0
-    readonly property real lineHeight: rtl ? 1.5 : 1.3
+    // Line height, as a multiple of the body face's own line spacing (Text.lineHeight): at
+    // least lineEm font sizes (UI.md: 1.5 or more for Arabic). Noto Naskh's own spacing is
+    // already 1.7 em, so a plain 1.5 multiple gave 2.55 em: loose lines, and bullets lost
+    // off the foot of a text slide. A bundle's tighter face is opened up to lineEm.
+    readonly property real lineEm: rtl ? 1.6 : 1.45
+    readonly property FontMetrics bodyMetrics: FontMetrics {
+        font.family: bodyFamily
+        font.pixelSize: 100
+    }
+    readonly property real lineHeight: Math.max(1.0, lineEm * 100 / bodyMetrics.height)
 
     function px(v) { return Math.round(v * scale) }
     function tr(t) {
