@@ -23,6 +23,7 @@ from .media import (
 )
 from .problems import BundleError, Report
 from .schema import BundleHead, Cap, parse_bundle, parse_entity
+from .textfit import ChecksFit, FitCheckFailed, report_overflows
 
 if TYPE_CHECKING:  # zip handling and hashing are imported when used: load() needs neither
     from .archive import ZipLimits
@@ -619,16 +620,39 @@ def check_folder(
     scan = Scan()
     files = _walk(root, report, scan)
     _read_manifests(root, report, scan, files)
+    inspecting: MediaInspector = inspector or StructuralInspector()
     if scan.head is not None and scan.head.fonts is not None:
-        _check_media(root, scan, report, inspector or StructuralInspector(), deep, progress)
+        _check_media(root, scan, report, inspecting, deep, progress)
     # Re-hashing every file is for validating and installing; the kiosk's start-up
     # (deep=False) must not read a whole bundle before its first frame (figures:
     # benchmarks/README.md, "Figures behind the code's choices").
     # `kiosk bundle verify` and `kiosk doctor` re-hash an installed bundle on demand.
     if (deep or known_hashes is not None) and (root / CHECKSUMS).is_file():
         _check_checksums(root, files, report, scan, known_hashes)
+    if deep and report.ok and isinstance(inspecting, ChecksFit):  # only a bundle that loads
+        check_fit(root, report, inspecting, progress)
     report.problems.sort(key=lambda p: (p.severity != "error", p.file, p.field))
     return scan
+
+
+def check_fit(
+    root: Path, report: Report, inspector: ChecksFit, progress: Progress | None = None
+) -> None:
+    """Warn, per slide and language, of texts that scroll at 1080p (kiosk.bundle.textfit)."""
+    if progress:
+        progress("laying out the texts", 0, 1)
+    try:
+        overflows = inspector.check_fit(root)
+    except FitCheckFailed as exc:
+        report.warning(
+            "",
+            "",
+            f"the texts could not be laid out as the kiosk shows them: {exc}",
+            "validate again; the rest of the report stands",
+            "text-check-failed",
+        )
+        return
+    report_overflows(report, overflows)
 
 
 @contextmanager

@@ -27,6 +27,9 @@ from .progress import ProgressBar
 VALIDATE_HELP = """\
 Check a bundle folder or .zip and list every problem at once, each with the
 file, the field and how to fix it. Exit status: 0 valid, 1 not valid, 2 usage.
+A valid bundle is also laid out as the kiosk shows it on a 1920x1080 screen: a
+text that would have to scroll there is a warning naming the slide, the
+language and about how much to cut (some seconds; --no-decode skips it).
 
 example:
   kiosk bundle validate kiosk/sample_bundle
@@ -170,12 +173,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     act.set_defaults(func=cmd_activate)
 
 
-def _inspector(decode: bool = True) -> MediaInspector | None:
+def _inspector(decode: bool = True, *, layout: bool = False) -> MediaInspector | None:
     if not decode:
         return None
     from ..qt.inspector import media_inspector  # Qt only where full decoding is wanted
 
-    return media_inspector()
+    return media_inspector(layout=layout)
 
 
 def _print_problem(p: Problem, out: TextIO) -> None:
@@ -202,7 +205,7 @@ def print_report(report: Report, out: TextIO | None = None) -> None:
 def cmd_validate(args: argparse.Namespace) -> int:
     bar = ProgressBar()
     try:
-        report = validate(args.path, _inspector(not args.no_decode), progress=bar)
+        report = validate(args.path, _inspector(not args.no_decode, layout=True), progress=bar)
     finally:
         bar.close()
     if args.json:

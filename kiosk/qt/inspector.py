@@ -26,6 +26,7 @@ from PySide6.QtCore import QLoggingCategory
 from PySide6.QtGui import QGuiApplication, QImageReader
 
 from ..bundle.media import MediaInspector
+from ..bundle.textfit import Overflow
 
 VIDEO_TIMEOUT_S = 60.0
 JPEG_RULE = "qt.gui.imageio.jpeg.warning=false"
@@ -103,15 +104,30 @@ class QtInspector:
         return check_glyphs(samples)
 
 
+class LayoutInspector(QtInspector):
+    """Also lays the texts out as the kiosk shows them (kiosk.bundle.textfit.ChecksFit), in
+    a child process: for ``kiosk bundle validate``, not inside a running kiosk, where a
+    second kiosk would take the booth's memory for a warning."""
+
+    def check_fit(self, root: Path) -> list[Overflow]:
+        from .textfit import check_fit
+
+        return check_fit(root)
+
+
 BACKGROUND_WORKERS = 2
 """Decoder threads inside a running kiosk: the screen keeps its cores, and at most two
 full-size images are in memory at once."""
 
 
-def media_inspector(*, background: bool = False) -> MediaInspector:
+def media_inspector(*, background: bool = False, layout: bool = False) -> MediaInspector:
     """The full inspector (Qt's decoders), for every path that validates or installs.
 
     Make it on the GUI thread (or in a command-line process); its methods then run in
     any thread. ``background``: for a running kiosk, which decodes with fewer threads.
+    ``layout``: also lay the texts out as the kiosk does (``kiosk bundle validate``; some
+    seconds a bundle, so not for installs, and never inside a running kiosk).
     """
-    return QtInspector(BACKGROUND_WORKERS if background else None)
+    if background:
+        return QtInspector(BACKGROUND_WORKERS)
+    return LayoutInspector() if layout else QtInspector()

@@ -33,7 +33,7 @@ Window {
     Binding {
         target: Theme
         property: "keyboardInset"
-        value: keyboardLoader.item && keyboardLoader.item.visible ? win.height - keyboardLoader.item.y : 0
+        value: keyboardLoader && keyboardLoader.item && keyboardLoader.item.visible ? win.height - keyboardLoader.item.y : 0
     }
 
     Item {
