@@ -148,6 +148,9 @@ def tour(k: Kiosk, clock: ManualClock, walk: Walk = Walk()) -> Iterator[str]:
             still(k)
             yield f"entity-{entity.id}-{i + 1:02d}-{slide.kind}"
         k.controller.showSlide(0)
+        # let the carousel finish building the neighbours it started: a model that shrinks
+        # under a half-built delegate makes Qt warn ("DelegateModel::cancel: index out range")
+        still(k)
 
     seen: set[str] = set()
     ended = False
