@@ -411,15 +411,8 @@ def _check_media(
                 families.update(file_families[path])
                 fonts.append(path)
         except media.UnsupportedCodec as exc:
-            out = rel.with_name(f"{rel.stem}-h264.mp4")
             report.error(
-                str(rel),
-                "",
-                f"damaged or unsupported: {exc}",
-                "re-encode it as H.264 + AAC, from the bundle folder: "
-                f"{media.conversion_command(kind, str(rel), str(out))}; "
-                f"then put {out.name} in place of {rel.name}",
-                "media-damaged",
+                str(rel), "", f"damaged or unsupported: {exc}", _reencode_fix(rel), "media-damaged"
             )
         except MediaError as exc:
             report.error(
@@ -450,7 +443,7 @@ def _check_media(
                 _rel(root, path),
                 "",
                 f"the video does not play: {msg}",
-                _MEDIA_FIX[Kind.MP4],
+                _reencode_fix(PurePosixPath(_rel(root, path))),
                 "media-damaged",
             )
         font_errors, loaded = inspector.load_fonts(fonts)
@@ -487,6 +480,17 @@ def _check_media(
 
 
 SHOWN = "PNG and JPEG pictures and H.264 MP4 videos"
+
+
+def _reencode_fix(rel: PurePosixPath) -> str:
+    """Re-encoding with ffmpeg mends a video the kiosk cannot play (another codec, or frames
+    its decoder refuses), when ffmpeg itself can read it."""
+    out = rel.with_name(f"{rel.stem}-h264.mp4")
+    return (
+        "re-encode it as H.264 + AAC, from the bundle folder: "
+        f"{media.conversion_command(Kind.MP4, str(rel), str(out))}; "
+        f"then put {out.name} in place of {rel.name}"
+    )
 
 
 def _converted_name(rel: PurePosixPath, kind: Kind, scan: Scan) -> PurePosixPath:
