@@ -186,8 +186,9 @@ def _kind_of(rel: PurePosixPath, head: bytes, report: Report) -> Kind | None:
         return actual  # a WebP saved as .jpg: reported where it is used, with the command
     if actual is not claimed:
         found = f"a {actual.value.upper()} file" if actual else "not a recognised media file"
-        fix = f"save it again as a real {claimed.value.upper()} file, or give it the right "
-        fix += "extension"
+        fix = (
+            f"save it again as a real {claimed.value.upper()} file, or give it the right extension"
+        )
         if claimed in media.CONVERSIONS:  # a PNG named .webp: the name is all that is wrong
             fix = "give it the right extension" + (f" (.{actual.value})" if actual else "")
         report.error(
@@ -376,7 +377,7 @@ def _check_media(
     # Only when every entity parsed: otherwise its media would look unused.
     complete = scan.head is not None and len(scan.entities) == len(scan.head.entity_ids)
     for rel, kind in sorted(scan.kinds.items()):
-        if kind in media.CONVERSIONS and rel not in named:
+        if complete and kind in media.CONVERSIONS and rel not in named:
             _unusable_spare(rel, kind, scan, report)
         elif complete and kind in IMAGES | VIDEOS | FONTS and rel not in used:
             report.warning(
