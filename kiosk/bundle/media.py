@@ -8,6 +8,8 @@ the kiosk itself uses, which the Qt layer provides through
 
 from __future__ import annotations
 
+import math
+import shlex
 import struct
 import unicodedata
 import zlib
@@ -33,6 +35,13 @@ class Kind(StrEnum):
     TEXT = "text"
     MANIFEST = "manifest"
     CHECKSUMS = "checksums"
+    # formats authors bring that the kiosk cannot show: sniffed so that the fix is exact
+    WEBP = "webp"
+    GIF = "gif"
+    HEIC = "heic"
+    AVIF = "avif"
+    WEBM = "webm"
+    MOV = "mov"
 
 
 IMAGE_KINDS = frozenset({Kind.PNG, Kind.JPEG})
@@ -46,6 +55,14 @@ EXTENSIONS: Mapping[str, Kind] = {
     ".otf": Kind.FONT,
     ".txt": Kind.TEXT,
     ".md": Kind.TEXT,
+    ".webp": Kind.WEBP,
+    ".gif": Kind.GIF,
+    ".heic": Kind.HEIC,
+    ".heif": Kind.HEIC,
+    ".avif": Kind.AVIF,
+    ".webm": Kind.WEBM,
+    ".mkv": Kind.WEBM,
+    ".mov": Kind.MOV,
 }
 
 CODE_EXTENSIONS = frozenset(
@@ -120,26 +137,148 @@ def is_code(rel: PurePosixPath, head: bytes) -> str | None:
     return None
 
 
+_HEIF_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"})
+_AVIF_BRANDS = frozenset({b"avif", b"avis"})
+_MP4_BRANDS = frozenset({b"isom", b"iso2", b"mp41", b"mp42", b"avc1", b"M4V ", b"dash"})
+
+
 def sniff(head: bytes) -> Kind | None:
-    """The media kind by magic bytes, from the first 16 bytes or more."""
+    """The media kind by magic bytes, from the first 16 bytes or more (64 tell more: the
+    compatible brands of an ISO file, the doctype of a WebM one)."""
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return Kind.PNG
     if head.startswith(b"\xff\xd8\xff"):
         return Kind.JPEG
     if len(head) >= 12 and head[4:8] == b"ftyp":
-        return Kind.MP4
+        return _sniff_ftyp(head)
     if head[:4] in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
         return Kind.FONT
+    if len(head) >= 12 and head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return Kind.WEBP
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return Kind.GIF
+    if head.startswith(b"\x1a\x45\xdf\xa3"):  # EBML: WebM or Matroska
+        return Kind.WEBM
     return None
 
 
+def _sniff_ftyp(head: bytes) -> Kind:
+    """An ISO base media file by its brands: HEIF/AVIF pictures, QuickTime, or MP4."""
+    size = int.from_bytes(head[:4], "big")
+    major = head[8:12]
+    brands = {major} | {head[i : i + 4] for i in range(16, min(size, len(head)) - 3, 4)}
+    if brands & _AVIF_BRANDS:
+        return Kind.AVIF
+    if major in _HEIF_BRANDS or (major not in _MP4_BRANDS and brands & _HEIF_BRANDS):
+        return Kind.HEIC
+    if major == b"qt  ":
+        return Kind.MOV
+    return Kind.MP4
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """A format the kiosk cannot show, and how to make one it can."""
+
+    label: str
+    target: str
+    """The extension of the converted file."""
+    options: str
+    """ffmpeg's options between the input and the output (empty for a still picture)."""
+    tool: str = "ffmpeg"
+
+
+VIDEO_OPTIONS = (
+    "-c:v libx264 -profile:v main -crf 20 -pix_fmt yuv420p -movflags +faststart -c:a aac"
+)
+"""H.264 + AAC in an MP4 that starts playing before it is all read."""
+
+CONVERSIONS: Mapping[Kind, Conversion] = {
+    Kind.WEBP: Conversion("a WebP picture", ".png", ""),
+    Kind.GIF: Conversion("a GIF picture", ".png", "-frames:v 1"),
+    Kind.HEIC: Conversion("a HEIC/HEIF picture (an iPhone photo)", ".jpg", "", "heif-convert"),
+    Kind.AVIF: Conversion("an AVIF picture", ".png", ""),
+    Kind.WEBM: Conversion("a WebM/Matroska video", ".mp4", VIDEO_OPTIONS),
+    Kind.MOV: Conversion("a QuickTime (.mov) video", ".mp4", VIDEO_OPTIONS),
+}
+"""The formats sniffed but never shown. A manifest that uses one is an error (a blank slide
+otherwise); a file no manifest uses is a warning."""
+
+
+def conversion_command(kind: Kind, source: str, output: str) -> str:
+    """The exact command that turns ``source`` (of a kind in :data:`CONVERSIONS`, or an MP4
+    with a codec the kiosk does not play) into ``output``, which the kiosk shows."""
+    conv = CONVERSIONS.get(kind, Conversion("", ".mp4", VIDEO_OPTIONS))
+    src, out = shlex.quote(source), shlex.quote(output)
+    if conv.tool == "heif-convert":
+        return (
+            f"heif-convert {src} {out} (libheif; on a Mac: sips -s format jpeg {src} --out {out})"
+        )
+    middle = f" {conv.options}" if conv.options else ""
+    return f"ffmpeg -i {src}{middle} {out}"
+
+
 # --- images -------------------------------------------------------------------------------------
+
+
+PNG_EXIF_APPLIED = False
+"""Whether the kiosk turns a PNG by its eXIf orientation. Qt 6.11 does not (it does for JPEG),
+so a PNG is shown as stored, and one that asks to be turned gets a warning."""
 
 
 @dataclass(frozen=True)
 class ImageInfo:
     width: int
     height: int
+    """As stored in the file."""
+    orientation: int = 1
+    """The EXIF orientation the kiosk applies (1 to 8; 5 to 8 turn the picture a quarter)."""
+    stated_orientation: int = 1
+    """The EXIF orientation the file states (differs from ``orientation`` for a PNG)."""
+
+    @property
+    def turned(self) -> bool:
+        return self.orientation >= 5
+
+    @property
+    def shown_width(self) -> int:
+        return self.height if self.turned else self.width
+
+    @property
+    def shown_height(self) -> int:
+        return self.width if self.turned else self.height
+
+    @property
+    def shown(self) -> str:
+        """The size as the kiosk shows it, ``WxH``."""
+        return f"{self.shown_width}x{self.shown_height}"
+
+
+def exif_orientation(tiff: bytes) -> int:
+    """The Orientation tag (0x0112) of IFD0 in a TIFF-structured EXIF block, or 1.
+
+    A damaged or unreadable block means 1, as it does for the kiosk's decoder: a bad offset
+    is no reason to refuse a photo. Never raises."""
+    if tiff.startswith(b"Exif\x00\x00"):
+        tiff = tiff[6:]
+    order = {b"II*\x00": "<", b"MM\x00*": ">"}.get(tiff[:4])
+    if order is None or len(tiff) < 8:
+        return 1
+    (ifd,) = struct.unpack(order + "I", tiff[4:8])
+    if ifd + 2 > len(tiff):
+        return 1
+    (count,) = struct.unpack(order + "H", tiff[ifd : ifd + 2])
+    for i in range(count):
+        at = ifd + 2 + 12 * i
+        if at + 12 > len(tiff):
+            return 1
+        tag, typ, n = struct.unpack(order + "HHI", tiff[at : at + 8])
+        if tag == 0x0112:
+            if typ != 3 or n < 1:  # SHORT
+                return 1
+            (value,) = struct.unpack(order + "H", tiff[at + 8 : at + 10])
+            return value if 1 <= value <= 8 else 1
+    return 1
 
 
 def png_info(data: bytes) -> ImageInfo:
@@ -149,6 +288,7 @@ def png_info(data: bytes) -> ImageInfo:
     pos = 8
     info: ImageInfo | None = None
     first = True
+    stated = 1
     while True:
         if pos + 8 > len(data):
             raise MediaError("the file is truncated (no IEND chunk)")
@@ -166,11 +306,14 @@ def png_info(data: bytes) -> ImageInfo:
             w, h = struct.unpack(">II", body[:8])
             info = ImageInfo(w, h)
             first = False
+        if ctype == b"eXIf":
+            stated = exif_orientation(body)
         if ctype == b"IEND":
             break
         pos = end
     assert info is not None
-    return info
+    shown = stated if PNG_EXIF_APPLIED else 1
+    return ImageInfo(info.width, info.height, shown, stated)
 
 
 _SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
@@ -182,6 +325,8 @@ def jpeg_info(data: bytes) -> ImageInfo:
         raise MediaError("not a JPEG file (the start marker is missing)")
     pos = 2
     info: ImageInfo | None = None
+    orientation = 1
+    exif_seen = False
     while pos + 4 <= len(data):
         if data[pos] != 0xFF:
             raise MediaError(f"damaged marker structure at byte {pos}")
@@ -195,8 +340,14 @@ def jpeg_info(data: bytes) -> ImageInfo:
         (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
         if length < 2 or pos + 2 + length > len(data):
             raise MediaError("the file is truncated inside a header segment")
+        body = data[pos + 4 : pos + 2 + length]
+        if marker == 0xE1 and not exif_seen and body.startswith(b"Exif\x00\x00"):
+            exif_seen = True  # the first Exif APP1 counts (XMP is an APP1 too)
+            orientation = exif_orientation(body)
         if marker in _SOF_MARKERS:
-            h, w = struct.unpack(">HH", data[pos + 5 : pos + 9])
+            if length < 7:
+                raise MediaError("the frame header is too short")
+            h, w = struct.unpack(">HH", body[1:5])
             info = ImageInfo(w, h)
         if marker == 0xDA:  # start of scan: entropy-coded data follows
             break
@@ -205,7 +356,7 @@ def jpeg_info(data: bytes) -> ImageInfo:
         raise MediaError("no frame header: the file is truncated or not a JPEG image")
     if data.rstrip(b"\x00")[-2:] != b"\xff\xd9":
         raise MediaError("the file is truncated (the end-of-image marker is missing)")
-    return info
+    return ImageInfo(info.width, info.height, orientation, orientation)
 
 
 def image_info(kind: Kind, data: bytes) -> ImageInfo:
@@ -223,10 +374,42 @@ def check_image_size(info: ImageInfo) -> str | None:
         or info.width * info.height > MAX_IMAGE_PIXELS
     ):
         return (
-            f"the image is {info.width}x{info.height} pixels; the limit is "
+            f"the image is {info.shown} pixels; the limit is "
             f"{MAX_IMAGE_SIDE} pixels a side and {MAX_IMAGE_PIXELS // 1_000_000} megapixels"
         )
     return None
+
+
+SCREEN = (1920, 1080)
+"""The screen the small-picture rule measures against: landscape 1080p."""
+MAX_ENLARGEMENT = 1.5
+"""A picture enlarged more than this to fill its space on :data:`SCREEN` looks soft."""
+
+
+@dataclass(frozen=True)
+class Fill:
+    """How a picture fills a space of the screen, shown whole (its aspect kept)."""
+
+    shown: tuple[int, int]
+    """Its size on the screen."""
+    scale: float
+    """How much it is enlarged (below 1: reduced)."""
+    least: tuple[int, int]
+    """The smallest size that is not enlarged more than :data:`MAX_ENLARGEMENT`."""
+
+
+def fill(info: ImageInfo, space: tuple[int, int]) -> Fill:
+    w, h = info.shown_width, info.shown_height
+    scale = min(space[0] / w, space[1] / h)
+    shown = (round(w * scale), round(h * scale))
+    least = (math.ceil(shown[0] / MAX_ENLARGEMENT), math.ceil(shown[1] / MAX_ENLARGEMENT))
+    return Fill(shown, scale, least)
+
+
+def too_small(info: ImageInfo, space: tuple[int, int]) -> Fill | None:
+    """How the picture fills ``space`` when that enlarges it more than :data:`MAX_ENLARGEMENT`."""
+    f = fill(info, space)
+    return f if f.scale > MAX_ENLARGEMENT + 1e-9 else None
 
 
 # --- video --------------------------------------------------------------------------------------
@@ -236,9 +419,61 @@ AUDIO_CODECS = {"mp4a": "AAC"}
 _CONTAINERS = frozenset({b"moov", b"trak", b"mdia", b"minf", b"stbl"})
 
 
+MAX_VIDEO_PIXELS = 1920 * 1080
+MAX_VIDEO_SIDE = 1920
+MAX_VIDEO_FPS = 30
+"""Above 1080p or 30 frames a second, the kiosks (2 cores) cannot decode a video smoothly."""
+
+
 @dataclass(frozen=True)
 class VideoInfo:
     codecs: tuple[str, ...]
+    width: int = 0
+    height: int = 0
+    """The video track's size (its 'tkhd' box), before its rotation; 0 when unknown."""
+    rotation: int = 0
+    """0, 90, 180 or 270 degrees, from the track's matrix (phones film portrait so)."""
+    fps: float | None = None
+    """Frames a second ('stts' frames over their duration in 'mdhd' time units)."""
+
+    @property
+    def shown_width(self) -> int:
+        return self.height if self.rotation in (90, 270) else self.width
+
+    @property
+    def shown_height(self) -> int:
+        return self.width if self.rotation in (90, 270) else self.height
+
+    @property
+    def heavy(self) -> bool:
+        """More than 1080p (pixels or long side) or more than 30 frames a second."""
+        w, h = self.shown_width, self.shown_height
+        too_big = w * h > MAX_VIDEO_PIXELS or max(w, h) > MAX_VIDEO_SIDE
+        return too_big or (self.fps or 0) > MAX_VIDEO_FPS + 0.5
+
+    def lighter(self) -> tuple[int, int] | None:
+        """The size to scale it down to (within 1920x1080, or 1080x1920 for a portrait
+        video; even numbers, as H.264 needs), or None when its size is fine."""
+        w, h = self.shown_width, self.shown_height
+        if w * h <= MAX_VIDEO_PIXELS and max(w, h) <= MAX_VIDEO_SIDE:
+            return None
+        box = (1920, 1080) if w >= h else (1080, 1920)
+        scale = min(box[0] / w, box[1] / h)
+        return (int(w * scale) // 2 * 2, int(h * scale) // 2 * 2)
+
+
+def lighter_video_command(info: VideoInfo, source: str, output: str) -> str:
+    """The ffmpeg line that makes a video the kiosks decode smoothly: at most 1080p, 30 fps.
+    ffmpeg turns a rotated video upright first, so the size is the one shown."""
+    filters = []
+    size = info.lighter()
+    if size:
+        filters.append(f"scale={size[0]}:{size[1]}")
+    if (info.fps or 0) > MAX_VIDEO_FPS + 0.5:
+        filters.append(f"fps={MAX_VIDEO_FPS}")
+    vf = f' -vf "{",".join(filters)}"' if filters else ""
+    options = VIDEO_OPTIONS.replace("-crf 20", "-crf 20 -preset slow")
+    return f"ffmpeg -i {shlex.quote(source)}{vf} {options} {shlex.quote(output)}"
 
 
 def _garbled(why: str) -> MediaError:
@@ -317,8 +552,13 @@ def _sample_entries(data: bytes, start: int, end: int, parent: bytes = b"") -> I
                 yield entry.decode("latin-1")
 
 
+class UnsupportedCodec(MediaError):
+    """A sound MP4 whose codec the kiosk does not play (HEVC, VP9, AV1...): re-encode it."""
+
+
 def mp4_info(data: bytes) -> VideoInfo:
-    """Walk the MP4 box tree: the boxes must fill the file exactly, with one H.264 video track."""
+    """Walk the MP4 box tree: the boxes must fill the file exactly, with one H.264 video track.
+    The video track's size, rotation and frame rate come from its tkhd, mdhd and stts boxes."""
     top = {btype for btype, _s, _e in _boxes(data, 0, len(data))}
     for need in (b"ftyp", b"moov", b"mdat"):
         if need not in top:
@@ -327,10 +567,108 @@ def mp4_info(data: bytes) -> VideoInfo:
     video = [c for c in codecs if c in VIDEO_CODECS]
     unknown = [c for c in codecs if c not in VIDEO_CODECS and c not in AUDIO_CODECS]
     if unknown:
-        raise MediaError(f"unsupported codec {', '.join(unknown)!r}; the kiosk plays H.264 + AAC")
+        raise UnsupportedCodec(
+            f"unsupported codec {', '.join(unknown)!r}; the kiosk plays H.264 + AAC"
+        )
     if not video:
         raise MediaError("the file has no H.264 video track")
-    return VideoInfo(codecs)
+    track = _video_track(data)
+    if track is None:
+        return VideoInfo(codecs)
+    return _track_info(data, codecs, track)
+
+
+_TRACK_LEAVES = frozenset({b"tkhd", b"mdhd", b"stsd", b"stts"})
+Span = tuple[int, int]
+
+
+def _leaves(data: bytes, start: int, end: int, parent: bytes) -> dict[bytes, Span]:
+    """The bodies of the first tkhd, mdhd, stsd and stts boxes inside a 'trak'."""
+    found: dict[bytes, Span] = {}
+    for btype, body, bend in _boxes(data, start, end, parent):
+        if btype in (b"mdia", b"minf", b"stbl"):
+            for key, span in _leaves(data, body, bend, btype).items():
+                found.setdefault(key, span)
+        elif btype in _TRACK_LEAVES:
+            found.setdefault(btype, (body, bend))
+    return found
+
+
+def _video_track(data: bytes) -> dict[bytes, Span] | None:
+    """The leaves of the first track whose sample entry is an H.264 video."""
+    for btype, body, bend in _boxes(data, 0, len(data)):
+        if btype != b"moov":
+            continue
+        for ttype, tbody, tend in _boxes(data, body, bend, b"moov"):
+            if ttype != b"trak":
+                continue
+            leaves = _leaves(data, tbody, tend, b"trak")
+            entry = _first_entry(data, leaves.get(b"stsd"))
+            if entry and entry[0].decode("latin-1") in VIDEO_CODECS:
+                return leaves
+    return None
+
+
+def _first_entry(data: bytes, stsd: Span | None) -> tuple[bytes, int, int] | None:
+    """The type and body of the first sample entry in an 'stsd' box."""
+    if stsd is None:
+        return None
+    return next(iter(_boxes(data, stsd[0] + 8, stsd[1], b"stsd")), None)
+
+
+def _track_info(data: bytes, codecs: tuple[str, ...], track: dict[bytes, Span]) -> VideoInfo:
+    width = height = rotation = 0
+    if b"tkhd" in track:
+        width, height, rotation = _tkhd(data[slice(*track[b"tkhd"])])
+    if not (width and height):  # no display size: the coded size of the sample entry
+        entry = _first_entry(data, track.get(b"stsd"))
+        if entry and entry[2] - entry[1] >= 28:
+            width, height = struct.unpack(">HH", data[entry[1] + 24 : entry[1] + 28])
+    fps = None
+    if b"mdhd" in track and b"stts" in track:
+        timescale = _timescale(data[slice(*track[b"mdhd"])])
+        frames, ticks = _frames(data[slice(*track[b"stts"])])
+        if frames and ticks and timescale:
+            fps = frames * timescale / ticks
+    return VideoInfo(codecs, width, height, rotation, fps)
+
+
+def _tkhd(box: bytes) -> tuple[int, int, int]:
+    """Width, height (16.16 fixed point, rounded) and the rotation of the track matrix."""
+    version = box[0] if box else 0
+    base = 4 + (32 if version == 1 else 20) + 16  # full box, times and ids, layer and volume
+    if version > 1 or len(box) < base + 44:
+        raise _garbled(f"the video's track header ('tkhd') is too short ({len(box)} bytes)")
+    a, b = struct.unpack(">ii", box[base : base + 8])
+    w, h = struct.unpack(">II", box[base + 36 : base + 44])
+    rotation = round(math.degrees(math.atan2(b, a)) / 90) % 4 * 90 if a or b else 0
+    return (w + 0x8000) >> 16, (h + 0x8000) >> 16, rotation
+
+
+def _timescale(box: bytes) -> int:
+    version = box[0] if box else 0
+    at = 4 + (16 if version == 1 else 8)
+    if version > 1 or len(box) < at + 4:
+        raise _garbled(f"the video's media header ('mdhd') is too short ({len(box)} bytes)")
+    (timescale,) = struct.unpack(">I", box[at : at + 4])
+    return int(timescale)
+
+
+def _frames(box: bytes) -> tuple[int, int]:
+    """Frames, and their duration in time units, from the 'stts' table."""
+    if len(box) < 8:
+        raise _garbled(f"the video's frame timing table ('stts') is too short ({len(box)} bytes)")
+    (count,) = struct.unpack(">I", box[4:8])
+    if 8 + 8 * count > len(box):
+        raise _garbled(
+            f"the video's frame timing table ('stts') claims {count} entries "
+            f"but has room for {(len(box) - 8) // 8}"
+        )
+    frames = ticks = 0
+    for n, delta in struct.iter_unpack(">II", box[8 : 8 + 8 * count]):
+        frames += n
+        ticks += n * delta
+    return frames, ticks
 
 
 # --- fonts --------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shlex
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -180,17 +181,30 @@ def _kind_of(rel: PurePosixPath, head: bytes, report: Report) -> Kind | None:
             return None
         return Kind.TEXT
     actual = media.sniff(head)
+    if actual is not None and _same_format(claimed, actual):
+        return claimed
+    if actual in media.CONVERSIONS and claimed not in (Kind.FONT, Kind.TEXT):
+        return actual  # a WebP saved as .jpg: reported where it is used, with the command
     if actual is not claimed:
         found = f"a {actual.value.upper()} file" if actual else "not a recognised media file"
+        fix = (
+            f"save it again as a real {claimed.value.upper()} file, or give it the right extension"
+        )
+        if claimed in media.CONVERSIONS:  # a PNG named .webp: the name is all that is wrong
+            fix = "give it the right extension" + (f" (.{actual.value})" if actual else "")
         report.error(
-            str(rel),
-            "",
-            f"the name says {ext} but the content is {found}",
-            f"save it again as a real {claimed.value.upper()} file, or give it the right extension",
-            "type-mismatch",
+            str(rel), "", f"the name says {ext} but the content is {found}", fix, "type-mismatch"
         )
         return None
     return claimed
+
+
+_FAMILIES = (frozenset({Kind.MP4, Kind.MOV}), frozenset({Kind.HEIC, Kind.AVIF}))
+"""Kinds one container holds: a QuickTime file named .mp4 is played as one (same boxes)."""
+
+
+def _same_format(claimed: Kind, actual: Kind) -> bool:
+    return claimed is actual or any({claimed, actual} <= f for f in _FAMILIES)
 
 
 def _check_checksums(
@@ -257,15 +271,42 @@ def _check_checksums(
         )
 
 
+SLIDE_SPACE = media.SCREEN
+"""Slide pictures, video posters and demo screenshots fill the screen's content area: the
+small-picture rule measures them against the whole 1920x1080 screen."""
+LOGO_SPACE = (140, 140)
+"""The largest a logo is drawn at 1080p (a Home tile's logo box, Theme.qml)."""
+
+
+@dataclass(frozen=True)
+class _Use:
+    """Where a manifest shows a picture, and the space it fills there."""
+
+    file: str
+    field: str
+    role: str
+    space: tuple[int, int]
+
+
 class _Refs:
     """Media references found in the manifests, by the kind they must be."""
 
     def __init__(self) -> None:
         self.items: list[tuple[PurePosixPath, str, str, frozenset[Kind]]] = []
+        self.uses: dict[PurePosixPath, list[_Use]] = {}
 
-    def add(self, rel: PurePosixPath | None, file: str, fld: str, kinds: frozenset[Kind]) -> None:
+    def add(
+        self,
+        rel: PurePosixPath | None,
+        file: str,
+        fld: str,
+        kinds: frozenset[Kind],
+        role: tuple[str, tuple[int, int]] | None = None,
+    ) -> None:
         if rel is not None:
             self.items.append((rel, file, fld, kinds))
+            if role is not None:
+                self.uses.setdefault(rel, []).append(_Use(file, fld, *role))
 
 
 IMAGES = media.IMAGE_KINDS
@@ -280,14 +321,15 @@ def _collect_refs(scan: Scan) -> _Refs:
         refs.add(f, MANIFEST, f"fonts.files[{i}]", FONTS)
     for e in scan.entities:
         ef = f"entities/{e.id}/{ENTITY_MANIFEST}"
-        refs.add(e.logo, ef, "logo", IMAGES)
+        refs.add(e.logo, ef, "logo", IMAGES, ("an entity logo", LOGO_SPACE))
         for i, s in enumerate(e.slides):
-            refs.add(s.image, ef, f"slides[{i}].image", IMAGES)
+            refs.add(s.image, ef, f"slides[{i}].image", IMAGES, ("a slide", SLIDE_SPACE))
             refs.add(s.video, ef, f"slides[{i}].video", VIDEOS)
-            refs.add(s.poster, ef, f"slides[{i}].poster", IMAGES)
+            refs.add(s.poster, ef, f"slides[{i}].poster", IMAGES, ("a poster", SLIDE_SPACE))
         for di, d in enumerate(e.demos):
             for si, sc in enumerate(d.screens):
-                refs.add(sc.image, ef, f"demos[{di}].screens[{si}].image", IMAGES)
+                fld = f"demos[{di}].screens[{si}].image"
+                refs.add(sc.image, ef, fld, IMAGES, ("a demo screen", SLIDE_SPACE))
     return refs
 
 
@@ -301,7 +343,7 @@ def _check_media(
 ) -> None:
     refs = _collect_refs(scan)
     used: set[PurePosixPath] = set()
-    first_ref: dict[PurePosixPath, tuple[str, str]] = {}
+    named: set[PurePosixPath] = set()
     for rel, file, fld, kinds in refs.items:
         kind = scan.kinds.get(rel)
         path = root.joinpath(*rel.parts)
@@ -316,6 +358,11 @@ def _check_media(
                 "missing-file",
             )
             continue
+        named.add(rel)
+        conv = media.CONVERSIONS.get(kind)
+        if conv is not None and media.EXTENSIONS[conv.target] in kinds:
+            _cannot_show(rel, kind, file, fld, scan, report)
+            continue
         if kind not in kinds:
             want = " or ".join(sorted(k.value.upper() for k in kinds))
             report.error(
@@ -327,12 +374,13 @@ def _check_media(
             )
             continue
         used.add(rel)
-        first_ref.setdefault(rel, (file, fld))
 
     # Only when every entity parsed: otherwise its media would look unused.
     complete = scan.head is not None and len(scan.entities) == len(scan.head.entity_ids)
     for rel, kind in sorted(scan.kinds.items()):
-        if complete and kind in IMAGES | VIDEOS | FONTS and rel not in used:
+        if complete and kind in media.CONVERSIONS and rel not in named:
+            _unusable_spare(rel, kind, scan, report)
+        elif complete and kind in IMAGES | VIDEOS | FONTS and rel not in used:
             report.warning(
                 str(rel),
                 "",
@@ -355,33 +403,19 @@ def _check_media(
         try:
             data = path.read_bytes()
             if kind in IMAGES:
-                info = media.image_info(kind, data)
-                too_big = media.check_image_size(info)
-                if too_big:
-                    report.error(
-                        str(rel),
-                        "",
-                        too_big,
-                        f"resize it to at most {media.LARGE_IMAGE_SIDE} pixels wide",
-                        "image-too-large",
-                    )
-                    continue
-                if max(info.width, info.height) > media.LARGE_IMAGE_SIDE:
-                    report.warning(
-                        str(rel),
-                        "",
-                        f"the image is {info.width}x{info.height}, larger than a 4K screen",
-                        f"resize it to at most {media.LARGE_IMAGE_SIDE} pixels wide to save memory",
-                        "image-large",
-                    )
-                images.append(path)
+                if _check_image(rel, kind, data, refs.uses.get(rel, []), report):
+                    images.append(path)
             elif kind is Kind.MP4:
-                media.mp4_info(data)
+                _check_video(rel, data, report)
                 videos.append(path)
             elif kind is Kind.FONT:
                 file_families[path] = media.font_families(data)
                 families.update(file_families[path])
                 fonts.append(path)
+        except media.UnsupportedCodec as exc:
+            report.error(
+                str(rel), "", f"damaged or unsupported: {exc}", _reencode_fix(rel), "media-damaged"
+            )
         except MediaError as exc:
             report.error(
                 str(rel),
@@ -411,7 +445,7 @@ def _check_media(
                 _rel(root, path),
                 "",
                 f"the video does not play: {msg}",
-                _MEDIA_FIX[Kind.MP4],
+                _reencode_fix(PurePosixPath(_rel(root, path))),
                 "media-damaged",
             )
         font_errors, loaded = inspector.load_fonts(fonts)
@@ -445,6 +479,167 @@ def _check_media(
                 f"use one of: {', '.join(sorted(families))}, or add the font file to fonts.files",
                 "font-family",
             )
+
+
+SHOWN = "PNG and JPEG pictures and H.264 MP4 videos"
+
+
+def _reencode_fix(rel: PurePosixPath) -> str:
+    """Re-encoding with ffmpeg mends a video the kiosk cannot play (another codec, or frames
+    its decoder refuses), when ffmpeg itself can read it."""
+    out = rel.with_name(f"{rel.stem}-h264.mp4")
+    return (
+        "re-encode it as H.264 + AAC, from the bundle folder: "
+        f"{media.conversion_command(Kind.MP4, str(rel), str(out))}; "
+        f"then put {out.name} in place of {rel.name}"
+    )
+
+
+def _converted_name(rel: PurePosixPath, kind: Kind, scan: Scan) -> PurePosixPath:
+    """Where the converted file goes: beside it, with the extension it needs, unless that
+    name is taken (a WebP saved as photo.png)."""
+    target = media.CONVERSIONS[kind].target
+    out = rel.with_suffix(target)
+    if out == rel or out in scan.kinds:
+        out = rel.with_name(f"{rel.stem}-converted{target}")
+    return out
+
+
+def _what_it_is(rel: PurePosixPath, kind: Kind) -> str:
+    label = media.CONVERSIONS[kind].label
+    named = media.EXTENSIONS.get(rel.suffix.lower())
+    return label if named is kind else f"{label}, whatever its name says"
+
+
+def _cannot_show(
+    rel: PurePosixPath, kind: Kind, file: str, fld: str, scan: Scan, report: Report
+) -> None:
+    """A manifest uses a format the kiosk does not show: an error, or a slide stays blank."""
+    out = _converted_name(rel, kind, scan)
+    here = PurePosixPath(file).parent
+    new_ref = out.relative_to(here) if out.is_relative_to(here) else out
+    report.error(
+        file,
+        fld,
+        f"'{rel}' is {_what_it_is(rel, kind)}: the kiosk cannot show it (it shows {SHOWN}), "
+        "so it would stay blank",
+        f"convert it, from the bundle folder: "
+        f'{media.conversion_command(kind, str(rel), str(out))}; then set {fld} to "{new_ref}"',
+        "format-unsupported",
+    )
+
+
+def _unusable_spare(rel: PurePosixPath, kind: Kind, scan: Scan, report: Report) -> None:
+    out = _converted_name(rel, kind, scan)
+    report.warning(
+        str(rel),
+        "",
+        f"{_what_it_is(rel, kind)}, which the kiosk cannot show (it shows {SHOWN}); "
+        "no manifest uses it",
+        f"remove it, or convert it before you use it, from the bundle folder: "
+        f"{media.conversion_command(kind, str(rel), str(out))}",
+        "format-unsupported",
+    )
+
+
+def _check_image(
+    rel: PurePosixPath, kind: Kind, data: bytes, uses: list[_Use], report: Report
+) -> bool:
+    """The header checks of a picture; False when it is too large to decode at all."""
+    info = media.image_info(kind, data)
+    too_big = media.check_image_size(info)
+    if too_big:
+        report.error(
+            str(rel),
+            "",
+            too_big,
+            f"resize it to at most {media.LARGE_IMAGE_SIDE} pixels wide",
+            "image-too-large",
+        )
+        return False
+    if max(info.shown_width, info.shown_height) > media.LARGE_IMAGE_SIDE:
+        report.warning(
+            str(rel),
+            "",
+            f"the image is {info.shown}, larger than a 4K screen",
+            f"resize it to at most {media.LARGE_IMAGE_SIDE} pixels wide to save memory",
+            "image-large",
+        )
+    _check_orientation(rel, info, report)
+    _check_small(rel, info, uses, report)
+    return True
+
+
+_TURNS = {2: "hflip", 3: "hflip,vflip", 4: "vflip", 5: "transpose=0"}
+_TURNS |= {6: "transpose=1", 7: "transpose=3", 8: "transpose=2"}
+_LOOKS = {2: "mirrored", 3: "upside down", 4: "upside down"}
+
+
+def _check_orientation(rel: PurePosixPath, info: media.ImageInfo, report: Report) -> None:
+    """A PNG whose eXIf chunk asks to be turned: the kiosk shows it as stored."""
+    stated = info.stated_orientation
+    if stated == info.orientation:
+        return
+    out = rel.with_name(f"{rel.stem}-upright{rel.suffix}")
+    cmd = f"ffmpeg -i {shlex.quote(str(rel))} -vf {_TURNS[stated]} {shlex.quote(str(out))}"
+    report.warning(
+        str(rel),
+        "",
+        f"the picture asks to be turned (EXIF orientation {stated}), but the kiosk shows a PNG "
+        f"as it is stored: it will look {_LOOKS.get(stated, 'turned on its side')}",
+        f"turn the pixels themselves, from the bundle folder: {cmd}; then put {out.name} "
+        f"in place of {rel.name}",
+        "image-orientation",
+    )
+
+
+def _check_small(
+    rel: PurePosixPath, info: media.ImageInfo, uses: list[_Use], report: Report
+) -> None:
+    """A picture enlarged more than 1.5 times to fill its space on a 1080p screen."""
+    worst: tuple[_Use, media.Fill] | None = None
+    for use in uses:
+        fill = media.too_small(info, use.space)
+        if fill and (worst is None or fill.scale > worst[1].scale):
+            worst = (use, fill)
+    if worst is None:
+        return
+    use, fill = worst
+    size = f"{info.shown} pixels"
+    if info.turned:
+        size += f" as shown ({info.width}x{info.height} stored, turned by its EXIF orientation)"
+    sw, sh = fill.shown
+    screen = "x".join(map(str, media.SCREEN))
+    report.warning(
+        str(rel),
+        "",
+        f"the picture is {size}; as {use.role} ({use.file}: {use.field}) it is shown at "
+        f"{sw}x{sh} on a {screen} screen, enlarged {fill.scale:.1f} times, so it looks blurred",
+        f"export it at least {fill.least[0]}x{fill.least[1]} pixels "
+        f"({sw}x{sh} is sharp on a 1080p screen)",
+        "image-small",
+    )
+
+
+def _check_video(rel: PurePosixPath, data: bytes, report: Report) -> None:
+    info = media.mp4_info(data)
+    if not info.heavy:
+        return
+    size = f"{info.shown_width}x{info.shown_height}"
+    if info.rotation in (90, 270):
+        size += f" (turned {info.rotation}°)"
+    rate = f" at {round(info.fps, 2):g} fps" if info.fps else ""
+    out = rel.with_name(f"{rel.stem}-1080p30.mp4")
+    report.warning(
+        str(rel),
+        "",
+        f"the video is {size}{rate}, more than 1080p at {media.MAX_VIDEO_FPS} fps: these 2-core "
+        "kiosks decode 4K60 at about 21–24 fps, so it stutters",
+        "make it at most 1080p at 30 fps, from the bundle folder: "
+        f"{media.lighter_video_command(info, str(rel), str(out))}; "
+        f"then put {out.name} in place of {rel.name}",
+        "video-heavy",
+    )
 
 
 _ROLE_SAMPLES = (

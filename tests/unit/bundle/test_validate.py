@@ -13,8 +13,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from kiosk.bundle import validate
+from kiosk.bundle import Report, validate
+from kiosk.bundle.problems import Problem
+from kiosk.bundle.scaffold import solid_png
 from kiosk.paths import SAMPLE_BUNDLE
+from tests.made_media import png_with_exif, with_exif
+from tests.made_media import video as made_video
 
 from .conftest import Check, edit
 
@@ -71,10 +75,11 @@ def sample_video() -> Path:
     return videos[0]
 
 
-def add_video_slide(root: Path, data: bytes) -> None:
-    (root / "entities/example/clip.mp4").write_bytes(data)
+def add_video_slide(root: Path, data: bytes, name: str = "clip.mp4") -> None:
+    """A third slide (slides[2]) that plays ``entities/example/<name>``."""
+    (root / "entities/example" / name).write_bytes(data)
     text = (root / E).read_text("utf-8")
-    slide = '\n[[slides]]\nid = "clip"\nkind = "video"\nvideo = "clip.mp4"\n'
+    slide = f'\n[[slides]]\nid = "clip"\nkind = "video"\nvideo = "{name}"\n'
     (root / E).write_text(text.replace("[[demos]]", slide + "\n[[demos]]", 1), "utf-8")
 
 
@@ -282,6 +287,21 @@ def _not_utf8(r: Path) -> None:
     (r / E).write_bytes((r / E).read_text("utf-8").encode("utf-16"))
 
 
+def _as_slide(name: str, data: bytes) -> Mutate:
+    """The picture slide shows ``slides/<name>`` (holding ``data``) instead of picture.png."""
+
+    def mutate(r: Path) -> None:
+        (r / "entities/example/slides/picture.png").unlink()
+        (r / "entities/example/slides" / name).write_bytes(data)
+        edit(r / E, 'image = "slides/picture.png"', f'image = "slides/{name}"')
+
+    return mutate
+
+
+WEBP = b"RIFF\x24\x00\x00\x00WEBPVP8 " + b"\x00" * 40
+HEIC = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 40
+WEBM = b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\x82\x84webm" + b"\x00" * 40
+
 ELF = b"\x7fELF\x02\x01\x01" + b"\x00" * 57
 
 CASES: list[tuple[str, Mutate, set[tuple[str, str, str]]]] = [
@@ -333,6 +353,13 @@ CASES: list[tuple[str, Mutate, set[tuple[str, str, str]]]] = [
     ("truncated-video", _truncated_video, {("entities/example/clip.mp4", "", "media-damaged")}),
     ("garbage-video", _garbage_video, {("entities/example/clip.mp4", "", "media-damaged")}),
     ("hevc-video", _hevc_video, {("entities/example/clip.mp4", "", "media-damaged")}),
+    ("webp-slide", _as_slide("picture.webp", WEBP), {(E, "slides[1].image", "format-unsupported")}),
+    ("heic-as-jpg", _as_slide("photo.jpg", HEIC), {(E, "slides[1].image", "format-unsupported")}),
+    (
+        "webm-video",
+        lambda r: add_video_slide(r, WEBM, "clip.webm"),
+        {(E, "slides[2].video", "format-unsupported")},
+    ),
     ("truncated-font", _truncated_font, {("fonts/NotoSans-Regular.ttf", "", "media-damaged")}),
     ("font-family", _font_family, {(B, "fonts.latin", "font-family")}),
     ("button-target", _bad_target, {(E, "demos[0].screens[0].items[2].target", "bad-target")}),
@@ -469,3 +496,154 @@ def test_each_font_of_a_used_family_must_draw_its_roles_sample(
     assert (problem.file, problem.code) == (f"fonts/{blank}", "font-glyphs")
     assert "its glyphs are empty" in problem.message and role in problem.message
     assert role.split(" ")[0] in problem.fix
+
+
+# --- media as authors bring it (issue 13) -------------------------------------------------------
+
+PICTURE = "entities/example/slides/picture.png"
+
+
+def _one(report: Report, code: str) -> Problem:
+    [problem] = [p for p in report.problems if p.code == code]
+    return problem
+
+
+def test_a_picture_too_small_for_its_slide_is_a_warning_with_the_size_it_needs(
+    bundle_dir: Path, check: Check
+) -> None:
+    (bundle_dir / PICTURE).write_bytes(solid_png(320, 180, (200, 30, 60)))
+    report = check(bundle_dir)
+    assert report.ok
+    p = _one(report, "image-small")
+    assert (p.file, p.severity) == (PICTURE, "warning")
+    assert "320x180" in p.message and "1920x1080" in p.message and "slides[1].image" in p.message
+    assert "export it at least 1280x720" in p.fix
+
+
+def test_a_logo_is_measured_against_its_own_box(bundle_dir: Path, check: Check) -> None:
+    (bundle_dir / "entities/example/logo.png").write_bytes(solid_png(64, 64, (13, 110, 110)))
+    report = check(bundle_dir)
+    p = _one(report, "image-small")
+    assert p.file == "entities/example/logo.png"
+    assert "an entity logo" in p.message and "140x140" in p.message
+    assert "at least 94x94" in p.fix
+    (bundle_dir / "entities/example/logo.png").write_bytes(solid_png(128, 128, (13, 110, 110)))
+    assert check(bundle_dir).problems == []
+
+
+def test_a_portrait_photo_is_measured_as_the_kiosk_shows_it(bundle_dir: Path, check: Check) -> None:
+    """640x360 stored, upright by its EXIF (6): shown 360x640, too small for a slide, and the
+    message says both sizes."""
+    (bundle_dir / PICTURE).unlink()
+    (bundle_dir / "entities/example/slides/photo.jpg").write_bytes(
+        with_exif(jpeg_bytes(bundle_dir.parent), 6, "MM")
+    )
+    edit(bundle_dir / E, 'image = "slides/picture.png"', 'image = "slides/photo.jpg"')
+    p = _one(check(bundle_dir), "image-small")
+    assert "360x640 pixels as shown (640x360 stored" in p.message
+    assert "shown at 608x1080" in p.message and "at least 406x720" in p.fix
+
+
+def test_a_png_that_asks_to_be_turned_is_a_warning(bundle_dir: Path, check: Check) -> None:
+    (bundle_dir / PICTURE).write_bytes(png_with_exif(solid_png(1920, 1080, (9, 9, 9)), 6))
+    p = _one(check(bundle_dir), "image-orientation")
+    assert p.file == PICTURE and "EXIF orientation 6" in p.message and "on its side" in p.message
+    assert f"ffmpeg -i {PICTURE} -vf transpose=1 entities/example/slides/picture-upright.png" in (
+        p.fix
+    )
+
+
+def test_a_webp_slide_cannot_be_shown_and_the_fix_converts_it(bundle_dir: Path) -> None:
+    _as_slide("picture.webp", WEBP)(bundle_dir)
+    [p] = validate(bundle_dir).errors
+    assert (p.file, p.field, p.code) == (E, "slides[1].image", "format-unsupported")
+    assert "a WebP picture" in p.message and "cannot show it" in p.message
+    src = "entities/example/slides/picture.webp"
+    assert f"ffmpeg -i {src} entities/example/slides/picture.png" in p.fix
+    assert 'set slides[1].image to "slides/picture.png"' in p.fix
+
+
+def test_a_webp_saved_as_png_is_told_apart_and_renamed_in_the_fix(bundle_dir: Path) -> None:
+    (bundle_dir / PICTURE).write_bytes(WEBP)
+    [p] = validate(bundle_dir).errors
+    assert p.code == "format-unsupported" and "whatever its name says" in p.message
+    assert f"ffmpeg -i {PICTURE} entities/example/slides/picture-converted.png" in p.fix
+
+
+def test_a_heic_photo_gets_the_heif_command(bundle_dir: Path) -> None:
+    _as_slide("photo.heic", HEIC)(bundle_dir)
+    [p] = validate(bundle_dir).errors
+    assert "HEIC" in p.message
+    assert "heif-convert entities/example/slides/photo.heic entities/example/slides/photo.jpg" in (
+        p.fix
+    )
+
+
+def test_a_webm_video_cannot_be_played_and_the_fix_reencodes_it(bundle_dir: Path) -> None:
+    add_video_slide(bundle_dir, WEBM, "clip.webm")
+    [p] = validate(bundle_dir).errors
+    assert (p.field, p.code) == ("slides[2].video", "format-unsupported")
+    assert p.fix.startswith(
+        "convert it, from the bundle folder: ffmpeg -i entities/example/clip.webm -c:v libx264 "
+        "-profile:v main -crf 20 -pix_fmt yuv420p -movflags +faststart -c:a aac "
+        "entities/example/clip.mp4"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "codes"), [("clip.mp4", []), ("clip.mov", ["format-unsupported"])]
+)
+def test_a_quicktime_file_named_mp4_is_played_as_one(
+    bundle_dir: Path, name: str, codes: list[str]
+) -> None:
+    """Same boxes, so a QuickTime file named .mp4 plays; one named .mov is converted."""
+    add_video_slide(
+        bundle_dir, made_video(1280, 720, 25).replace(b"ftypisom", b"ftypqt  ", 1), name
+    )
+    assert [p.code for p in validate(bundle_dir).problems] == codes
+
+
+@pytest.mark.parametrize("name", ["spare.webp", "spare.gif", "spare.webm", "spare.mov"])
+def test_an_unused_file_the_kiosk_cannot_show_is_a_warning(bundle_dir: Path, name: str) -> None:
+    head = {".webp": WEBP, ".gif": b"GIF89a" + b"\x00" * 20, ".webm": WEBM}
+    data = head.get(Path(name).suffix, made_video(640, 360, 25).replace(b"isom", b"qt  ", 1))
+    (bundle_dir / "entities/example" / name).write_bytes(data)
+    report = validate(bundle_dir)
+    assert report.ok
+    [p] = report.warnings
+    assert (p.file, p.code) == (f"entities/example/{name}", "format-unsupported")
+    assert "no manifest uses it" in p.message and "ffmpeg -i" in p.fix
+
+
+def test_a_heavy_video_is_a_warning_with_the_ffmpeg_line(bundle_dir: Path) -> None:
+    add_video_slide(bundle_dir, made_video(3840, 2160, 60), "tour.mp4")
+    report = validate(bundle_dir)
+    assert report.ok
+    p = _one(report, "video-heavy")
+    assert p.file == "entities/example/tour.mp4"
+    assert "3840x2160 at 60 fps" in p.message and "4K60 at about 21–24 fps" in p.message
+    assert (
+        'ffmpeg -i entities/example/tour.mp4 -vf "scale=1920:1080,fps=30" -c:v libx264 '
+        "-profile:v main -crf 20 -preset slow -pix_fmt yuv420p -movflags +faststart -c:a aac "
+        "entities/example/tour-1080p30.mp4"
+    ) in p.fix
+
+
+@pytest.mark.parametrize(
+    "made",
+    [made_video(1920, 1080, 30), made_video(1080, 1920, 30), made_video(1920, 1080, 30, 90)],
+    ids=["1080p30", "portrait", "turned"],
+)
+def test_a_1080p30_video_is_not_heavy(bundle_dir: Path, made: bytes) -> None:
+    add_video_slide(bundle_dir, made)
+    assert validate(bundle_dir).problems == []
+
+
+def test_the_hevc_message_gives_the_reencoding_line(bundle_dir: Path) -> None:
+    _hevc_video(bundle_dir)
+    [p] = validate(bundle_dir).errors
+    assert "unsupported codec 'hvc1'" in p.message
+    assert (
+        "ffmpeg -i entities/example/clip.mp4 -c:v libx264 -profile:v main -crf 20 "
+        "-pix_fmt yuv420p -movflags +faststart -c:a aac entities/example/clip-h264.mp4"
+    ) in p.fix
