@@ -36,11 +36,23 @@ Item {
             player.audioOutput.muted = !player.audioOutput.muted
     }
 
+    // The fit rule (Theme.cropsWell): a video close to the pane's shape fills it; one of
+    // another shape (a portrait phone video on a landscape screen) is shown whole, on the
+    // plain media background (a live blur of every frame would cost the booth's GPU), over
+    // the poster as soon as the video's size is known.
+    readonly property real aspect: output.sourceRect.height > 0
+                                   ? output.sourceRect.width / output.sourceRect.height : 0
+    readonly property bool whole: aspect > 0 && !Theme.cropsWell(aspect, width / Math.max(1, height))
+    Rectangle {
+        anchors.fill: parent
+        visible: pane.whole
+        color: Theme.mediaBackground
+    }
     VideoOutput {
         id: output
         objectName: "videoOutput"
         anchors.fill: parent
-        fillMode: VideoOutput.PreserveAspectCrop
+        fillMode: pane.whole ? VideoOutput.PreserveAspectFit : VideoOutput.PreserveAspectCrop
     }
     Component.onCompleted: {
         if (player.audioOutput)
