@@ -4,6 +4,9 @@ skipped, not left black."""
 
 from __future__ import annotations
 
+import json
+import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,11 +17,14 @@ from PySide6.QtQuick import QQuickItem
 
 from kiosk.clock import ManualClock
 from kiosk.qt.testing import Kiosk, settle, start_kiosk, wait_until
+from kiosk.session import VIDEO_ERRORS
+from tests import props
 from tests.made_media import (
     LANDSCAPE_VIDEO,
     PORTRAIT_VIDEO,
     camera_jpeg,
     colour_at,
+    garbled_moov,
     is_blue,
     is_red,
     media_bundle,
@@ -44,6 +50,7 @@ def media_kiosk(
         size: tuple[int, int] = LANDSCAPE,
         language: str = "en",
         files: dict[str, bytes | Path] | None = None,
+        real_time: bool = False,
     ) -> Kiosk:
         bundle = media_bundle(tmp_path / f"bundle-{len(made)}", slides, demos, files)
         k = start_kiosk(
@@ -51,7 +58,7 @@ def media_kiosk(
             width=size[0],
             height=size[1],
             language=language,
-            clock=clock,
+            clock=None if real_time else clock,
         )
         made.append(k)
         return k
@@ -257,3 +264,36 @@ def test_a_picture_of_another_shape_is_shown_whole_over_its_blurred_copy(
     open_entity(k)
     picture = shown_picture(k)
     assert_whole(painted_box(picture), scene_box(picture.parentItem()), w / h, "the picture")
+
+
+# -- a video that fails at play time is skipped ------------------------------------------------
+
+
+def test_a_garbled_video_is_skipped_within_two_seconds_and_logged(
+    media_kiosk: MakeMediaKiosk, tmp_path: Path
+) -> None:
+    # on the real clock: what a visitor waits, end to end
+    broken = garbled_moov(LANDSCAPE_VIDEO, tmp_path / "broken.mp4")
+    k = media_kiosk(
+        [video_slide("clip", "videos/clip.mp4"), image_slide("after", "slides/after.jpg")],
+        files={
+            "videos/clip.mp4": broken,
+            "slides/after.jpg": camera_jpeg(red_over_blue(1600, 900)),
+        },
+        real_time=True,
+    )
+    open_entity(k)
+    assert k.session.slide_index == 0
+    start = time.monotonic()
+    assert wait_until(lambda: k.session.slide_index == 1, 2000), "the broken video stayed"
+    assert time.monotonic() - start < 2.0
+    assert not props.videoPlaying(k.controller)
+    assert k.log.flush()
+    with sqlite3.connect(k.settings.db) as conn:
+        rows = conn.execute(
+            "SELECT entity, target, payload FROM events WHERE type = 'video_error'"
+        ).fetchall()
+    assert len(rows) == 1
+    entity, target, payload = rows[0]
+    assert (entity, target) == ("example", "clip")
+    assert json.loads(payload)["reason"] in VIDEO_ERRORS

@@ -14,6 +14,9 @@ Item {
     // may take it over before this one is destroyed (the Loaders change in either order).
     readonly property bool owner: player.videoOutput === output
 
+    // The pane only reports what the player says; the session decides (kiosk.session: a
+    // video that fails, or shows no progress, is skipped on the session's clock).
+    property bool progressed: false
     Connections {
         target: pane.owner ? pane.player : null
         function onPlaybackStateChanged() {
@@ -22,7 +25,24 @@ Item {
         function onMediaStatusChanged() {
             if (pane.player.mediaStatus === MediaPlayer.EndOfMedia)
                 pane.controller.videoFinished()
+            else if (pane.player.mediaStatus === MediaPlayer.InvalidMedia)
+                pane.controller.videoFailed("invalid")
         }
+        function onErrorOccurred() { pane.controller.videoFailed("error") }
+    }
+    // Progress is a frame shown: a file with a garbled index "plays" (its position runs)
+    // without ever decoding one.
+    Connections {
+        target: pane.owner && !pane.progressed ? output.videoSink : null
+        function onVideoFrameChanged() {
+            pane.progressed = true
+            pane.controller.videoProgress()
+        }
+    }
+    function play() {
+        progressed = false
+        player.play()
+        controller.videoAsked()
     }
 
     // Muted by default: the audio output is only created when a visitor asks for
@@ -59,7 +79,7 @@ Item {
             player.audioOutput.muted = true     // every video starts muted
         player.videoOutput = output
         player.source = pane.source
-        player.play()
+        pane.play()
     }
     Component.onDestruction: {
         if (owner) {
@@ -85,7 +105,7 @@ Item {
             label: Theme.ui("إعادة", "Replay")
             fill: Theme.onImageSoft
             ink: Theme.text
-            onClicked: { pane.player.position = 0; pane.player.play() }
+            onClicked: { pane.player.position = 0; pane.play() }
         }
     }
 }
