@@ -26,6 +26,15 @@ HINT_IDLE_S = 8.0
 """A demo screenshot's hint shows by itself after this long without a touch."""
 HINT_SHOWN_S = 4.0
 """How long the hint stays (after a miss, or by itself)."""
+VIDEO_STALL_S = 1.5
+"""A video asked to play that shows no progress for this long has failed (a garbled file the
+player neither plays nor refuses)."""
+VIDEO_SKIP_S = 0.8
+"""A failed video's slide moves on this long after the video was asked to play (at once when
+that has passed, as after a stall): the poster shows for a moment, never a black slide."""
+VIDEO_ERRORS = ("error", "invalid", "stalled")
+"""Why a video failed (the ``video_error`` event's ``reason``): the player reported an error;
+it found the file is not a video it can play; or it showed nothing for VIDEO_STALL_S."""
 
 
 class Clock(Protocol):
@@ -80,6 +89,10 @@ class Session:
         self._advance_since = clock()
         self.hint_visible = False
         self._hint_since = clock()
+        self._video_waiting_since: float | None = None
+        """When the shown video was asked to play, until it shows progress."""
+        self._video_skip_at: float | None = None
+        """When the slide of a video that failed moves on."""
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -124,6 +137,7 @@ class Session:
         self._page_since = now
         if self.page is Page.ENTITY:
             self.video_playing = False
+            self._forget_video()
         self.page = page
 
     def _where(self) -> dict[str, Any]:
@@ -175,6 +189,7 @@ class Session:
         self.entity = self._bundle.entity(entity_id)
         self.slide_index = 0
         self._slide_since = self._advance_since = self.clock()
+        self._forget_video()
 
     def show_slide(self, index: int, *, auto: bool = False) -> None:
         """Go to slide ``index`` (wrapping around)."""
@@ -188,6 +203,7 @@ class Session:
         self.slide_index = index
         self._slide_since = self._advance_since = self.clock()
         self.video_playing = False
+        self._forget_video()
         self._emit("slide_change", entity=self.entity.id, index=index, auto=auto)
 
     def next_slide(self, *, auto: bool = False) -> None:
@@ -205,6 +221,45 @@ class Session:
                 self._emit(
                     "video_play" if playing else "video_stop", entity=self.entity.id, slide=slide.id
                 )
+
+    def video_asked(self) -> None:
+        """The shown video slide asked the player to play (again): the watchdog starts. A
+        video that shows no progress within VIDEO_STALL_S has failed."""
+        if self._shows_video() and self._video_skip_at is None:
+            self._video_waiting_since = self.clock()
+
+    def video_progress(self) -> None:
+        """The shown video showed a frame: it plays."""
+        self._video_waiting_since = None
+
+    def video_failed(self, reason: str) -> None:
+        """The shown video cannot play (``reason``, one of VIDEO_ERRORS): logged once, and
+        its slide moves on after VIDEO_SKIP_S, so a broken file never leaves a black slide
+        "playing" with the carousel stopped."""
+        if self.entity is None or not self._shows_video() or self._video_skip_at is not None:
+            return
+        slide = self.entity.slides[self.slide_index]
+        asked = self._video_waiting_since
+        self._video_waiting_since = None
+        self._video_skip_at = (self.clock() if asked is None else asked) + VIDEO_SKIP_S
+        self.video_playing = False
+        self._advance_since = self.clock()  # the skip moves it on, not its duration
+        self._emit(
+            "video_error",
+            entity=self.entity.id,
+            slide=slide.id,
+            reason=reason if reason in VIDEO_ERRORS else "error",
+        )
+
+    def _shows_video(self) -> bool:
+        return (
+            self.page is Page.ENTITY
+            and self.entity is not None
+            and self.entity.slides[self.slide_index].kind == "video"
+        )
+
+    def _forget_video(self) -> None:
+        self._video_waiting_since = self._video_skip_at = None
 
     def video_finished(self) -> None:
         if self.entity is not None:
@@ -373,6 +428,7 @@ class Session:
             self.end("idle")
             return
         if not self.warning:  # "are you still there?" covers the page: nothing moves under it
+            self._watch_video(now)
             self._auto_advance(now)
             self._time_hint(now)
 
@@ -384,6 +440,17 @@ class Session:
         if now - self._attract_since >= self._bundle.attract.slide_seconds:
             self.attract_index = (self.attract_index + 1) % count
             self._attract_since = now
+
+    def _watch_video(self, now: float) -> None:
+        """A video that was asked to play and shows nothing fails; a failed one is skipped."""
+        if self.page is not Page.ENTITY:
+            return
+        waiting = self._video_waiting_since
+        if waiting is not None and now - waiting >= VIDEO_STALL_S:
+            self.video_failed("stalled")
+        if self._video_skip_at is not None and now >= self._video_skip_at:
+            self._video_skip_at = None
+            self.next_slide(auto=True)
 
     def _auto_advance(self, now: float) -> None:
         """An entity's slides move on by themselves, each after its ``duration``, unless a

@@ -83,6 +83,8 @@ class Summary:
     end_reasons: list[tuple[str, int]] = field(default_factory=list)
     idle_timeouts: int = 0
     hotspot_misses: int = 0
+    video_errors: list[tuple[str, str, int]] = field(default_factory=list)
+    """(entity, slide, times) of videos that did not play and were skipped (video_error)."""
     feedback: list[tuple[int, int]] = field(default_factory=list)
     """(rating 1-3, count)."""
     malformed: int = 0
@@ -227,6 +229,13 @@ def summarize(conn: sqlite3.Connection, f: Filter = EVERYTHING) -> Summary:
     ]
     s.idle_timeouts = q("SELECT COUNT(*) FROM events WHERE type = 'idle_timeout' AND {W}")[0][0]
     s.hotspot_misses = q("SELECT COUNT(*) FROM events WHERE type = 'hotspot_miss' AND {W}")[0][0]
+    s.video_errors = [
+        (str(e), str(t), n)
+        for e, t, n in q(
+            "SELECT entity, target, COUNT(*) FROM events WHERE type = 'video_error' AND {W} "
+            "GROUP BY entity, target ORDER BY 3 DESC, 1, 2"
+        )
+    ]
     s.feedback = [
         (rating, n)
         for r, n in q(

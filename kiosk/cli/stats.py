@@ -244,6 +244,12 @@ def print_summary(s: Summary, out: TextIO, raw: bool) -> None:
     if s.feedback:
         w("Ratings (1 unhappy - 3 happy): " + ", ".join(f"{r}: {n}" for r, n in s.feedback))
     w(f"Taps that missed a demo hotspot: {s.hotspot_misses}")
+    for entity, slide, n in s.video_errors:
+        w(
+            f"A video did not play and was skipped ({n}x): entities/{p(entity)}/entity.toml, "
+            f"slide '{p(slide)}', field 'video'. Fix: check it with kiosk bundle validate, "
+            "and re-encode it from the original (MP4, H.264)."
+        )
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

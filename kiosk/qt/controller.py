@@ -335,6 +335,23 @@ class Controller(QObject):  # type: ignore[operator]
     def videoFinished(self) -> None:
         self._do(self._session.video_finished)
 
+    @Slot()
+    def videoAsked(self) -> None:
+        """The shown video slide asked the player to play: the session's watchdog starts."""
+        self._do(self._session.video_asked)
+
+    @Slot()
+    def videoProgress(self) -> None:
+        """The shown video showed its first frame: it plays. Nothing a visitor
+        sees changes, so nothing is re-read."""
+        self._session.video_progress()
+
+    @Slot(str)
+    def videoFailed(self, reason: str) -> None:
+        """The player reported that the shown video cannot play (kiosk.session.VIDEO_ERRORS):
+        the session logs it and moves on."""
+        self._do(self._session.video_failed, reason)
+
     @Slot(str)
     def openDemo(self, demo_id: str) -> None:
         self._do(self._session.open_demo, demo_id)

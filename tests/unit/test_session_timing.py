@@ -11,7 +11,15 @@ import pytest
 from kiosk.bundle import Bundle, load
 from kiosk.clock import ManualClock
 from kiosk.paths import SAMPLE_BUNDLE
-from kiosk.session import HINT_IDLE_S, HINT_SHOWN_S, Page, Session
+from kiosk.session import (
+    HINT_IDLE_S,
+    HINT_SHOWN_S,
+    VIDEO_SKIP_S,
+    VIDEO_STALL_S,
+    Event,
+    Page,
+    Session,
+)
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +179,107 @@ def test_nothing_moves_under_the_are_you_still_there_warning(
     assert session.warning
     run_for(session, clock, bundle.idle.countdown - 0.5)
     assert session.slide_index == 0  # however long the slide's time was
+
+
+# -- a video that does not play is skipped, never left black --------------------------------------
+
+
+def on_video(session: Session, bundle: Bundle) -> int:
+    in_entity(session, bundle)
+    slides = bundle.entity("mict").slides
+    video = next(i for i, s in enumerate(slides) if s.kind == "video")
+    session.show_slide(video)
+    session.video_asked()  # the pane asked the player to play
+    return video
+
+
+def logged(session: Session) -> list[Event]:
+    events: list[Event] = []
+    session.listeners.append(events.append)
+    return events
+
+
+def test_a_video_the_player_refuses_is_logged_and_skipped_within_a_second(
+    session: Session, clock: ManualClock, bundle: Bundle
+) -> None:
+    video = on_video(session, bundle)
+    events = logged(session)
+    session.set_video_playing(True)  # the player says "playing" before it finds out
+    session.video_failed("invalid")
+    errors = [e for e in events if e.type == "video_error"]
+    assert [e.data for e in errors] == [
+        {"entity": "mict", "slide": bundle.entity("mict").slides[video].id, "reason": "invalid"}
+    ]
+    assert not session.video_playing  # the idle timeout is the normal one again
+    run_for(session, clock, VIDEO_SKIP_S - 0.25)
+    assert session.slide_index == video  # the poster shows a moment
+    run_for(session, clock, 0.25)
+    assert session.slide_index == video + 1
+    change = next(e for e in events if e.type == "slide_change")
+    assert change.data["auto"] is True
+    assert VIDEO_SKIP_S <= 1.0
+
+
+def test_a_video_that_shows_nothing_counts_as_failed_after_the_stall_time(
+    session: Session, clock: ManualClock, bundle: Bundle
+) -> None:
+    video = on_video(session, bundle)
+    events = logged(session)
+    session.set_video_playing(True)  # "playing", but its position never moves
+    run_for(session, clock, VIDEO_STALL_S - 0.25)
+    assert not [e for e in events if e.type == "video_error"]
+    run_for(session, clock, 0.25)
+    assert [e.data["reason"] for e in events if e.type == "video_error"] == ["stalled"]
+    assert session.slide_index == video + 1  # its poster has shown long enough already
+    assert VIDEO_STALL_S < 2.0
+
+
+def test_a_video_that_plays_is_never_skipped_and_one_error_is_logged_once(
+    session: Session, clock: ManualClock, bundle: Bundle
+) -> None:
+    video = on_video(session, bundle)
+    events = logged(session)
+    session.set_video_playing(True)
+    session.video_progress()
+    for _ in range(6):
+        session.touch()
+        run_for(session, clock, 10)
+    assert session.slide_index == video
+    assert not [e for e in events if e.type == "video_error"]
+    session.video_failed("error")  # it broke half-way: a moment on its slide, then the next
+    session.video_failed("error")  # the player reports an error and then an invalid status
+    session.video_failed("invalid")
+    assert len([e for e in events if e.type == "video_error"]) == 1
+    run_for(session, clock, VIDEO_SKIP_S - 0.25)
+    assert session.slide_index == video
+    run_for(session, clock, 0.25)
+    assert session.slide_index == video + 1
+
+
+def test_leaving_a_failed_videos_slide_cancels_its_skip(
+    session: Session, clock: ManualClock, bundle: Bundle
+) -> None:
+    video = on_video(session, bundle)
+    session.video_failed("error")
+    session.prev_slide()  # the visitor went back before it moved on
+    run_for(session, clock, VIDEO_SKIP_S + VIDEO_STALL_S)
+    assert session.slide_index == video - 1
+    session.home()
+    session.open_entity("mict")
+    session.show_slide(video)
+    session.video_asked()
+    session.video_progress()  # this time it plays
+    run_for(session, clock, 3)
+    assert session.slide_index == video
+
+
+def test_reports_about_other_slides_or_pages_change_nothing(
+    session: Session, clock: ManualClock, bundle: Bundle
+) -> None:
+    in_entity(session, bundle)  # an image slide is shown
+    events = logged(session)
+    session.video_failed("error")
+    session.video_asked()
+    run_for(session, clock, 3)
+    assert session.slide_index == 0
+    assert not [e for e in events if e.type == "video_error"]

@@ -31,14 +31,12 @@ Rectangle {
         }
     }
 
-    component Highlight: Image {
+    // A full-screen background: it always fills the screen (upright, see Picture.qml).
+    component Highlight: Picture {
         property bool active
         readonly property bool bleed: true   // its slow zoom runs past the window's edges
         anchors.fill: parent
-        fillMode: Image.PreserveAspectCrop
-        asynchronous: true
-        sourceSize.width: page.width
-        sourceSize.height: page.height
+        alwaysFills: true
         opacity: active && status === Image.Ready ? 1 : 0
         Behavior on opacity { NumberAnimation { duration: Theme.crossfade; easing.type: Easing.InOutQuad } }
         scale: active ? 1.06 : 1.0

@@ -88,8 +88,12 @@ Rectangle {
                 objectName: "screenImage"
                 anchors.fill: parent
                 source: page.screen.kind === "image" ? page.screen.image : ""
-                sourceSize.width: width
-                sourceSize.height: height
+                // Upright as the author sees it (EXIF orientation): hotspots are fractions of
+                // the upright picture, and painted* below are the upright picture's. Decoded
+                // into a square: Qt applies sourceSize before turning it (see Picture.qml).
+                autoTransform: true
+                sourceSize.width: Math.max(width, height)
+                sourceSize.height: Math.max(width, height)
                 fillMode: Image.PreserveAspectFit
                 asynchronous: true
                 readonly property real pw: paintedWidth

@@ -114,6 +114,7 @@ Rectangle {
                         anchors.fill: parent
                         anchors.margins: parent.width * 0.12
                         source: cell.logo
+                        autoTransform: true   // upright, as the camera meant (EXIF)
                         sourceSize.width: width
                         sourceSize.height: height
                         fillMode: Image.PreserveAspectFit

@@ -75,6 +75,7 @@ Rectangle {
         width: visible ? Theme.headerLogo : 0
         height: Theme.headerLogo
         source: header.logo
+        autoTransform: true   // upright, as the camera meant (EXIF)
         sourceSize.width: Theme.headerLogo
         sourceSize.height: Theme.headerLogo
         fillMode: Image.PreserveAspectFit

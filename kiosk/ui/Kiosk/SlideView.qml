@@ -69,13 +69,9 @@ Item {
             Component {
                 id: mediaSlide
                 Item {
-                    Image {
+                    Picture {   // upright, and whole when cropping would cut too much
                         anchors.fill: parent
                         source: slide.kind === "image" ? slide.image : slide.poster
-                        sourceSize.width: width
-                        sourceSize.height: height
-                        fillMode: Image.PreserveAspectCrop
-                        asynchronous: true
                     }
                     Loader {
                         anchors.fill: parent

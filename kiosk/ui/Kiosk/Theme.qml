@@ -82,6 +82,21 @@ QtObject {
     readonly property int scrollFade: px(72)             // the fade at the foot, "more below"
     readonly property real captionMost: 0.4              // a caption's scrim: of the picture
 
+    // --- pictures and videos (Picture.qml, VideoPane.qml): the fit rule ---
+    // A picture or video fills its area when that cuts away at most this much of it
+    // (a 4:3 photo on a 16:9 slide loses 25 %: it is shown whole); otherwise it is shown
+    // whole, over a blurred copy (pictures) or the plain media background (videos).
+    readonly property real cropTolerance: 0.15
+    function cropsWell(media, area) {
+        if (!(media > 0) || !(area > 0))
+            return true                      // shape not known yet: fill, as before
+        return 1 - Math.min(media / area, area / media) <= cropTolerance
+    }
+    readonly property int backdropSize: 64              // the blurred copy's decode, px
+    readonly property int backdropBlur: 24              // MultiEffect.blurMax on that copy
+    readonly property real backdropOverscan: 1.15       // its soft edges fall outside the area
+    readonly property color backdropDim: "#8C000000"    // darkens it: the picture stands out
+
     // --- colours beyond the bundle's (not the bundle's to change) ---
     readonly property color error: "#B00020"            // staff messages that need action
     readonly property color onImage: "#FFFFFF"          // text and icons over pictures and scrims

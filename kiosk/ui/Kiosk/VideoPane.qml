@@ -14,6 +14,9 @@ Item {
     // may take it over before this one is destroyed (the Loaders change in either order).
     readonly property bool owner: player.videoOutput === output
 
+    // The pane only reports what the player says; the session decides (kiosk.session: a
+    // video that fails, or shows no progress, is skipped on the session's clock).
+    property bool progressed: false
     Connections {
         target: pane.owner ? pane.player : null
         function onPlaybackStateChanged() {
@@ -22,7 +25,24 @@ Item {
         function onMediaStatusChanged() {
             if (pane.player.mediaStatus === MediaPlayer.EndOfMedia)
                 pane.controller.videoFinished()
+            else if (pane.player.mediaStatus === MediaPlayer.InvalidMedia)
+                pane.controller.videoFailed("invalid")
         }
+        function onErrorOccurred() { pane.controller.videoFailed("error") }
+    }
+    // Progress is a frame shown: a file with a garbled index "plays" (its position runs)
+    // without ever decoding one.
+    Connections {
+        target: pane.owner && !pane.progressed ? output.videoSink : null
+        function onVideoFrameChanged() {
+            pane.progressed = true
+            pane.controller.videoProgress()
+        }
+    }
+    function play() {
+        progressed = false
+        player.play()
+        controller.videoAsked()
     }
 
     // Muted by default: the audio output is only created when a visitor asks for
@@ -36,18 +56,30 @@ Item {
             player.audioOutput.muted = !player.audioOutput.muted
     }
 
+    // The fit rule (Theme.cropsWell): a video close to the pane's shape fills it; one of
+    // another shape (a portrait phone video on a landscape screen) is shown whole, on the
+    // plain media background (a live blur of every frame would cost the booth's GPU), over
+    // the poster as soon as the video's size is known.
+    readonly property real aspect: output.sourceRect.height > 0
+                                   ? output.sourceRect.width / output.sourceRect.height : 0
+    readonly property bool whole: aspect > 0 && !Theme.cropsWell(aspect, width / Math.max(1, height))
+    Rectangle {
+        anchors.fill: parent
+        visible: pane.whole
+        color: Theme.mediaBackground
+    }
     VideoOutput {
         id: output
         objectName: "videoOutput"
         anchors.fill: parent
-        fillMode: VideoOutput.PreserveAspectCrop
+        fillMode: pane.whole ? VideoOutput.PreserveAspectFit : VideoOutput.PreserveAspectCrop
     }
     Component.onCompleted: {
         if (player.audioOutput)
             player.audioOutput.muted = true     // every video starts muted
         player.videoOutput = output
         player.source = pane.source
-        player.play()
+        pane.play()
     }
     Component.onDestruction: {
         if (owner) {
@@ -73,7 +105,7 @@ Item {
             label: Theme.ui("إعادة", "Replay")
             fill: Theme.onImageSoft
             ink: Theme.text
-            onClicked: { pane.player.position = 0; pane.player.play() }
+            onClicked: { pane.player.position = 0; pane.play() }
         }
     }
 }

@@ -109,3 +109,32 @@ def test_help_has_an_example(cmd: list[str], capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit):
         main([*cmd, "--help"])
     assert "example:" in capsys.readouterr().out
+
+
+def test_a_video_that_did_not_play_is_named_with_its_file_field_and_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.analytics import EventLog, Recorder
+    from kiosk.clock import ManualClock
+    from kiosk.session import Session
+
+    bundle = load(SAMPLE_BUNDLE)
+    session = Session(bundle, ManualClock())
+    log = EventLog(tmp_path / "k.db", "test-kiosk")
+    log.start()
+    Recorder(session, log)
+    session.touch()
+    session.open_entity("mict")
+    video = next(i for i, s in enumerate(bundle.entity("mict").slides) if s.kind == "video")
+    for _ in range(2):  # two visitors saw it fail
+        session.show_slide(video)
+        session.video_asked()
+        session.video_failed("stalled")
+        session.show_slide(0)
+    assert log.close()
+    assert main(["stats", "--db", str(tmp_path / "k.db")]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "A video did not play and was skipped (2x): entities/mict/entity.toml, "
+        "slide 'cloud-tour', field 'video'. Fix:"
+    ) in out
