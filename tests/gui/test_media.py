@@ -272,15 +272,20 @@ def test_a_picture_of_another_shape_is_shown_whole_over_its_blurred_copy(
 def test_a_garbled_video_is_skipped_within_two_seconds_and_logged(
     media_kiosk: MakeMediaKiosk, tmp_path: Path
 ) -> None:
-    # on the real clock: what a visitor waits, end to end
+    # on the real clock: what a visitor waits, end to end. The kiosk checks a bundle before
+    # it shows it (a garbled index is refused then), so the file goes bad afterwards, on
+    # the disk, as on a failing SD card or USB stick
     broken = garbled_moov(LANDSCAPE_VIDEO, tmp_path / "broken.mp4")
     k = media_kiosk(
         [video_slide("clip", "videos/clip.mp4"), image_slide("after", "slides/after.jpg")],
         files={
-            "videos/clip.mp4": broken,
+            "videos/clip.mp4": LANDSCAPE_VIDEO,
             "slides/after.jpg": camera_jpeg(red_over_blue(1600, 900)),
         },
         real_time=True,
+    )
+    (k.bundle.root / "entities" / "example" / "videos" / "clip.mp4").write_bytes(
+        broken.read_bytes()
     )
     open_entity(k)
     assert k.session.slide_index == 0
