@@ -16,7 +16,8 @@ Two things are allowed when QML says so, by declaring a property on the item or 
 in an ellipsis; the page it opens shows the whole text) and ``affordance`` (a "more below"
 mark over scrolling text). A page, or a modal scrim, covers the text drawn before it. The
 on-screen keyboard is Qt's own component and is not checked inside; while it is up, what
-it covers is out of reach, and the field being typed in must not be under it.
+it covers on a page is out of reach, the field being typed in must not be under it, and
+neither may a dialog's controls (those over a modal scrim: a dialog does not scroll).
 
 Text scrolled out of sight is judged when it is in sight (Qt may not lay out a delegate it
 does not draw). Scrolling content is not "outside": a Flickable's content may run past its
@@ -121,7 +122,7 @@ def check(window: QQuickWindow, where: Where) -> list[Problem]:
                     a, f"text overlaps {describe(b)} by {both.width():.0f}×{both.height():.0f} px"
                 )
 
-    targets = _targets(items, bounds)
+    targets, modal = _targets(items, bounds)
     if keyboard is not None:
         covered = scene_rect(keyboard)
         # the field with active focus; in a window that is not the active one (a test's),
@@ -139,6 +140,15 @@ def check(window: QQuickWindow, where: Where) -> list[Problem]:
                     field,
                     f"the field being typed in is under the keyboard by {under.height():.0f} px",
                 )
+        if modal:  # a dialog's controls cannot be scrolled out from under the keyboard
+            for t in targets:
+                under = scene_rect(t).intersected(covered)
+                if t is not keyboard and under.width() > SLACK and under.height() > SLACK:
+                    report(
+                        t,
+                        f"a dialog's control is under the on-screen keyboard by"
+                        f" {under.width():.0f}×{under.height():.0f} px",
+                    )
         targets = [t for t in targets if t is keyboard or not _meets(scene_rect(t), covered)]
     for item in targets:
         box = scene_rect(item)
@@ -309,19 +319,22 @@ def contrast(a: QColor, b: QColor) -> float:
 # -- targets ---------------------------------------------------------------------------------
 
 
-def _targets(items: list[QQuickItem], bounds: QRectF) -> list[QQuickItem]:
-    """The interactive items a visitor can reach: not catchers, not under a modal scrim."""
+def _targets(items: list[QQuickItem], bounds: QRectF) -> tuple[list[QQuickItem], bool]:
+    """The interactive items a visitor can reach: not catchers, not under a modal scrim; and
+    whether they are a dialog's (drawn over a modal scrim)."""
     area = bounds.width() * bounds.height()
     reachable: list[QQuickItem] = []
+    modal = False
     for item in items:
         if not _interactive(item):
             continue
         box = scene_rect(item).intersected(bounds)
         if box.width() * box.height() >= CATCHER * area:
             reachable.clear()  # a scrim: what was drawn before it is under it
+            modal = True
             continue
         reachable.append(item)
-    return reachable
+    return reachable, modal
 
 
 def _interactive(item: QQuickItem) -> bool:

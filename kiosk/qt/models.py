@@ -2,7 +2,9 @@
 
 Visitor texts go to QML as ``{"ar": ..., "en": ...}`` maps; QML picks the current
 language through ``Theme.tr()``, so a language switch re-evaluates bindings
-without rebuilding any model.
+without rebuilding any model. Each text is prepared for the screen in its language
+(:func:`kiosk.bidi.for_display`: Arabic paragraphs run right to left), and counts come
+with their count words (:mod:`kiosk.plural`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from PySide6.QtCore import (
     QUrl,
 )
 
+from ..bidi import for_display
 from ..bundle.model import Bundle, Demo, Entity, FormItem, Screen, Slide, Text
+from ..plural import STEP
 
 # Qt.ItemDataRole.DisplayRole and UserRole, as numbers: PySide6's Qt namespace is slow
 # to build on first use, before the first frame (kiosk.qt.frames; figures:
@@ -28,7 +32,7 @@ USER_ROLE = 0x0100
 
 
 def text(t: Text | None) -> dict[str, str]:
-    return dict(t.values) if t else {}
+    return {lang: for_display(v, lang) for lang, v in t.values.items()} if t else {}
 
 
 def url(bundle: Bundle, rel: Any) -> str:
@@ -80,7 +84,7 @@ SLIDE_ROLES = [
     "bullets",
     "duration",
 ]
-DEMO_ROLES = ["demoId", "title", "summary", "stepCount"]
+DEMO_ROLES = ["demoId", "title", "summary", "stepCount", "stepWords"]
 
 
 def entity_row(bundle: Bundle, e: Entity) -> dict[str, Any]:
@@ -116,6 +120,7 @@ def demo_row(d: Demo) -> dict[str, Any]:
         "title": text(d.title),
         "summary": text(d.summary),
         "stepCount": len(d.screens),
+        "stepWords": STEP.counts(len(d.screens)),  # "خطوتان", "2 steps"
     }
 
 

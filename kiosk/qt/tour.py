@@ -1,7 +1,7 @@
 """A walk through every page and state of a running kiosk, for screenshots and the layout
 checker: attract, Home, each entity with its slides, each demo screen kind (and the hint,
-and the keyboard up on a form), the end screen, the idle warning, and the staff PIN pad and
-panel.
+the keyboard up on a form, and the idle warning over it), the end screen, the idle warning,
+and the staff PIN pad and panel.
 
 :func:`tour` drives a :class:`~kiosk.qt.testing.Kiosk` and yields a name at each state,
 once it is drawn and still; the caller grabs or checks the window there.
@@ -183,6 +183,13 @@ def tour(k: Kiosk, clock: ManualClock, walk: Walk = Walk()) -> Iterator[str]:
                             if wait_until(lambda: k.find("keyboard") is not None, 5000):
                                 still(k)
                                 yield f"demo-{demo.id}-{screen_id}-keyboard"
+                                # the visitor stops typing: "are you still there?"
+                                clock.advance(k.bundle.idle.timeout + 0.1)
+                                wait_until(lambda: k.session.warning, 5000)
+                                still(k)
+                                yield f"demo-{demo.id}-{screen_id}-keyboard-idle"
+                                k.controller.touch()  # they continue: the keyboard is back
+                                wait_until(lambda: k.find("keyboard") is not None, 5000)
                             QGuiApplication.inputMethod().hide()
                             wait_until(lambda: k.find("keyboard") is None, 5000)
                 k.controller.follow(target)

@@ -80,7 +80,7 @@ Rectangle {
                         required property string demoId
                         required property var title
                         required property var summary
-                        required property int stepCount
+                        required property var stepWords   // the count with its noun: "خطوتان"
                         objectName: "demo-" + demoId
                         width: demos.width
                         height: cardColumn.implicitHeight + Theme.px(56)
@@ -105,7 +105,7 @@ Rectangle {
                             Caption {
                                 objectName: "demoSteps-" + card.demoId
                                 width: parent.width
-                                text: Theme.ui(card.stepCount + " خطوات", card.stepCount + " steps")
+                                text: Theme.tr(card.stepWords)
                                 font.bold: true
                             }
                             KButton {

@@ -1,7 +1,9 @@
 import QtQuick
 import KioskBackend
 
-// "Are you still there?" with a countdown; any touch dismisses it.
+// "Are you still there?" with a countdown and a "Continue" button; any touch dismisses it
+// (the kiosk's input filter takes the press: it wakes the kiosk and hits nothing under it).
+// The on-screen keyboard steps down while it is up (Main.qml), so it never covers it.
 Rectangle {
     id: overlay
     objectName: "idleOverlay"
@@ -10,6 +12,11 @@ Rectangle {
     opacity: controller.idleWarning ? 1 : 0
     visible: opacity > 0
     Behavior on opacity { NumberAnimation { duration: Theme.overlayFade } }
+
+    TapHandler {   // the whole scrim continues, as the filter does
+        enabled: overlay.controller.idleWarning
+        onTapped: overlay.controller.touch()
+    }
 
     Rectangle {
         anchors.centerIn: parent
@@ -62,6 +69,13 @@ Rectangle {
                 color: Theme.muted
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
+            }
+            KButton {
+                objectName: "idleContinue"
+                anchors.horizontalCenter: parent.horizontalCenter
+                width: Math.min(implicitWidth, parent.width)
+                label: Theme.ui("متابعة", "Continue")
+                onClicked: overlay.controller.touch()
             }
         }
     }

@@ -16,6 +16,26 @@ InputPanel {
     visible: y < Window.height
     Behavior on y { NumberAnimation { duration: Theme.overlayFade; easing.type: Easing.OutCubic } }
 
+    // A phone number starts with "+" ("+974 …"), but Qt's phone pad has "+" only on a long
+    // press of "*", and visitors never long-press (UI.md, "Clarity first"): on the pad, the
+    // "*" key is a "+" key (a form never asks for "*"); its long press still offers both.
+    Connections {
+        target: keyboard.keyboard.keyboardLayoutLoader
+        function onItemChanged() { keyboard.offerPlus(keyboard.keyboard.keyboardLayoutLoader.item) }
+    }
+    function offerPlus(item) {
+        if (!item)
+            return
+        if (item.key === Qt.Key_Asterisk && String(item.alternativeKeys).indexOf("+") >= 0) {
+            item.key = Qt.Key_Plus
+            item.text = "+"
+            item.objectName = "plusKey"
+            return
+        }
+        for (let i = 0; i < item.children.length; ++i)
+            offerPlus(item.children[i])
+    }
+
     Binding {
         target: VirtualKeyboardSettings   // process-wide: never restore an old window's value
         restoreMode: Binding.RestoreNone

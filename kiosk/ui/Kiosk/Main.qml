@@ -94,6 +94,26 @@ Window {
         anchors.fill: parent
         controller: win.controller
     }
+    // The keyboard never covers "are you still there?": while the question is up it steps
+    // down (the field keeps its focus and what was typed), and when the visitor continues it
+    // comes back to the same field. After the idle reset the page has gone, and so has it.
+    property bool keyboardStepDown: false
+    Connections {
+        target: win.controller
+        function onIdleChanged() {
+            if (win.controller.idleWarning) {
+                if (!win.keyboardStepDown && Qt.inputMethod.visible) {
+                    win.keyboardStepDown = true
+                    Qt.inputMethod.hide()
+                }
+            } else if (win.keyboardStepDown) {
+                win.keyboardStepDown = false
+                if (win.controller.page === Pages.Demo && win.activeFocusItem
+                        && (win.activeFocusItem.inputMethodHints !== undefined))
+                    Qt.inputMethod.show()
+            }
+        }
+    }
 
     // Created only when staff open it (the corner gesture), not at start-up.
     Loader {

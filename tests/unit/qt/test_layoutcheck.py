@@ -153,6 +153,20 @@ def test_the_field_being_typed_in_must_not_be_under_the_keyboard(scene: Scene) -
     assert scene(button + "\n" + keyboard) == []
 
 
+def test_a_dialogs_button_under_the_keyboard_is_found(scene: Scene) -> None:
+    # a dialog over a modal scrim (a full-window catcher) does not scroll: what the keyboard
+    # covers there, the visitor cannot reach
+    scrim = "Rectangle { anchors.fill: parent; color: '#CC000000'; TapHandler {} }"
+    button = "Rectangle { x: 900; y: 900; width: 120; height: 120; color: 'grey'; TapHandler {} }"
+    keyboard = (
+        "Rectangle { objectName: 'keyboard'; y: 700; width: 1920; height: 380; color: '#333' }"
+    )
+    (problem,) = scene("\n".join([scrim, button, keyboard]))
+    assert problem == "a dialog's control is under the on-screen keyboard by 120×120 px"
+    # above the keyboard, it is in reach
+    assert scene("\n".join([scrim, button.replace("y: 900", "y: 400"), keyboard])) == []
+
+
 def test_a_flickable_that_scrolls_up_and_down_still_cuts_what_runs_past_its_sides(
     scene: Scene,
 ) -> None:
