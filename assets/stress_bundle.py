@@ -4,7 +4,8 @@ ministry brings.
 * 12 entities, with two-line names in both languages;
 * one entity with 20 slides, one of them a 900-character Arabic paragraph with 8 bullets;
 * 8 demos in one entity, with long titles, summaries, hints and form labels;
-* mixed Arabic, Latin and digit strings ("خدمة Metrash2 على الرقم 109 …").
+* mixed Arabic, Latin and digit strings ("خدمة Metrash2 على الرقم 109 …");
+* a portrait photo and a portrait video (assets/media), which landscape screens show whole.
 
 It is valid (warnings aside): ``kiosk bundle validate`` passes on it.
 
@@ -18,13 +19,16 @@ import copy
 import json
 import re
 import shutil
+import struct
 import sys
 import tomllib
+import zlib
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "kiosk" / "sample_bundle"
+PORTRAIT_VIDEO = REPO / "assets" / "media" / "portrait-108x192.mp4"
 
 ENTITIES = 12
 SLIDES = 20
@@ -100,6 +104,8 @@ def make_stress_bundle(dest: Path) -> Path:
             entity["slides"] = twenty_slides(entity["slides"])
         if n == 1:
             entity["demos"] = eight_demos(entity["demos"])
+        if n == 2:
+            entity["slides"] += portrait_media(dest / "entities" / new_id)
         for demo in entity.get("demos", []):
             lengthen_demo(demo)
         path.write_text(dumps(entity), "utf-8")
@@ -107,6 +113,51 @@ def make_stress_bundle(dest: Path) -> Path:
     manifest["entities"] = ids
     (dest / "bundle.toml").write_text(dumps(manifest), "utf-8")
     return dest
+
+
+def portrait_media(folder: Path) -> list[dict[str, Any]]:
+    """A phone's portrait photo and portrait video: on a landscape screen they are shown
+    whole (the fit rule), not cut to a band."""
+    (folder / "slides").mkdir(exist_ok=True)
+    (folder / "videos").mkdir(exist_ok=True)
+    (folder / "slides" / "portrait-photo.png").write_bytes(portrait_png(1080, 1920))
+    shutil.copyfile(PORTRAIT_VIDEO, folder / "videos" / "portrait-video.mp4")
+    return [
+        {
+            "id": "portrait-photo",
+            "kind": "image",
+            "image": "slides/portrait-photo.png",
+            "caption": text("صورة عمودية من هاتف", "A portrait photo from a phone"),
+        },
+        {"id": "portrait-video", "kind": "video", "video": "videos/portrait-video.mp4"},
+    ]
+
+
+def portrait_png(width: int, height: int) -> bytes:
+    """A tall picture whose top is plainly its top: maroon fading to white, with a white
+    band across its upper third."""
+
+    def row(y: int) -> bytes:
+        if height // 4 <= y < height // 3:
+            return b"\x00" + b"\xff\xff\xff" * width
+        t = y / (height - 1)
+        pixel = bytes(round(a + (255 - a) * t) for a in (0x8A, 0x15, 0x38))
+        return b"\x00" + pixel * width
+
+    raw = b"".join(row(y) for y in range(height))
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw, 6))
+        + chunk(b"IEND", b"")
+    )
 
 
 def twenty_slides(slides: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1,8 +1,8 @@
 """Media made at test time: pictures as cameras write them, small bundles that show them, and
 videos broken the way a bad copy breaks them.
 
-Needs a QGuiApplication (QImage, QPainter); the fixture videos under tests/media/ are made once by
-tests/media/make.sh (CI has no ffmpeg).
+Needs a QGuiApplication (QImage, QPainter); the fixture videos under assets/media/ are made once by
+assets/media/make.sh (CI has no ffmpeg).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from assets.stress_bundle import dumps
 from kiosk.bundle import init
 from tests.made_media import with_exif
 
-MEDIA = Path(__file__).resolve().parent / "media"
-"""The committed fixture videos (tests/media/make.sh)."""
+MEDIA = Path(__file__).resolve().parents[1] / "assets" / "media"
+"""The committed fixture videos (assets/media/make.sh)."""
 PORTRAIT_VIDEO = MEDIA / "portrait-108x192.mp4"
 LANDSCAPE_VIDEO = MEDIA / "landscape-192x108.mp4"
 

@@ -18,8 +18,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickItem
 
 from ..admin import hash_pin
-from ..bundle import pack
-from ..bundle.model import Slide
+from ..bundle import media, pack
+from ..bundle.model import Bundle, Slide
 from ..clock import ManualClock
 from ..config import Config
 from ..session import HINT_IDLE_S, HINT_SHOWN_S
@@ -140,8 +140,9 @@ def tour(k: Kiosk, clock: ManualClock, walk: Walk = Walk()) -> Iterator[str]:
         k.controller.openEntity(entity.id)
         k.wait_page("entity")
         for i, slide in enumerate(entity.slides):
-            wanted = walk.every_slide or i == 0 or slide.kind not in kinds or slide is longest
-            kinds.add(slide.kind)
+            kind = f"{slide.kind}-{media_shape(k.bundle, slide)}"  # a portrait photo is new
+            wanted = walk.every_slide or i == 0 or kind not in kinds or slide is longest
+            kinds.add(kind)
             if not wanted:
                 continue
             k.controller.showSlide(i)
@@ -224,6 +225,28 @@ def tour(k: Kiosk, clock: ManualClock, walk: Walk = Walk()) -> Iterator[str]:
     still(k)
     yield "admin-panel"
     admin.close()
+
+
+def media_shape(bundle: Bundle, slide: Slide) -> str:
+    """``portrait``, ``landscape`` or ``""`` (no media, or not readable): the shape of a
+    slide's picture or video as shown, from its header (kiosk.bundle.media)."""
+    rel = slide.video or slide.image
+    if rel is None:
+        return ""
+    try:
+        data = bundle.path(rel).read_bytes()
+        kind = media.sniff(data[:16])
+        if kind is media.Kind.MP4:
+            video = media.mp4_info(data)
+            w, h = video.shown_width, video.shown_height
+        elif kind in media.IMAGE_KINDS:
+            image = media.image_info(kind, data)
+            w, h = image.shown_width, image.shown_height
+        else:
+            return ""
+    except (OSError, media.MediaError):
+        return ""
+    return "portrait" if h > w else "landscape"
 
 
 def _longest_text_slide(k: Kiosk) -> Slide | None:
