@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
@@ -243,7 +244,11 @@ class Admin(QObject):  # type: ignore[operator]
         return self._progress
 
     def _changed(self, *, reread: bool = False) -> None:
-        """Tell QML; with ``reread``, read the store's side again (in a worker) first."""
+        """Tell QML; with ``reread``, read the store's side again (in a worker) first. A job
+        that finishes after its kiosk was torn down (shutdown cancels it, but a worker's
+        result may already be on its way) tells nobody."""
+        if not shiboken6.isValid(self):
+            return
         if reread:
             self._read_store()
         self.panelChanged.emit()

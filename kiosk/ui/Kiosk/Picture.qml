@@ -16,8 +16,15 @@ Item {
     // Always fill (the attract loop's full-screen backgrounds): upright, cropped, never whole.
     property bool alwaysFills: false
     readonly property alias status: shown.status
-    // The picture's shape as a visitor sees it (width / height), 0 until it is decoded.
-    readonly property real aspect: shown.implicitHeight > 0 ? shown.implicitWidth / shown.implicitHeight : 0
+    // The picture's shape as a visitor sees it (width / height), 0 until it is decoded. Read
+    // from the painted size, whose shape is the picture's whatever the box (it is fitted), by
+    // a handler: as a binding it would loop through the box below, which it sizes ("Binding
+    // loop detected"); after the box has settled (callLater), and rounded, so it settles once.
+    property real aspect: 0
+    function measure() {
+        aspect = shown.status === Image.Ready && shown.paintedHeight > 0
+                 ? Math.round(1000 * shown.paintedWidth / shown.paintedHeight) / 1000 : 0
+    }
     readonly property bool fills: alwaysFills || Theme.cropsWell(aspect, width / Math.max(1, height))
     readonly property bool whole: aspect > 0 && !fills
     clip: true
@@ -60,5 +67,8 @@ Item {
         asynchronous: true
         fillMode: Image.PreserveAspectFit
         sourceSize: Qt.size(side, side)
+        onStatusChanged: Qt.callLater(picture.measure)
+        onPaintedWidthChanged: Qt.callLater(picture.measure)
+        onPaintedHeightChanged: Qt.callLater(picture.measure)
     }
 }
