@@ -52,7 +52,15 @@ from .commands import (
 )
 from .document import Project, ProjectError, SaveResult
 from .entities import AddEntity, DeleteEntity, DuplicateEntity, MoveEntity, free_entity_id
-from .fields import BUNDLE_FILE, FieldPath, entity_file, entity_of, format_path, parse_path
+from .fields import (
+    BUNDLE_FILE,
+    FieldPath,
+    entity_file,
+    entity_of,
+    format_path,
+    lookup,
+    parse_path,
+)
 from .gaps import Counts, Gap, Node, media_uses, node_of, problem_counts, translation_gaps
 from .geometry import rect_from_pixels, rect_to_pixels
 from .history import History
@@ -100,6 +108,7 @@ __all__ = [
     "free_entity_id",
     "holder",
     "item_template",
+    "lookup",
     "media_uses",
     "node_of",
     "parse_path",

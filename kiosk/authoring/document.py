@@ -117,7 +117,8 @@ class Project:
         for eid in project.entity_ids:
             if (folder / "entities" / eid / ENTITY_MANIFEST).is_file():
                 project._read(entity_file(eid), required=False)
-                project._on_disk.add(eid)
+            if entity_file(eid) in project.docs:
+                project._on_disk.add(eid)  # an unreadable one is left as it is
         return project
 
     @classmethod

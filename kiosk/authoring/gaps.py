@@ -47,6 +47,11 @@ class Gap:
     missing: bool
     """True when there is no entry at all; False when it is empty (or only invisible)."""
 
+    @property
+    def path(self) -> FieldPath:
+        """The text's table as a path, for :class:`~kiosk.authoring.commands.SetText`."""
+        return parse_path(self.text)
+
 
 @dataclass(frozen=True, order=True)
 class Node:
