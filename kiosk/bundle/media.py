@@ -103,6 +103,13 @@ CODE_NAMES = frozenset({"qmldir"})
 
 JUNK_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 JUNK_DIRS = frozenset({"__MACOSX"})
+STUDIO_RECOVERY = ".studio-recovery"
+"""The Studio's autosave journal (kiosk.authoring.recovery), inside the bundle folder."""
+STUDIO_TRASH = ".studio-trash"
+"""Folders of entities deleted in the Studio, kept until it closes (kiosk.authoring)."""
+STUDIO_LOCK = ".studio-lock"
+"""Which Studio has the bundle open (kiosk.authoring.lock)."""
+STUDIO_NAMES = frozenset({STUDIO_RECOVERY, STUDIO_TRASH, STUDIO_LOCK})
 
 
 class MediaError(ValueError):
@@ -120,6 +127,12 @@ def name_key(name: str) -> str:
 def is_junk(rel: PurePosixPath) -> bool:
     """Files that operating systems leave behind on USB sticks; ignored with a warning."""
     return rel.name in JUNK_NAMES or any(p in JUNK_DIRS for p in rel.parts)
+
+
+def is_studio(rel: PurePosixPath) -> bool:
+    """The Studio's own files at the top of a bundle folder (autosave journal, trash, lock):
+    not part of the bundle, so never validated, packed or installed, and not reported."""
+    return bool(rel.parts) and rel.parts[0] in STUDIO_NAMES
 
 
 def is_code(rel: PurePosixPath, head: bytes) -> str | None:

@@ -40,7 +40,9 @@ def pack(
         for p in folder.rglob("*")
         if p.is_file() and not p.is_symlink()
     )
-    files = [f for f in files if not media.is_junk(f) and str(f) != CHECKSUMS]
+    files = [
+        f for f in files if not media.is_junk(f) and not media.is_studio(f) and str(f) != CHECKSUMS
+    ]
     hashes = hash_tree(folder, files)
     listing = {
         "format": 1,

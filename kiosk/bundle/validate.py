@@ -75,6 +75,8 @@ def _walk(root: Path, report: Report, scan: Scan) -> list[PurePosixPath]:
     refused: set[PurePosixPath] = set()
     for path in sorted(root.rglob("*")):
         rel = PurePosixPath(path.relative_to(root).as_posix())
+        if media.is_studio(rel):
+            continue  # the Studio's journal, trash and lock: not part of the bundle
         if media.is_junk(rel):
             report.warning(
                 str(rel),

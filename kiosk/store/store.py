@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from ..atomicfile import write_atomic
-from ..bundle.media import is_junk
+from ..bundle.media import is_junk, is_studio
 from ..bundle.problems import Report
 from ..bundle.validate import CHECKSUMS, check_folder, hash_tree
 
@@ -140,6 +140,11 @@ def _fsync_tree(root: Path) -> None:
             finally:
                 os.close(fd)
         _fsync_dir(Path(dirpath))
+
+
+def _left_out(rel: PurePosixPath) -> bool:
+    """Not copied into an installed bundle: operating-system leftovers and the Studio's files."""
+    return is_junk(rel) or is_studio(rel)
 
 
 def _version_key(version: str) -> tuple[int, ...]:
@@ -504,7 +509,7 @@ class BundleStore:
                 files = [
                     PurePosixPath(p.relative_to(root).as_posix())
                     for p in sorted(root.rglob("*"))
-                    if p.is_file() and not is_junk(PurePosixPath(p.relative_to(root).as_posix()))
+                    if p.is_file() and not _left_out(PurePosixPath(p.relative_to(root).as_posix()))
                 ]
                 hashes = hash_tree(root, files)
                 write_json_atomic(
@@ -641,7 +646,7 @@ class BundleStore:
                 if not path.is_file():
                     report.error(rel.as_posix(), "", "not a regular file", "remove it", "special")
                     continue
-                if is_junk(PurePosixPath(rel.as_posix())):
+                if _left_out(PurePosixPath(rel.as_posix())):
                     continue
                 target = dest / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
