@@ -35,9 +35,16 @@ def with_exif(jpeg: bytes, orientation: int, order: str = "II") -> bytes:
     return jpeg[:2] + app1(b"Exif\x00\x00" + exif_block(orientation, order)) + jpeg[2:]
 
 
-def jpeg(width: int, height: int, *segments: bytes) -> bytes:
-    """A structurally complete JPEG: SOI, the given segments, a frame header, a scan, EOI."""
-    sof = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
+def jpeg(
+    width: int, height: int, *segments: bytes, components: int = 1, precision: int = 8
+) -> bytes:
+    """A structurally complete JPEG: SOI, the given segments, a frame header, a scan, EOI.
+    Four components make it a CMYK one; a precision of 12, a 12-bit one."""
+    specs = b"".join(bytes([i + 1, 0x11, 0]) for i in range(components))
+    sof = b"\xff\xc0" + struct.pack(
+        ">HBHHB", 8 + 3 * components, precision, height, width, components
+    )
+    sof += specs
     sos = b"\xff\xda" + struct.pack(">HB", 8, 1) + b"\x01\x00\x00\x3f\x00"
     return b"\xff\xd8" + b"".join(segments) + sof + sos + b"\x12\x34\x56" + b"\xff\xd9"
 
@@ -47,6 +54,52 @@ def jpeg(width: int, height: int, *segments: bytes) -> bytes:
 
 def chunk(ctype: bytes, body: bytes) -> bytes:
     return struct.pack(">I", len(body)) + ctype + body + struct.pack(">I", zlib.crc32(ctype + body))
+
+
+def png(width: int, height: int, *chunks: bytes, depth: int = 8, colour_type: int = 2) -> bytes:
+    """A structurally complete PNG (IHDR, the given chunks, an IDAT of no pixels, IEND);
+    colour type 2 is RGB, 6 RGB with alpha, 0 grey."""
+    ihdr = struct.pack(">IIBBBBB", width, height, depth, colour_type, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + b"".join(chunks)
+        + chunk(b"IDAT", zlib.compress(b""))
+        + chunk(b"IEND", b"")
+    )
+
+
+def icc_profile(space: bytes, description: str) -> bytes:
+    """An ICC profile with only what a reader looks at: the colour space (b"RGB ", b"CMYK")
+    and a 'desc' tag."""
+    text = description.encode("latin-1") + b"\0"
+    desc = b"desc" + b"\0" * 4 + struct.pack(">I", len(text)) + text
+    header = struct.pack(">I", 132 + 12 + len(desc)) + b"\0" * 12 + space + b"\0" * 108
+    return header + struct.pack(">I", 1) + struct.pack(">4sII", b"desc", 144, len(desc)) + desc
+
+
+def iccp(profile: bytes) -> bytes:
+    """A PNG iCCP chunk."""
+    return chunk(b"iCCP", b"profile\0\0" + zlib.compress(profile))
+
+
+def app2_icc(profile: bytes) -> bytes:
+    """A JPEG APP2 segment with the whole profile in one chunk."""
+    body = b"ICC_PROFILE\0\x01\x01" + profile
+    return b"\xff\xe2" + struct.pack(">H", len(body) + 2) + body
+
+
+# --- WebP ---------------------------------------------------------------------------------------
+
+
+def webp(kind: bytes = b"VP8 ", *, alpha: bool = False) -> bytes:
+    """A WebP file's chunk structure (no coded pixels): lossy (``VP8 ``) or lossless
+    (``VP8L``), with a VP8X header that says it has transparency when ``alpha``."""
+    chunks = b""
+    if alpha:
+        chunks += b"VP8X" + struct.pack("<I", 10) + bytes([0x10]) + b"\0" * 9
+    chunks += kind + struct.pack("<I", 4) + b"\0" * 4
+    return b"RIFF" + struct.pack("<I", 4 + len(chunks)) + b"WEBP" + chunks
 
 
 def png_with_exif(png: bytes, orientation: int, order: str = "MM") -> bytes:

@@ -16,6 +16,8 @@ code path. docs/authoring.md tells the story; the modules:
 - :mod:`.history`: :class:`History`
 - :mod:`.gaps`: :func:`translation_gaps`, :func:`problem_counts` over a validator Report
 - :mod:`.recovery`, :mod:`.lock`: the autosave journal and the ``.studio-lock``
+- :mod:`.media_in` (with :mod:`.transcode`): how a picture or video comes in (the normaliser's
+  policy; the pixels are :mod:`kiosk.qt.normalise`'s)
 - :mod:`.fields`, :mod:`.geometry`, :mod:`.labels`, :mod:`.style`: paths, hotspot
   fractions, bilingual labels, the house style of new TOML
 
