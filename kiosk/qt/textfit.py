@@ -57,7 +57,7 @@ def overflows(root: Path) -> list[Overflow]:
     from ..bundle import load
     from ..clock import ManualClock
     from .testing import start_kiosk
-    from .tour import instant, still
+    from .tour import each_entity, instant, still
 
     found: list[Overflow] = []
     bundle = load(root)
@@ -77,11 +77,7 @@ def overflows(root: Path) -> list[Overflow]:
             k.wait_page("home")
             for lang in bundle.languages:
                 k.controller.setLanguage(lang)
-                for entity in k.bundle.entities:
-                    k.controller.home()
-                    k.wait_page("home")
-                    k.controller.openEntity(entity.id)
-                    k.wait_page("entity")
+                for entity in each_entity(k):
                     for i, slide in enumerate(entity.slides):
                         if slide.kind == "text" or slide.caption is not None:
                             k.controller.showSlide(i)

@@ -19,7 +19,7 @@ from PySide6.QtQuick import QQuickItem
 
 from ..admin import hash_pin
 from ..bundle import media, pack
-from ..bundle.model import Bundle, Slide
+from ..bundle.model import Bundle, Entity, Slide
 from ..clock import ManualClock
 from ..config import Config
 from ..session import HINT_IDLE_S, HINT_SHOWN_S
@@ -123,6 +123,17 @@ def instant(k: Kiosk) -> None:
     theme.setProperty("motion", 0)
 
 
+def each_entity(k: Kiosk) -> Iterator[Entity]:
+    """Each entity of the kiosk's bundle in Home order, its page open (from Home, as a
+    visitor opens it)."""
+    for entity in k.bundle.entities:
+        k.controller.home()
+        k.wait_page("home")
+        k.controller.openEntity(entity.id)
+        k.wait_page("entity")
+        yield entity
+
+
 def tour(k: Kiosk, clock: ManualClock, walk: Walk = Walk()) -> Iterator[str]:
     instant(k)
     still(k)
@@ -134,11 +145,7 @@ def tour(k: Kiosk, clock: ManualClock, walk: Walk = Walk()) -> Iterator[str]:
 
     longest = _longest_text_slide(k)
     kinds: set[str] = set()
-    for entity in k.bundle.entities:
-        k.controller.home()
-        k.wait_page("home")
-        k.controller.openEntity(entity.id)
-        k.wait_page("entity")
+    for entity in each_entity(k):
         for i, slide in enumerate(entity.slides):
             kind = f"{slide.kind}-{media_shape(k.bundle, slide)}"  # a portrait photo is new
             wanted = walk.every_slide or i == 0 or kind not in kinds or slide is longest

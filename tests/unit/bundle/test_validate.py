@@ -17,7 +17,7 @@ from kiosk.bundle import Report, validate
 from kiosk.bundle.problems import Problem
 from kiosk.bundle.scaffold import solid_png
 from kiosk.paths import SAMPLE_BUNDLE
-from tests.made_media import png_with_exif, with_exif
+from tests.made_media import chunk, png_with_exif, with_exif
 from tests.made_media import video as made_video
 
 from .conftest import Check, edit
@@ -46,12 +46,6 @@ hint = { ar = "الزر هنا", en = "The button is here" }
 
 def png_header_only(width: int, height: int) -> bytes:
     """A PNG whose header claims a huge size, with a tiny (valid-CRC) body."""
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
