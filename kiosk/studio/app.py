@@ -11,6 +11,13 @@ __all__ = ["run"]
 
 def run(path: Path | None = None, lang: str | None = None) -> int:
     """Open the Studio (on ``path``, a bundle folder or .zip, when given) until it is closed."""
+    if path is not None and not path.exists():
+        print(
+            f"kiosk studio: {path}: no such folder or file. Fix: give a bundle folder (the one "
+            "with bundle.toml) or a bundle .zip, or run 'kiosk studio' alone and choose one",
+            file=sys.stderr,
+        )
+        return 2
     from PySide6.QtCore import QLocale, QSettings
     from PySide6.QtWidgets import QApplication
 

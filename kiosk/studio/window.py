@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -258,6 +259,10 @@ class StudioWindow(QMainWindow):
         self.tree.setColumnCount(2)
         self.tree.setUniformRowHeights(True)
         self.tree.currentItemChanged.connect(self._tree_selected)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.editor = _named(QWidget(), "editor")
         self.editor_layout = QVBoxLayout(self.editor)
         self.editor_title = _named(QLabel(), "editorTitle")
@@ -283,8 +288,16 @@ class StudioWindow(QMainWindow):
         self.problem_list.setRootIsDecorated(False)
         self.problem_list.setWordWrap(True)
         self.problem_list.itemDoubleClicked.connect(self._problem_activated)
+        header = self.problem_list.header()
+        header.setStretchLastSection(False)
+        for column in range(5):
+            mode = QHeaderView.ResizeMode
+            header.setSectionResizeMode(
+                column, mode.Stretch if column >= 3 else mode.ResizeToContents
+            )
         self.problems_dock.setWidget(self.problem_list)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.resizeDocks([self.problems_dock], [200], Qt.Orientation.Vertical)
 
     # -- language --------------------------------------------------------------------------------
 
@@ -464,7 +477,6 @@ class StudioWindow(QMainWindow):
         self.tree.blockSignals(False)
         if keep is not None:
             self._select(keep)
-        self.tree.resizeColumnToContents(1)
 
     def _mark_outline(self) -> None:
         assert self.project is not None
@@ -525,6 +537,7 @@ class StudioWindow(QMainWindow):
         old = self.form_host
         self.form_host = QWidget()
         self.editor_layout.replaceWidget(old, self.form_host)
+        old.hide()  # deleted on the next turn of the event loop; never shown again
         old.deleteLater()
         self._fields.clear()
         self._gap_labels.clear()
@@ -540,6 +553,7 @@ class StudioWindow(QMainWindow):
             form.addRow(QLabel(self.t(UI.no_texts)))
         for path, required in texts:
             form.addRow(self._text_row(node.file, path, required))
+        self.form_host.show()
         self._load_fields()
 
     def _text_row(self, file: str, path: FieldPath, required: bool) -> QWidget:
@@ -591,6 +605,7 @@ class StudioWindow(QMainWindow):
             column.addWidget(lang_label)
             column.addWidget(widget)
             column.addWidget(gap)
+            column.addStretch()  # the two languages' fields stay level when one is marked
             row.addLayout(column, 1)
             self._fields[(where, lang)] = widget
             self._gap_labels[(where, lang)] = gap
@@ -749,8 +764,6 @@ class StudioWindow(QMainWindow):
             for column in range(5):
                 item.setToolTip(column, str(problem))
             self.problem_list.addTopLevelItem(item)
-        for column in range(3):
-            self.problem_list.resizeColumnToContents(column)
         title = self.t(UI.problems)
         if self.report is not None:
             title += f" ({len(problems)})" if problems else f" — {self.t(UI.no_problems)}"

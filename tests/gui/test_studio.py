@@ -286,3 +286,20 @@ def test_arabic_ui_mirrors_the_window(qtbot: QtBot, studio: StudioWindow) -> Non
     studio.english_action.trigger()
     assert studio.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert studio.new_button.text() == "New bundle…"
+
+
+def test_the_editor_shows_only_the_selected_nodes_texts(
+    qtbot: QtBot, studio: StudioWindow, tmp_path: Path
+) -> None:
+    bundle = tmp_path / "sample"
+    shutil.copytree(SAMPLE_BUNDLE, bundle)
+    assert studio.open_path(bundle)
+    slide = Node(entity_file("moi"), "slides[1]")
+    studio.tree.setCurrentItem(studio._items[slide])
+    studio.tree.setCurrentItem(studio._items[Node(BUNDLE_FILE)])
+    shown = [
+        w.objectName()
+        for w in studio.editor.findChildren(QLineEdit)
+        if w.isVisibleTo(studio.editor)
+    ]
+    assert shown == ["text:title:ar", "text:title:en", "text:subtitle:ar", "text:subtitle:en"]

@@ -29,3 +29,11 @@ def test_the_bundle_and_language_reach_the_studio(monkeypatch: pytest.MonkeyPatc
     assert main(["studio", "kiosk/sample_bundle", "--language", "ar"]) == 0
     assert main(["studio"]) == 0
     assert seen == [(Path("kiosk/sample_bundle"), "ar"), (None, None)]
+
+
+def test_a_missing_bundle_is_named_with_the_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["studio", str(tmp_path / "nowhere")]) == 2
+    err = capsys.readouterr().err
+    assert "nowhere: no such folder or file" in err and "Fix:" in err
