@@ -687,6 +687,7 @@ class StudioWindow(QMainWindow):
         )
         for a in (self.save_action, self.add_entity_action):
             a.setEnabled(project is not None)
+        self.problems_dock.setVisible(project is not None)  # nothing to check on the start page
 
     def undo(self) -> None:
         if self.project is not None:

@@ -107,6 +107,7 @@ def test_new_bundle_entity_named_in_both_languages_undo_and_save(
     qtbot: QtBot, studio: StudioWindow, answers: Answers, tmp_path: Path
 ) -> None:
     assert studio.stack.currentWidget() is studio.start
+    assert not studio.problems_dock.isVisible()
     folder = new_bundle(qtbot, studio, answers, tmp_path)
     assert (folder / BUNDLE_FILE).is_file()
     assert studio.stack.currentWidget() is studio.splitter
