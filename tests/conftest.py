@@ -1,4 +1,5 @@
-"""Shared test set-up: headless Qt, and a QGuiApplication (the kiosk uses no widgets)."""
+"""Shared test set-up: headless Qt, and a QGuiApplication (the kiosk uses no widgets; a
+QApplication when Kiosk Studio's tests run)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,19 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtGui import QGuiApplication
 
+WIDGET_TESTS = ("test_studio",)
+"""Test modules that need a QApplication (Kiosk Studio is a Qt Widgets app)."""
+
 
 @pytest.fixture(scope="session")
-def qapp_cls() -> type[QGuiApplication]:
+def qapp_cls(request: pytest.FixtureRequest) -> type[QGuiApplication]:
+    """The kiosk needs only a QGuiApplication; one application serves the whole session, so
+    when Studio tests are collected it is a QApplication (a subclass) for every test."""
+    items = getattr(request.session, "items", [])
+    if any(item.path.stem.startswith(WIDGET_TESTS) for item in items):
+        from PySide6.QtWidgets import QApplication
+
+        return QApplication
     return QGuiApplication
 
 

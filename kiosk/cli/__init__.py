@@ -11,7 +11,7 @@ import sys
 
 from .. import PackageDataError, __version__
 
-COMMANDS = ("run", "bundle", "stats", "report", "config", "admin", "doctor", "keys")
+COMMANDS = ("run", "bundle", "stats", "report", "config", "admin", "doctor", "keys", "studio")
 """Each is a module here with ``add_parser(sub)``; imported only when needed, so that
 ``kiosk run`` (the kiosk's start-up) does not pay for every staff command's imports."""
 
@@ -21,6 +21,7 @@ Qatar pavilion kiosk: run the visitor kiosk and manage its content.
 examples:
   kiosk run --windowed                     # the kiosk on the sample bundle, in a window
   kiosk bundle validate kiosk/sample_bundle
+  kiosk studio kiosk/sample_bundle         # edit a bundle in Kiosk Studio
 """
 
 
