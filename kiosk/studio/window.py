@@ -595,7 +595,9 @@ class StudioWindow(QMainWindow):
                 widget.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
                 lang_label.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
                 if isinstance(widget, QLineEdit):
-                    widget.setAlignment(Qt.AlignmentFlag.AlignRight)
+                    # leading, so at the right: in a right-to-left field Qt swaps AlignRight
+                    # to the left (AlignRight drew the Arabic at the field's left edge)
+                    widget.setAlignment(Qt.AlignmentFlag.AlignLeading)
             else:
                 widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
                 if isinstance(widget, QLineEdit):

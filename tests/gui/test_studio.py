@@ -304,3 +304,31 @@ def test_the_editor_shows_only_the_selected_nodes_texts(
         if w.isVisibleTo(studio.editor)
     ]
     assert shown == ["text:title:ar", "text:title:en", "text:subtitle:ar", "text:subtitle:en"]
+
+
+def _ink(widget: QWidget) -> tuple[int, int]:
+    """The leftmost and rightmost columns with dark pixels inside the field's frame."""
+    image = widget.grab().toImage()
+    columns = [
+        x
+        for x in range(6, image.width() - 6)
+        for y in range(6, image.height() - 6, 2)
+        if image.pixelColor(x, y).lightness() < 120
+    ]
+    assert columns, "the field shows no text"
+    return min(columns), max(columns)
+
+
+def test_arabic_starts_at_the_right_of_its_field_and_english_at_the_left(
+    qtbot: QtBot, studio: StudioWindow, tmp_path: Path
+) -> None:
+    bundle = tmp_path / "sample"
+    shutil.copytree(SAMPLE_BUNDLE, bundle)
+    assert studio.open_path(bundle)
+    studio.tree.setCurrentItem(studio._items[Node(entity_file("moi"))])
+    fields = {w.objectName(): w for w in studio.editor.findChildren(QLineEdit)}
+    arabic, english = fields["text:name:ar"], fields["text:name:en"]
+    left, right = _ink(arabic)
+    assert right > arabic.width() - 20 and left > arabic.width() / 3  # flush right
+    left, right = _ink(english)
+    assert left < 20 and right < english.width() * 2 / 3  # flush left
