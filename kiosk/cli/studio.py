@@ -33,6 +33,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def cmd_studio(args: argparse.Namespace) -> int:
-    from ..studio.app import run
+    from ..qt.studio.app import run
 
     return run(args.bundle, args.language)

@@ -1,5 +1,5 @@
 """Kiosk Studio driven as staff would: new bundle, an entity named in both languages, undo,
-save, and the problems panel (kiosk/studio)."""
+save, and the problems panel (kiosk/qt/studio)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from kiosk.authoring import BUNDLE_FILE, Node, entity_file
 from kiosk.authoring.outline import check_snapshot
 from kiosk.bundle.validate import load
 from kiosk.paths import SAMPLE_BUNDLE
-from kiosk.studio.window import Prompts, StudioWindow
+from kiosk.qt.studio.window import Prompts, StudioWindow
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 """The offscreen platform cannot pass a window's size limits on (a QMainWindow with a dock)."""
@@ -219,7 +219,7 @@ def test_the_check_runs_off_the_gui_thread(
         threads.append(threading.current_thread())
         return check_snapshot(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("kiosk.studio.window.check_snapshot", spy)
+    monkeypatch.setattr("kiosk.qt.studio.window.check_snapshot", spy)
     bundle = tmp_path / "sample"
     shutil.copytree(SAMPLE_BUNDLE, bundle)
     assert studio.open_path(bundle)

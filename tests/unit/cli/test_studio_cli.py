@@ -25,7 +25,7 @@ def test_the_bundle_and_language_reach_the_studio(monkeypatch: pytest.MonkeyPatc
         seen.append((path, lang))
         return 0
 
-    monkeypatch.setattr("kiosk.studio.app.run", run)
+    monkeypatch.setattr("kiosk.qt.studio.app.run", run)
     assert main(["studio", "kiosk/sample_bundle", "--language", "ar"]) == 0
     assert main(["studio"]) == 0
     assert seen == [(Path("kiosk/sample_bundle"), "ar"), (None, None)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..authoring.labels import Label
+from ...authoring.labels import Label
 
 __all__ = ["UI", "Label", "ui"]
 

@@ -21,7 +21,7 @@ def run(path: Path | None = None, lang: str | None = None) -> int:
     from PySide6.QtCore import QLocale, QSettings
     from PySide6.QtWidgets import QApplication
 
-    from ..qt import aio
+    from .. import aio
     from .window import StudioWindow
 
     if os.environ.get("QT_IM_MODULE", "").startswith("qtvirtualkeyboard"):

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..authoring import (
+from ...authoring import (
     BUNDLE_FILE,
     AddEntity,
     Counts,
@@ -60,12 +60,12 @@ from ..authoring import (
     recoverable,
     translation_gaps,
 )
-from ..authoring.fields import FieldPath, parse_path
-from ..authoring.labels import field_name
-from ..authoring.outline import OutlineItem, check_snapshot, outline, snapshot, texts_at
-from ..bundle.media import StructuralInspector
-from ..bundle.problems import Problem, Report, Severity
-from ..qt import aio
+from ...authoring.fields import FieldPath, parse_path
+from ...authoring.labels import field_name
+from ...authoring.outline import OutlineItem, check_snapshot, outline, snapshot, texts_at
+from ...bundle.media import StructuralInspector
+from ...bundle.problems import Problem, Report, Severity
+from .. import aio
 from .strings import UI, Label, ui
 
 __all__ = ["Prompts", "StudioWindow"]
