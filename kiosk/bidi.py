@@ -25,6 +25,7 @@ or reorders letters (arabic-reshaper output must never reach Qt).
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 RLM = "\u200f"
 """RIGHT-TO-LEFT MARK: an invisible strong right-to-left character."""
@@ -39,8 +40,11 @@ _CLOSE = "\u2069"  # PDI
 _RTL = ("R", "AL")
 
 
+@lru_cache(maxsize=8192)
 def for_display(text: str, language: str) -> str:
-    """``text`` as the kiosk shows it in ``language``: see the module's docstring."""
+    """``text`` as the kiosk shows it in ``language``: see the module's docstring. Kept for
+    the bundle's texts (a bundle has a few thousand): QML reads a model's texts each time a
+    page is laid out, on the GUI thread, and working each out again cost ~0.4 ms a text."""
     return rtl_paragraphs(text) if language in RTL_LANGUAGES else text
 
 
