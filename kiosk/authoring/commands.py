@@ -143,6 +143,14 @@ class _InPlace(Command):
             raise KeyError(f"{self.file}: no table at {format_path(self.path[:-1])}")
         parent[key] = style.inline(value)
 
+    def _undoes(self, later: _InPlace) -> bool:
+        """Whether this step's undo also undoes ``later`` (done just after it, on the same
+        field), so that the two may be one step: yes when this one restores the file's text,
+        or when ``later`` only replaced the value in place. Not when this one replaced a
+        value in place and ``later`` removed the key (or made it): putting the old item back
+        would then miss its place, and undo would lose the field."""
+        return self._before is not None or later._before is None
+
     def undo(self, project: Project) -> None:
         if self._before is not None:
             project.put_text(self.file, self._before)
@@ -185,7 +193,7 @@ class SetText(_InPlace):
         table[self.lang] = str(value)
 
     def merge(self, other: Command) -> bool:
-        if isinstance(other, SetText) and other.merge_key == self.merge_key:
+        if isinstance(other, SetText) and other.merge_key == self.merge_key and self._undoes(other):
             self.value = other.value
             return True
         return False
@@ -206,7 +214,11 @@ class SetValue(_InPlace):
         self._set(project, self.value)
 
     def merge(self, other: Command) -> bool:
-        if isinstance(other, SetValue) and other.merge_key == self.merge_key:
+        if (
+            isinstance(other, SetValue)
+            and other.merge_key == self.merge_key
+            and self._undoes(other)
+        ):
             self.value = other.value
             return True
         return False

@@ -83,3 +83,17 @@ def test_listeners_hear_each_change(project: Project) -> None:
     project.history.undo()
     project.history.clear()
     assert calls == [1, 0, 0]
+
+
+def test_a_value_changed_then_removed_comes_back_on_undo(project: Project) -> None:
+    # found by the undo property test: the two steps on one field were merged, and undo put
+    # the old colour back nowhere
+    before = project.text(ENTITY)
+    assert 'accent = "' in before
+    h = project.history
+    h.push(SetValue(ENTITY, ("accent",), "#112233"))
+    h.push(SetValue(ENTITY, ("accent",), None))  # back to the default: the key goes
+    assert "accent" not in project.text(ENTITY)
+    while h.undo():
+        pass
+    assert project.text(ENTITY) == before
