@@ -9,19 +9,20 @@ which takes the target's place only once ffmpeg succeeded and the result is an H
 
 from __future__ import annotations
 
+import os
 import re
+import selectors
 import subprocess
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 from ..bundle import media
 
 CANCEL_POLL_S = 0.1
-"""How often the watchdog looks at the cancel event (a kill is then immediate)."""
+"""How often the pipes' reader looks at the cancel event (a kill is then immediate)."""
 
 
 @dataclass(frozen=True)
@@ -115,37 +116,26 @@ def transcode(
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
         )
     except OSError as exc:
         raise TranscodeFailed(
             f"{source.name}: ffmpeg ({ffmpeg}) could not be started ({exc.strerror or exc}). "
             "Fix: install ffmpeg (https://ffmpeg.org/download.html), or set its path"
         ) from exc
-    assert proc.stdout is not None and proc.stderr is not None
     total: list[float] = []
     tail: deque[str] = deque(maxlen=8)
-    finished = threading.Event()
-    errors = threading.Thread(target=_read_errors, args=(proc.stderr, total, tail), daemon=True)
-    watchdog = threading.Thread(target=_watch, args=(proc, cancel, finished), daemon=True)
-    errors.start()
-    watchdog.start()
     try:
-        for done, end in parse_progress(proc.stdout):
+        for done, end in parse_progress(_output(proc, cancel, total, tail)):
             if progress is not None and not cancel.is_set():
                 progress(Progress(done, total[0] if total else None, end))
         proc.wait()
     finally:
-        finished.set()
-        watchdog.join()
         if proc.poll() is None:  # the callback raised: stop ffmpeg too
             proc.kill()
             proc.wait()
-        errors.join()
-        proc.stdout.close()
-        proc.stderr.close()
+        for stream in (proc.stdout, proc.stderr):
+            if stream is not None:
+                stream.close()
         if proc.returncode != 0 or cancel.is_set():
             part.unlink(missing_ok=True)
     if cancel.is_set():
@@ -161,21 +151,43 @@ def transcode(
     part.replace(output)
 
 
-def _read_errors(stream: IO[str], total: list[float], tail: deque[str]) -> None:
-    for line in stream:
-        if not total:
-            found = parse_duration(line)
-            if found:
-                total.append(found)
-        if line.strip():
-            tail.append(line.strip())
+def _output(
+    proc: subprocess.Popen[bytes], cancel: threading.Event, total: list[float], tail: deque[str]
+) -> Iterator[str]:
+    """ffmpeg's ``-progress`` lines (stdout), while its messages (stderr) are read for the
+    video's length and the last words of a failure; both pipes in this one thread (the
+    caller's worker), polled every CANCEL_POLL_S so that a cancel kills ffmpeg at once."""
+    assert proc.stdout is not None and proc.stderr is not None
+    pending = {proc.stdout.fileno(): b"", proc.stderr.fileno(): b""}
+    out = proc.stdout.fileno()
+    with selectors.DefaultSelector() as sel:
+        for stream in (proc.stdout, proc.stderr):
+            sel.register(stream, selectors.EVENT_READ)
+        while sel.get_map():
+            if cancel.is_set() and proc.poll() is None:
+                proc.kill()
+            for key, _ in sel.select(CANCEL_POLL_S):
+                chunk = os.read(key.fd, 65536)
+                if not chunk:
+                    sel.unregister(key.fileobj)
+                    lines, pending[key.fd] = [pending[key.fd]], b""
+                else:
+                    *lines, pending[key.fd] = (pending[key.fd] + chunk).split(b"\n")
+                for raw in lines:
+                    line = raw.decode("utf-8", "replace")
+                    if key.fd == out:
+                        yield line
+                    else:
+                        _note(line, total, tail)
 
 
-def _watch(proc: subprocess.Popen[str], cancel: threading.Event, finished: threading.Event) -> None:
-    while not finished.is_set():
-        if cancel.wait(CANCEL_POLL_S):
-            proc.kill()
-            return
+def _note(line: str, total: list[float], tail: deque[str]) -> None:
+    if not total:
+        found = parse_duration(line)
+        if found:
+            total.append(found)
+    if line.strip():
+        tail.append(line.strip())
 
 
 def _check(source: Path, part: Path) -> None:
