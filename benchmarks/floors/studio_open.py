@@ -1,0 +1,68 @@
+"""Studio start: process start -> an interactive Studio window with the sample open.
+
+Prints one JSON line, ``{"interactive_ms": T}``: ms from process start (as the kiosk's
+``--trace`` measures it, with :func:`kiosk.trace.process_start_monotonic`) to the moment the
+window has painted with the bundle's outline filled and the event loop then takes its next
+queued call (a click would be handled from here), then exits. With ``--floor`` the window is a
+bare QMainWindow holding one empty QTreeWidget: the same measure for Qt Widgets alone.
+
+    .venv/bin/python -m benchmarks.floors.studio_open BUNDLE
+    .venv/bin/python -m benchmarks.floors.studio_open --floor
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from kiosk.trace import process_start_monotonic
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    t0 = process_start_monotonic()
+    from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTreeWidget
+
+    app = QApplication(sys.argv[:1])
+    done: list[float] = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not done:
+                done.append(0.0)
+                QTimer.singleShot(0, interactive)
+            return False
+
+    def interactive() -> None:
+        done.append(time.monotonic())
+        app.quit()
+
+    painted = FirstPaint()
+    window: QMainWindow
+    if args and args[0] == "--floor":
+        window = QMainWindow()
+        window.setCentralWidget(QTreeWidget())
+        window.resize(1280, 800)
+    else:
+        from kiosk.qt import aio
+        from kiosk.qt.studio.window import StudioWindow
+
+        aio.event_loop()
+        settings = QSettings(str(Path(args[1]) / "studio.ini"), QSettings.Format.IniFormat)
+        studio = StudioWindow(settings, "en")
+        if not studio.open_path(Path(args[0])):
+            print("cannot open the bundle", file=sys.stderr)
+            return 1
+        window = studio
+    window.installEventFilter(painted)
+    window.show()
+    app.exec()
+    print(json.dumps({"interactive_ms": round((done[-1] - t0) * 1000, 1)}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
