@@ -218,6 +218,9 @@ class SetValue(_InPlace):
             isinstance(other, SetValue)
             and other.merge_key == self.merge_key
             and self._undoes(other)
+            # a removal then a value: done apart, the value goes to the end of its table; one
+            # merged step would put it back where the removed one was, and redo would differ
+            and not (self.value is None and other.value is not None)
         ):
             self.value = other.value
             return True

@@ -98,6 +98,9 @@ class Project:
         self._on_disk: set[str] = set()
         self._trashed: dict[str, Path] = {}
         self._listeners: list[Callable[[set[str]], None]] = []
+        self._texts: dict[str, str] = {}
+        """File → its document as text, until a change touches it (tomlkit's as_string walks
+        the whole document: the Studio asks "dirty?" after every keystroke)."""
         self._autosaved = 0
         self.lock: Lock | None = None
 
@@ -179,6 +182,7 @@ class Project:
             self.unreadable[file] = why
             return
         self.docs[file] = doc
+        self._texts.pop(file, None)
         self._disk[file] = raw
         self._bom[file] = bom
 
@@ -212,7 +216,10 @@ class Project:
 
     def text(self, file: str) -> str:
         """The current text of ``file``, as :meth:`save` would write it (without a BOM)."""
-        return self.docs[file].as_string()
+        text = self._texts.get(file)
+        if text is None:
+            text = self._texts[file] = self.docs[file].as_string()
+        return text
 
     def encoded(self, file: str) -> bytes:
         data = self.text(file).encode("utf-8")
@@ -237,8 +244,13 @@ class Project:
         self._listeners.append(listener)
 
     def touched(self, *files: str) -> None:
-        """Commands call this after changing documents."""
+        """Commands call this after changing documents (no files named: any may have)."""
         self.generation += 1
+        if files:
+            for file in files:
+                self._texts.pop(file, None)
+        else:
+            self._texts.clear()
         for listener in list(self._listeners):
             listener(set(files))
 
@@ -248,6 +260,7 @@ class Project:
             self.docs.pop(file, None)
         else:
             self.docs[file] = tomlkit.parse(text)
+        self._texts.pop(file, None)
         self.unreadable.pop(file, None)
 
     def snapshot(self) -> dict[str, Any]:

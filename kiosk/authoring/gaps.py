@@ -10,7 +10,7 @@ field name it alike.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -212,26 +212,31 @@ def _entity_texts(data: Any) -> Iterator[tuple[FieldPath, bool]]:
                     yield (*ip, "rows", m, "value"), True
 
 
-def text_fields(project: Project) -> Iterator[tuple[str, FieldPath, bool]]:
-    """Every visitor text of the project: (file, path of its table, required)."""
-    yield BUNDLE_FILE, ("title",), True
-    yield BUNDLE_FILE, ("subtitle",), False
+def text_fields(
+    project: Project, files: Collection[str] | None = None
+) -> Iterator[tuple[str, FieldPath, bool]]:
+    """Every visitor text of the project (of ``files`` only, when given): (file, path of its
+    table, required)."""
+    if files is None or BUNDLE_FILE in files:
+        yield BUNDLE_FILE, ("title",), True
+        yield BUNDLE_FILE, ("subtitle",), False
     for eid in project.entity_ids:
         file = entity_file(eid)
-        if file in project.docs:
+        if file in project.docs and (files is None or file in files):
             for path, required in _entity_texts(project.docs[file]):
                 yield file, path, required
 
 
-def translation_gaps(project: Project) -> list[Gap]:
-    """Each visitor text with a language missing or empty (or only invisible characters).
+def translation_gaps(project: Project, files: Collection[str] | None = None) -> list[Gap]:
+    """Each visitor text with a language missing or empty (or only invisible characters), in
+    the whole project or in ``files``.
 
     An optional text that is absent is no gap; a required one that is absent is a gap in
     every language. In the order of the outline."""
     from .fields import lookup
 
     gaps: list[Gap] = []
-    for file, path, required in text_fields(project):
+    for file, path, required in text_fields(project, files):
         value = lookup(project.docs[file], path)
         if value is None and not required:
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -45,6 +46,7 @@ from ...authoring import (
     BUNDLE_FILE,
     AddEntity,
     Counts,
+    Gap,
     Node,
     Project,
     ProjectError,
@@ -158,6 +160,8 @@ class StudioWindow(QMainWindow):
         """Background checks shown so far (tests wait on it)."""
         self._counts: dict[Node, Counts] = {}
         self._gap_nodes: dict[Node, bool] = {}
+        self._gaps: dict[str, list[Gap]] = {}
+        """File → its translation gaps, brought up to date for the files each edit touches."""
         self._items: dict[Node, QTreeWidgetItem] = {}
         self._fields: dict[tuple[str, str], QLineEdit | QPlainTextEdit] = {}
         self._gap_labels: dict[tuple[str, str], QLabel] = {}
@@ -424,6 +428,7 @@ class StudioWindow(QMainWindow):
         project.history.add_listener(self._update_state)
         self._remember(project.root)
         self.stack.setCurrentWidget(self.splitter)
+        self._find_gaps()
         self._rebuild_outline()
         self.node = None
         self._select(Node(BUNDLE_FILE))
@@ -456,7 +461,7 @@ class StudioWindow(QMainWindow):
 
     # -- the outline -----------------------------------------------------------------------------
 
-    def _rebuild_outline(self) -> None:
+    def _rebuild_outline(self, fresh: OutlineItem | None = None) -> None:
         assert self.project is not None
         keep = self.node
         self.tree.blockSignals(True)
@@ -470,7 +475,7 @@ class StudioWindow(QMainWindow):
             for child in entry.children:
                 add(child, item)
 
-        self._outline = outline(self.project)
+        self._outline = fresh if fresh is not None else outline(self.project)
         add(self._outline, self.tree)
         self.tree.expandToDepth(1)
         self._mark_outline()
@@ -478,10 +483,27 @@ class StudioWindow(QMainWindow):
         if keep is not None:
             self._select(keep)
 
+    def _find_gaps(self, files: set[str] | None = None) -> None:
+        """Bring :attr:`_gaps` up to date for ``files`` (all files when None)."""
+        assert self.project is not None
+        if files is None:
+            self._gaps = {}
+        for gap_file in files if files is not None else self.project.docs:
+            self._gaps[gap_file] = []
+        for gap in translation_gaps(self.project, files):
+            self._gaps[gap.file].append(gap)
+        for gone in set(self._gaps) - set(self.project.docs):
+            del self._gaps[gone]
+
+    def _all_gaps(self) -> Iterator[Gap]:
+        assert self.project is not None
+        for file in (BUNDLE_FILE, *(entity_file(e) for e in self.project.entity_ids)):
+            yield from self._gaps.get(file, ())
+
     def _mark_outline(self) -> None:
         assert self.project is not None
         gaps: dict[Node, bool] = {}
-        for gap in translation_gaps(self.project):
+        for gap in self._all_gaps():
             node = node_of(gap.file, gap.text)
             gaps[node] = True
             for above in list(node.lineage())[1:]:
@@ -632,9 +654,7 @@ class StudioWindow(QMainWindow):
         if self.project is None or self.node is None:
             return
         doc = self.project.docs.get(self.node.file)
-        gaps = {
-            (g.text, g.lang) for g in translation_gaps(self.project) if g.file == self.node.file
-        }
+        gaps = {(g.text, g.lang) for g in self._gaps.get(self.node.file, ())}
         self._loading = True
         try:
             for (where, lang), widget in self._fields.items():
@@ -653,19 +673,20 @@ class StudioWindow(QMainWindow):
 
     # -- changes ---------------------------------------------------------------------------------
 
-    def _project_changed(self, _files: set[str]) -> None:
+    def _project_changed(self, files: set[str]) -> None:
         assert self.project is not None
         if self.project.lock is None:
             self.project.take_lock()  # the first edit: opening alone writes nothing
-        nodes = [e.node for e in outline(self.project).walk()]
-        if nodes != [e.node for e in self._outline.walk()]:
-            self._rebuild_outline()
+        self._find_gaps(files or None)
+        fresh = outline(self.project)
+        if [e.node for e in fresh.walk()] != [e.node for e in self._outline.walk()]:
+            self._rebuild_outline(fresh)
             if self.node is not None and self.node not in self._items:
                 self._select(self.node)
             else:
                 self._load_fields()
         else:
-            self._outline = outline(self.project)
+            self._outline = fresh
             self._mark_outline()
             self._load_fields()
         self._check_timer.start()
