@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QToolBar, QTreeWidget, QTreeWidgetItem
 
@@ -248,12 +248,15 @@ class OutlineTree(QTreeWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:
         found = self._drop(event.position().toPoint())
-        done = found is not None and self.mover is not None and self.mover(*found, True)
+        mover = self.mover
         event.setDropAction(Qt.DropAction.IgnoreAction)  # the outline is rebuilt instead
-        if done:
-            event.accept()
-        else:
+        if found is None or mover is None or not mover(*found, False):
             event.ignore()
+            return
+        event.accept()
+        # moved once the drag has ended: the move rebuilds the outline, items and all
+        src, target, where = found
+        QTimer.singleShot(0, self, lambda: mover(src, target, where, True))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         item = self.itemAt(event.pos())

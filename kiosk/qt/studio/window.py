@@ -494,9 +494,6 @@ class StudioWindow(QMainWindow):
             for child in entry.children:
                 add(child, item)
 
-        keys = node_keys(self.project)
-        self._counts = carry_counts(self._counts, self._keys, keys)  # a moved node keeps its
-        self._keys = keys
         self._outline = outline(self.project)
         add(self._outline, self.tree)
         self.tree.expandToDepth(1)
@@ -514,7 +511,9 @@ class StudioWindow(QMainWindow):
             for above in list(node.lineage())[1:]:
                 gaps.setdefault(above, False)
         self._gap_nodes = gaps
-        self._keys = node_keys(self.project)
+        keys = node_keys(self.project)  # a moved node keeps its problem counts until the check
+        self._counts = carry_counts(self._counts, self._keys, keys)
+        self._keys = keys
         for entry in self._outline.walk():
             item = self._items.get(entry.node)
             if item is None:
