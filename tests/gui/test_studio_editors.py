@@ -11,7 +11,16 @@ from typing import TypeVar
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QPushButton, QSpinBox, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from kiosk.authoring import BUNDLE_FILE, Node, SetValue, entity_file
@@ -61,13 +70,15 @@ def studio(qtbot: QtBot, tmp_path: Path, answers: MoreAnswers) -> Iterator[Studi
 
 
 def widget(studio: StudioWindow, cls: type[W], name: str) -> W:
-    found = studio.editor.findChild(cls, name)
-    assert isinstance(found, cls), f"no {name} in the editor"
-    return found
+    """The editor's widget ``name`` (of the node shown: one being replaced is hidden)."""
+    found = [w for w in studio.editor.findChildren(cls, name) if w.isVisibleTo(studio.editor)]
+    assert len(found) == 1, f"no {name} in the editor"
+    return found[0]
 
 
 def note(studio: StudioWindow, where: str) -> str:
-    label = widget(studio, QLabel, f"note:{where}")
+    label = widget(studio, QWidget, f"row:{where}").findChild(QLabel, f"note:{where}")
+    assert label is not None
     return str(label.text()) if label.isVisibleTo(studio.editor) else ""
 
 
@@ -151,6 +162,14 @@ def test_add_duplicate_and_delete_slides_through_the_outline(
     assert studio.selected() == Node(EXAMPLE, "slides[2]")
     assert studio.outline_text(studio.selected())[0] == "Slide 3: image"  # type: ignore[arg-type]
     assert widget(studio, QLineEdit, "value:slides[2].image").text() == ""
+    kind = widget(studio, QComboBox, "value:slides[2].kind")
+    kind.textActivated.emit("video")  # staff pick "video": its video and poster fields come
+    assert 'kind = "video"' in text_of(studio, EXAMPLE)
+    assert widget(studio, QLineEdit, "value:slides[2].video").text() == ""
+    with pytest.raises(AssertionError):
+        widget(studio, QLineEdit, "value:slides[2].image")
+    studio.undo_action.trigger()
+    assert 'kind = "image"' in text_of(studio, EXAMPLE)
 
     outline = studio.outline_edit
     assert outline.duplicate_action.shortcut().toString() == "Ctrl+D"

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from ...authoring import Project
     from .window import Prompts
 
-__all__ = ["Host", "Spec", "ValueRow", "group", "node_kind", "specs_for", "value_rows"]
+__all__ = ["Host", "Spec", "ValueRow", "group", "node_kind", "specs_for", "stale", "value_rows"]
 
 ERROR_COLOUR = "#b3261e"
 NOTE_COLOUR = "#555555"
@@ -192,6 +192,11 @@ def value_rows(host: Host, file: str, path: str) -> list[ValueRow]:
     for row in made:
         row.load()
     return made
+
+
+def stale(rows: list[ValueRow], project: Project, file: str, path: str) -> bool:
+    """True when the node's values are no longer those ``rows`` show (its kind changed)."""
+    return [r.spec for r in rows] != specs_for(project, file, path)
 
 
 class ValueRow(QWidget):

@@ -1,5 +1,8 @@
 """The Studio's main window: start page, outline, text editors, problems dock, menus.
 
+The editors of other values are :mod:`.fields`'; the outline's add, duplicate, delete and
+drag and drop are :mod:`.outline_edit`'s.
+
 Thin by design: edits are :mod:`kiosk.authoring` commands pushed on ``project.history``;
 the outline and its marks come from :mod:`kiosk.authoring.outline` and
 :mod:`kiosk.authoring.gaps`. The check runs the validator in a worker thread
@@ -682,6 +685,9 @@ class StudioWindow(QMainWindow):
                 self._gap_labels[(where, lang)].setVisible(gap)
         finally:
             self._loading = False
+        if fields.stale(self._values, self.project, self.node.file, self.node.path):
+            self._show_node(self.node)  # a new kind has other values
+            return
         for row in self._values:
             row.load()
 
