@@ -290,10 +290,12 @@ class OutlineActions:
         self.delete_action = self._action("delete", self.delete, QKeySequence.StandardKey.Delete)
         self.up_action = self._action("moveUp", lambda: self.step(-1), "Alt+Up")
         self.down_action = self._action("moveDown", lambda: self.step(1), "Alt+Down")
-        # Delete only from the outline: in a field it deletes characters
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        tree.addAction(self.delete_action)
-        for a in (self.add_action, self.duplicate_action, self.up_action, self.down_action):
+        # Delete and Alt+arrows only from the outline: in a field Delete deletes characters,
+        # and Alt+Down opens a list
+        for a in (self.delete_action, self.up_action, self.down_action):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            tree.addAction(a)
+        for a in (self.add_action, self.duplicate_action):
             window.addAction(a)
         window.edit_menu.addSeparator()
         for a in self.actions():
