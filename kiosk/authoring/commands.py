@@ -342,9 +342,17 @@ class MoveItem(SnapshotCommand):
         dst = max(0, min(self.dst, len(target) - 1))
         if dst == self.src:
             return
-        item = target[self.src]
-        del target[self.src]
-        target.insert(dst, item)
+        if isinstance(target, AoT):
+            item = target[self.src]
+            del target[self.src]
+            target.insert(dst, item)
+            return
+        # an inline list: the values shift place by place, so that its spacing stays as
+        # written (a delete and an insert wrote ["b","a"] for ["a", "b"])
+        values = [target[i] for i in range(len(target))]
+        values.insert(dst, values.pop(self.src))
+        for i in range(min(self.src, dst), max(self.src, dst) + 1):
+            target[i] = values[i]
 
 
 class DuplicateItem(SnapshotCommand):

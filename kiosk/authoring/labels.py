@@ -51,6 +51,18 @@ _FIELDS: dict[str, Label] = {
     "value": Label("القيمة", "value"),
     "version": Label("الإصدار", "version"),
     "video": Label("الفيديو", "video"),
+    # values of bundle.toml (the Studio's editors)
+    "arabic": Label("الخط العربي", "Arabic font"),
+    "arabic_heading": Label("خط العناوين العربية", "Arabic heading font"),
+    "background": Label("لون الخلفية", "background colour"),
+    "countdown": Label("العد التنازلي", "countdown"),
+    "latin": Label("الخط اللاتيني", "Latin font"),
+    "on_primary": Label("لون النص على اللون الرئيسي", "text colour on the primary colour"),
+    "primary": Label("اللون الرئيسي", "primary colour"),
+    "slide_seconds": Label("مدة شريحة الجذب", "attract slide time"),
+    "surface": Label("لون البطاقات", "card colour"),
+    "timeout": Label("مهلة الخمول", "idle time"),
+    "video_timeout": Label("مهلة الخمول أثناء الفيديو", "idle time during a video"),
 }
 
 _THINGS: dict[str, Label] = {

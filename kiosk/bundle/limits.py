@@ -59,6 +59,15 @@ TEXT_CAPS: dict[str, Cap] = {
     "subtitle": LINE_TEXT,
 }
 """Text size by key; SHORT_TEXT for any other."""
+NUMBERS: dict[str, tuple[float, float]] = {
+    "duration": (2, 600),
+    "attract.slide_seconds": (2, 120),
+    "idle.timeout": (10, 3600),
+    "idle.video_timeout": (10, 7200),
+    "idle.countdown": (3, 120),
+}
+"""The range of each number, by its field (a slide's ``duration``, ``idle.timeout``): a value
+outside is an error. The Studio's spin boxes use the same ranges."""
 MAX_PROBLEMS = 200
 """Problems listed per file; a file with more gets one last problem saying so."""
 

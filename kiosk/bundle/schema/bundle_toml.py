@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from .. import model as m
-from ..limits import LANG, LIST_CAPS, MAX_FAMILY, VERSION, is_slug
+from ..limits import LANG, LIST_CAPS, MAX_FAMILY, NUMBERS, VERSION, is_slug
 from ..problems import Report
 from ..tomlreader import Reader, shown, type_name
 
@@ -147,15 +147,25 @@ def parse_bundle(
     attract_t = r.get(data, "attract", "", dict, required=False) or {}
     r.unknown(attract_t, ATTRACT_KEYS, "attract")
     attract = m.Attract(
-        r.number(attract_t, "slide_seconds", "attract", m.Attract.slide_seconds, 2, 120)
+        r.number(
+            attract_t,
+            "slide_seconds",
+            "attract",
+            m.Attract.slide_seconds,
+            *NUMBERS["attract.slide_seconds"],
+        )
     )
 
     idle_t = r.get(data, "idle", "", dict, required=False) or {}
     r.unknown(idle_t, IDLE_KEYS, "idle")
     idle = m.Idle(
-        timeout=r.number(idle_t, "timeout", "idle", m.Idle.timeout, 10, 3600),
-        video_timeout=r.number(idle_t, "video_timeout", "idle", m.Idle.video_timeout, 10, 7200),
-        countdown=r.number(idle_t, "countdown", "idle", m.Idle.countdown, 3, 120),
+        timeout=r.number(idle_t, "timeout", "idle", m.Idle.timeout, *NUMBERS["idle.timeout"]),
+        video_timeout=r.number(
+            idle_t, "video_timeout", "idle", m.Idle.video_timeout, *NUMBERS["idle.video_timeout"]
+        ),
+        countdown=r.number(
+            idle_t, "countdown", "idle", m.Idle.countdown, *NUMBERS["idle.countdown"]
+        ),
     )
 
     theme_t = r.get(data, "theme", "", dict, required=False) or {}

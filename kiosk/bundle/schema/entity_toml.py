@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 from typing import Any, cast
 
 from .. import model as m
-from ..limits import LINE_TEXT
+from ..limits import LINE_TEXT, NUMBERS
 from ..problems import Report
 from ..tomlreader import Reader, check_unique, shown, table_list
 from .demos import parse_demo
@@ -111,7 +111,7 @@ def _parse_slide(r: Reader, t: dict[str, Any], path: str, base: PurePosixPath) -
     }[kind]
     r.unknown(t, allowed, path)
     sid = r.slug(t, "id", path)
-    duration = r.number(t, "duration", path, 8.0, 2, 600)
+    duration = r.number(t, "duration", path, 8.0, *NUMBERS["duration"])
     caption = r.text(t, "caption", path, required=False)
     attract = r.get(t, "attract", path, bool, required=False) or False
     ok = sid is not None and kind is not None

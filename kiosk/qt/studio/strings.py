@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ...authoring.labels import Label
 
-__all__ = ["UI", "Label", "ui"]
+__all__ = ["ED", "UI", "Label", "ui"]
 
 
 def ui(ar: str, en: str) -> Label:
@@ -69,3 +71,124 @@ class UI:
     choose_work = ui(
         "اختر مجلدًا فارغًا لفك الحزمة فيه", "Choose an empty folder to unpack the bundle into"
     )
+
+
+class ED:
+    """The value editors (fields.py) and the outline's add, duplicate, delete and move."""
+
+    settings = ui("الإعدادات", "Settings")
+    names: ClassVar[dict[str, Label]] = {
+        "theme.text": ui("لون النص", "text colour"),
+        "attract.slide_seconds": ui("مدة كل شريحة في حلقة الجذب", "each attract slide"),
+        "idle.timeout": ui("مهلة الخمول", "idle time"),
+        "idle.video_timeout": ui("مهلة الخمول أثناء الفيديو", "idle time during a video"),
+        "idle.countdown": ui("العد التنازلي قبل البدء من جديد", "countdown before the reset"),
+        "default_language": ui("لغة البداية", "first language"),
+        "accent": ui("لون الجهة", "entity colour"),
+        "duration": ui("المدة قبل الشريحة التالية", "time before the next slide"),
+    }
+    bool_text: ClassVar[dict[str, Label]] = {
+        "attract": ui("تظهر في حلقة الجذب", "Show in the attract loop"),
+    }
+    fixed_id = ui(
+        "اسم مجلد الجهة؛ يُحدَّد عند إنشائها.",
+        "The name of the entity's folder; it is set when the entity is made.",
+    )
+    choose_colour = ui("اختيار لون…", "Choose colour…")
+    white_text = ui("النص الأبيض عليه", "the white text on it")
+    seconds = ui(" ث", " s")
+    choose_file = ui("اختيار…", "Choose…")
+    no_file = ui("لا يوجد ملف", "no file")
+    outside_title = ui("الملف خارج مجلد الجهة", "File outside the entity folder")
+
+    @staticmethod
+    def not_colour(text: str, where: str) -> Label:
+        return ui(
+            f"{where}: ‏«{text}» ليس لونًا. الحل: اكتبه بالشكل ‎#RRGGBB‏، مثل ‎#8A1538.",
+            f"{where}: '{text}' is not a colour. Fix: write it as #RRGGBB, e.g. #8A1538.",
+        )
+
+    @staticmethod
+    def contrast(ratio: float, least: float, what: str, theirs: str, low: bool) -> Label:
+        if low:
+            return ui(
+                f"التباين مع {what} ‎({theirs})‏: ‎{ratio:.2f}:1‏، أقل من ‎{least}:1‏: قد لا "
+                "يُقرأ النص. الحل: اختر لونًا أغمق أو أفتح.",
+                f"Contrast with {what} ({theirs}): {ratio:.2f}:1, under {least}:1: the text "
+                "may not be readable. Fix: choose a darker or lighter colour.",
+            )
+        return ui(
+            f"التباين مع {what} ‎({theirs})‏: ‎{ratio:.2f}:1‏ (‏‎{least}:1‏ على الأقل).",
+            f"Contrast with {what} ({theirs}): {ratio:.2f}:1 (at least {least}:1).",
+        )
+
+    @staticmethod
+    def range(lo: float, hi: float, default: float) -> Label:
+        return ui(
+            f"من {lo:g} إلى {hi:g} ثانية (بدونها: {default:g})",
+            f"{lo:g} to {hi:g} seconds (when not set: {default:g})",
+        )
+
+    @staticmethod
+    def not_choice(choices: tuple[str, ...]) -> Label:
+        listed = ", ".join(choices)
+        return ui(
+            f"قيمة غير معروفة. الحل: اختر إحدى القيم: {listed}.",
+            f"Not a known value. Fix: choose one of {listed}.",
+        )
+
+    @staticmethod
+    def choose_title(name: str) -> Label:
+        return ui(f"اختيار {name}", f"Choose the {name}")
+
+    @staticmethod
+    def outside(chosen: str, file: str, where: str) -> Label:
+        folder = file.rsplit("/", 1)[0]
+        return ui(
+            f"{chosen} ليس داخل {folder}/ ‏({file}، {where}). الحل: انسخ الملف إلى {folder}/ "
+            "ثم اختره من هناك.",
+            f"{chosen} is not inside {folder}/ ({file}, {where}). Fix: copy the file into "
+            f"{folder}/, then choose it there.",
+        )
+
+    @staticmethod
+    def missing_file(text: str) -> Label:
+        return ui(
+            f"‏«{text}» غير موجود في مجلد الجهة. الحل: اختر ملفًا موجودًا.",
+            f"'{text}' is not in the entity's folder. Fix: choose a file that is there.",
+        )
+
+    # the outline's actions
+    add = ui("إضافة", "Add")
+    add_menu = ui("إضافة", "&Add")
+    duplicate = ui("تكرار", "Duplicate")
+    delete = ui("حذف", "Delete")
+    move_up = ui("نقل إلى الأعلى", "Move up")
+    move_down = ui("نقل إلى الأسفل", "Move down")
+    entity = ui("جهة", "An entity")
+    text_slide = ui("شريحة نص", "A text slide")
+    image_slide = ui("شريحة صورة", "A picture slide")
+    video_slide = ui("شريحة فيديو", "A video slide")
+    demo = ui("عرض خدمة", "A demo")
+    form_screen = ui("شاشة نموذج", "A form screen")
+    image_screen = ui("شاشة صورة", "A picture screen")
+    hotspot = ui("نقطة لمس", "A hotspot")
+    items: ClassVar[dict[str, Label]] = {
+        "header": ui("عنوان", "A heading"),
+        "paragraph": ui("فقرة", "A paragraph"),
+        "field": ui("حقل إدخال", "An input field"),
+        "choice": ui("اختيار", "A choice"),
+        "button": ui("زر", "A button"),
+        "list": ui("قائمة", "A list"),
+    }
+    delete_title = ui("حذف الجهة؟", "Delete the entity?")
+    cannot_edit = ui("تعذّر التعديل", "Cannot change the outline")
+
+    @staticmethod
+    def delete_text(name: str, eid: str) -> Label:
+        return ui(
+            f"ستُحذف «{name}» ({eid}) مع شرائحها وعروضها. يمكنك التراجع عن ذلك (Ctrl+Z)؛ "
+            f"بعد الحفظ يُنقل مجلدها إلى ‎.studio-trash/‏.",
+            f"“{name}” ({eid}) will be deleted with its slides and demos. You can undo it "
+            f"(Ctrl+Z); saving moves its folder into .studio-trash/.",
+        )

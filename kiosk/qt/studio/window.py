@@ -1,5 +1,8 @@
 """The Studio's main window: start page, outline, text editors, problems dock, menus.
 
+The editors of other values are :mod:`.fields`'; the outline's add, duplicate, delete and
+drag and drop are :mod:`.outline_edit`'s.
+
 Thin by design: edits are :mod:`kiosk.authoring` commands pushed on ``project.history``;
 the outline and its marks come from :mod:`kiosk.authoring.outline` and
 :mod:`kiosk.authoring.gaps`. The check runs the validator in a worker thread
@@ -68,7 +71,9 @@ from ...authoring.outline import OutlineItem, check_snapshot, outline, snapshot,
 from ...bundle.media import StructuralInspector
 from ...bundle.problems import Problem, Report, Severity
 from .. import aio
-from .strings import UI, Label, ui
+from . import fields
+from .outline_edit import OutlineActions, OutlineTree, carry_counts, node_keys
+from .strings import ED, UI, Label, ui
 
 __all__ = ["Prompts", "StudioWindow"]
 
@@ -115,6 +120,24 @@ class Prompts:
     def choose_zip(self, parent: QWidget, title: str) -> Path | None:
         chosen, _ = QFileDialog.getOpenFileName(parent, title, "", "Bundle (*.zip)")
         return Path(chosen) if chosen else None
+
+    # the value editors and the outline (fields.py, outline_edit.py)
+
+    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
+        answer = QMessageBox.question(parent, title, text, buttons)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def choose_file(self, parent: QWidget, title: str, start: Path) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start))
+        return Path(chosen) if chosen else None
+
+    def choose_colour(self, parent: QWidget, current: str, title: str) -> str | None:
+        from PySide6.QtGui import QColor
+        from PySide6.QtWidgets import QColorDialog
+
+        colour = QColorDialog.getColor(QColor(current), parent, title)
+        return colour.name().upper() if colour.isValid() else None
 
 
 class _NoFieldUndo(QObject):
@@ -165,8 +188,10 @@ class StudioWindow(QMainWindow):
         self._items: dict[Node, QTreeWidgetItem] = {}
         self._fields: dict[tuple[str, str], QLineEdit | QPlainTextEdit] = {}
         self._gap_labels: dict[tuple[str, str], QLabel] = {}
+        self._values: list[fields.ValueRow] = []
+        self._keys: dict[Node, tuple[Any, ...]] = {}
         self._loading = False
-        self.current_field: QLineEdit | QPlainTextEdit | None = None
+        self.current_field: QWidget | None = None
         """The field a double-clicked problem named (it also has the keyboard focus)."""
         self._task: asyncio.Task[None] | None = None
         self._filter = _NoFieldUndo(self)
@@ -181,6 +206,7 @@ class StudioWindow(QMainWindow):
         self._build_start()
         self._build_editor()
         self._build_problems()
+        self.outline_edit = OutlineActions(self)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
         self.stack.addWidget(self.splitter)
@@ -259,7 +285,7 @@ class StudioWindow(QMainWindow):
         layout.addWidget(self.recent_list, 1)
 
     def _build_editor(self) -> None:
-        self.tree = _named(QTreeWidget(), "outline")
+        self.tree = _named(OutlineTree(), "outline")
         self.tree.setColumnCount(2)
         self.tree.setUniformRowHeights(True)
         self.tree.currentItemChanged.connect(self._tree_selected)
@@ -345,6 +371,7 @@ class StudioWindow(QMainWindow):
         self.problem_list.setHeaderLabels(
             [t(x) for x in (UI.severity, UI.col_file, UI.col_field, UI.col_message, UI.col_fix)]
         )
+        self.outline_edit.retranslate()
         self._fill_recent()
         if self.project is not None:
             self._rebuild_outline()
@@ -509,6 +536,9 @@ class StudioWindow(QMainWindow):
             for above in list(node.lineage())[1:]:
                 gaps.setdefault(above, False)
         self._gap_nodes = gaps
+        keys = node_keys(self.project)  # a moved node keeps its problem counts until the check
+        self._counts = carry_counts(self._counts, self._keys, keys)
+        self._keys = keys
         for entry in self._outline.walk():
             item = self._items.get(entry.node)
             if item is None:
@@ -563,6 +593,7 @@ class StudioWindow(QMainWindow):
         old.deleteLater()
         self._fields.clear()
         self._gap_labels.clear()
+        self._values = []
         if self.project is None or node is None:
             self.editor_title.setText("")
             return
@@ -571,12 +602,16 @@ class StudioWindow(QMainWindow):
         form = QFormLayout(self.form_host)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         texts = texts_at(self.project, node) if node.file in self.project.docs else []
-        if not texts:
+        self._values = fields.value_rows(self, node.file, node.path)
+        if not texts and not self._values:
             form.addRow(QLabel(self.t(UI.no_texts)))
         for path, required in texts:
             form.addRow(self._text_row(node.file, path, required))
+        if self._values:
+            form.addRow(fields.group(self.t(ED.settings), self._values))
         self.form_host.show()
         self._load_fields()
+        self.outline_edit.update()
 
     def _text_row(self, file: str, path: FieldPath, required: bool) -> QWidget:
         assert self.project is not None
@@ -670,6 +705,11 @@ class StudioWindow(QMainWindow):
                 self._gap_labels[(where, lang)].setVisible(gap)
         finally:
             self._loading = False
+        if fields.stale(self._values, self.project, self.node.file, self.node.path):
+            self._show_node(self.node)  # a new kind has other values
+            return
+        for row in self._values:
+            row.load()
 
     # -- changes ---------------------------------------------------------------------------------
 
@@ -710,6 +750,7 @@ class StudioWindow(QMainWindow):
         )
         for a in (self.save_action, self.add_entity_action):
             a.setEnabled(project is not None)
+        self.outline_edit.update()
         self.problems_dock.setVisible(project is not None)  # nothing to check on the start page
 
     def undo(self) -> None:
@@ -803,7 +844,9 @@ class StudioWindow(QMainWindow):
         self._select(node_of(problem.file, problem.field))
         parts = parse_path(problem.field)
         if parts and isinstance(parts[-1], str):
-            widget = self._fields.get((format_path(parts[:-1]), parts[-1]))
+            widget: QWidget | None = self._fields.get((format_path(parts[:-1]), parts[-1]))
+            if widget is None:  # a value: a colour, a number, a path…
+                widget = next((r.editor() for r in self._values if r.where == problem.field), None)
             if widget is not None:
                 self.current_field = widget
                 if not _ON_SCREEN_KEYBOARD:  # it would pop up over the Studio
