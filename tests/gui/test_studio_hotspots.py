@@ -176,7 +176,8 @@ def test_the_target_picker_writes_the_target(qtbot: QtBot, studio: StudioWindow)
     studio.set_language("ar")
     assert isinstance(studio.panel, HotspotPanel)
     picker = studio.panel.target
-    assert picker.currentText() == "املأ الطلب (\u2066apply\u2069)"
+    # isolated right to left, the Latin id inside left to right: it reads in order
+    assert picker.currentText() == "\u2067املأ الطلب (\u2066apply\u2069)\u2069"
 
 
 def type_in(widget: QWidget, text: str) -> None:

@@ -44,7 +44,7 @@ from ...authoring.fields import FieldPath
 from ...authoring.outline import texts_at
 from ...bundle.model import END
 from ...bundle.schema.demos import FIELD_INPUTS, ITEM_KEYS
-from .hotspots import screen_targets, unknown_target
+from .hotspots import combo_text, screen_targets, unknown_target
 from .strings import DRAW, INPUTS, ITEM_TYPES, Label, ui
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ class FormPanel(QWidget):
         self.keyboard = QComboBox()
         self.keyboard.setObjectName("fieldKeyboard")
         for value in FIELD_INPUTS:
-            self.keyboard.addItem(t(_label(INPUTS, value)), value)
+            self.keyboard.addItem(combo_text(t(_label(INPUTS, value)), host.lang), value)
         self.keyboard.activated.connect(self._keyboard_picked)
         self.target = QComboBox()
         self.target.setObjectName("buttonTarget")
@@ -208,7 +208,7 @@ class FormPanel(QWidget):
             choices.insert(0, (current, unknown_target(current)))
         self.target.clear()
         for sid, label in choices:
-            self.target.addItem(self.host.t(label), sid)
+            self.target.addItem(combo_text(self.host.t(label), self.host.lang), sid)
         self.target.setCurrentIndex(self.target.findData(current))
 
     def _set_texts(self, index: int | None) -> None:

@@ -67,6 +67,7 @@ __all__ = [
     "DraggedRect",
     "HotspotCanvas",
     "HotspotPanel",
+    "combo_text",
     "hotspot_panel",
     "screen_targets",
     "unknown_target",
@@ -418,6 +419,14 @@ def screen_targets(project: Any, file: str, demo: int) -> list[tuple[str, Label]
     return out
 
 
+def combo_text(text: str, lang: str) -> str:
+    """A combo box item in the Studio's language. A QComboBox draws its current text left to
+    right whatever its direction, so an Arabic item is isolated right to left: a closing
+    bracket at its end (a screen title «…») stays at its end, and a Latin id in it keeps its
+    place."""
+    return f"\u2067{text}\u2069" if lang == "ar" else text
+
+
 def unknown_target(target: str) -> Label:
     """A target that names no screen of the demo, as the picker shows it."""
     iso = f"\u2066{target}\u2069"
@@ -559,7 +568,7 @@ class HotspotPanel(QWidget):
             choices.insert(0, (current, unknown_target(current)))
         for sid, label in choices:
             text = self.host.t(label)
-            self.target.addItem(text, sid)
+            self.target.addItem(combo_text(text, self.host.lang), sid)
         self.target.setCurrentIndex([sid for sid, _ in choices].index(current))
         self.target.blockSignals(False)
         if index != self._shown:
