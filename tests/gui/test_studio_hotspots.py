@@ -15,7 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.authoring import Node, Project, add_screen, entity_file
+from kiosk.authoring import Node, Project, SetValue, add_screen, entity_file
 from kiosk.authoring.outline import check_snapshot, snapshot
 from kiosk.bundle.scaffold import solid_png
 from kiosk.bundle.schema.demos import FIELD_INPUTS, ITEM_KEYS
@@ -78,7 +78,7 @@ def canvas_of(qtbot: QtBot, window: StudioWindow) -> HotspotCanvas:
         window.select_node(Node(FILE, IMAGE_SCREEN))
     assert isinstance(window.panel, HotspotPanel)
     canvas = window.panel.canvas
-    qtbot.waitUntil(lambda: canvas.isVisible() and canvas.width() > 300)
+    qtbot.waitUntil(lambda: canvas.ready and canvas.isVisible() and canvas.width() > 300)
     return canvas
 
 
@@ -246,3 +246,21 @@ def test_add_a_form_screen_to_a_demo(qtbot: QtBot, studio: StudioWindow) -> None
     assert isinstance(studio.panel, FormPanel)
     studio.project.history.undo()
     assert len(manifest(studio)["demos"][0]["screens"]) == 2
+
+
+def test_a_screenshot_that_cannot_be_read_is_named(qtbot: QtBot, studio: StudioWindow) -> None:
+    assert studio.project is not None
+    bad = studio.project.root / "entities" / "example" / "demo" / "cut-short.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n")  # a copy that stopped after the signature
+    path = ("demos", 0, "screens", 1, "image")
+    studio.project.history.push(SetValue(FILE, path, "demo/cut-short.png"))
+    studio.select_node(Node(FILE, IMAGE_SCREEN))
+    panel = studio.panel
+    assert isinstance(panel, HotspotPanel)
+    assert panel.loading is not None  # read in a worker thread: the window never waits
+    qtbot.waitUntil(panel.loading.done)
+    assert not panel.canvas.ready
+    assert "cut-short.png" in panel.canvas.waiting
+    assert "Fix: set its image field" in panel.canvas.waiting
+    QTest.mouseClick(panel.canvas, Qt.MouseButton.LeftButton)
+    assert spots(studio) == []

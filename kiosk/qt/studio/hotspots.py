@@ -12,6 +12,7 @@ typed.
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...authoring import (
     Node,
@@ -58,6 +60,7 @@ from ...authoring.commands import Command
 from ...authoring.fields import FieldPath
 from ...authoring.outline import texts_at
 from ...bundle.model import END
+from .. import aio
 from .strings import DRAW, Label, ui
 
 if TYPE_CHECKING:
@@ -100,24 +103,39 @@ Box = tuple[float, float, float, float]
 """Two corners ``(x0, y0, x1, y1)`` in the picture's pixels."""
 
 
-def read_upright(path: Path) -> QImage | None:
-    """The screenshot as the visitor sees it (turned by its EXIF orientation), or None."""
+def _key(path: Path) -> tuple[str, int] | None:
     try:
-        key = (str(path), path.stat().st_mtime_ns)
+        return (str(path), path.stat().st_mtime_ns)
     except OSError:
         return None
-    if key in _IMAGES:
-        _IMAGES.move_to_end(key)
-        return _IMAGES[key]
+
+
+def cached(path: Path) -> QImage | None:
+    """The screenshot at ``path`` if it was read before and has not changed since."""
+    key = _key(path)
+    if key is None or key not in _IMAGES:
+        return None
+    _IMAGES.move_to_end(key)
+    return _IMAGES[key]
+
+
+def read_upright(path: Path) -> QImage | None:
+    """The screenshot as the visitor sees it (turned by its EXIF orientation), or None when
+    it cannot be read. For a worker thread (a QImage is no QObject); :func:`remember` it on
+    the GUI thread."""
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     image = reader.read()
-    if image.isNull():
-        return None
-    _IMAGES[key] = image
-    while len(_IMAGES) > 4:
-        _IMAGES.popitem(last=False)
-    return image
+    return None if image.isNull() else image
+
+
+def remember(path: Path, image: QImage) -> None:
+    """Keep ``image`` for :func:`cached` (the GUI thread only: the cache has no lock)."""
+    key = _key(path)
+    if key is not None:
+        _IMAGES[key] = image
+        while len(_IMAGES) > 4:
+            _IMAGES.popitem(last=False)
 
 
 class DraggedRect(SetHotspotRect):
@@ -147,6 +165,8 @@ class HotspotCanvas(QWidget):
         """Each hotspot as two corners in the picture's pixels."""
         self.labels: list[str] = []
         self.selected = -1
+        self.waiting = ""
+        """Shown while the screenshot is being read."""
         self.rtl_labels = False
         """Labels in Arabic: written right to left, at each hotspot's top right corner."""
         self._scaled: QPixmap | None = None
@@ -167,7 +187,21 @@ class HotspotCanvas(QWidget):
 
     @property
     def size_px(self) -> tuple[int, int]:
+        """The screenshot's size (16x9 while it is still being read)."""
+        if self.image.isNull():
+            return 16, 9
         return self.image.width(), self.image.height()
+
+    @property
+    def ready(self) -> bool:
+        """The screenshot is shown (it is read in a worker thread the first time)."""
+        return not self.image.isNull()
+
+    def set_image(self, image: QImage) -> None:
+        self.image = image
+        self._scaled = None
+        self.updateGeometry()
+        self.update()
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -249,7 +283,7 @@ class HotspotCanvas(QWidget):
     # -- the mouse and the keys --------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
+        if event.button() != Qt.MouseButton.LeftButton or not self.ready:
             return
         pos = event.position()
         self._mode, index = self._hit(pos)
@@ -334,6 +368,12 @@ class HotspotCanvas(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().dark())
+        if not self.ready:
+            painter.setPen(self.palette().brightText().color())
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            painter.drawText(self.rect().adjusted(16, 16, -16, -16), flags, self.waiting)
+            painter.end()
+            return
         f = self.frame()
         if self._scaled is None or self._scaled.size() != f.size().toSize():
             self._scaled = QPixmap.fromImage(
@@ -442,15 +482,22 @@ class HotspotPanel(QWidget):
     hotspots is selected: the editor looks the same, only the selection differs."""
 
     def __init__(
-        self, host: StudioWindow, file: str, screen: FieldPath, image: QImage, selected: int
+        self, host: StudioWindow, file: str, screen: FieldPath, image: Path, selected: int
     ) -> None:
         super().__init__()
         self.setObjectName("hotspotPanel")
         self.host = host
         self.file = file
         self.screen_path = screen
-        self.canvas = HotspotCanvas(image)
+        self.image_path = image
+        picture = cached(image)
+        self.canvas = HotspotCanvas(picture or QImage())
         self.canvas.rtl_labels = host.lang == "ar"
+        self.canvas.waiting = host.t(DRAW.loading)
+        self.loading: asyncio.Task[None] | None = None
+        """Reading the screenshot in a worker thread (the first time it is shown)."""
+        if picture is None:
+            self.loading = aio.spawn(self._load(), "read a screenshot")
         self._hint_box: TextBox | None = None
         self._shown = -2
 
@@ -496,6 +543,18 @@ class HotspotPanel(QWidget):
         self.canvas.deleteRequested.connect(self._delete)
         self.canvas.selectionChanged.connect(self._selection_changed)
         self.refresh(selected)
+
+    async def _load(self) -> None:
+        image = await aio.to_thread(read_upright, self.image_path)
+        if not isValid(self) or self.host.panel is not self:
+            return  # the editor shows something else now
+        if image is None:
+            self.canvas.waiting = self.host.t(DRAW.no_image).format(path=self.image_path.name)
+            self.canvas.update()
+            return
+        remember(self.image_path, image)
+        self.canvas.set_image(image)
+        self.refresh()
 
     # -- the document ------------------------------------------------------------------------
 
@@ -657,13 +716,12 @@ def hotspot_panel(host: StudioWindow, node: Node) -> HotspotPanel | _Note | None
         return None
     image_rel = table.get("image")
     path = Path(project.root, node.file).parent / str(image_rel or "")
-    image = read_upright(path) if isinstance(image_rel, str) and image_rel else None
-    if image is None:
+    if not isinstance(image_rel, str) or not image_rel or not path.is_file():
         if len(parts) == 6:
             return None  # the hotspot's texts, as for any node
         return _Note(host.t(DRAW.no_image).format(path=image_rel or "image"))
     selected = int(parts[5]) if len(parts) == 6 else -1
-    return HotspotPanel(host, node.file, screen, image, selected)
+    return HotspotPanel(host, node.file, screen, path, selected)
 
 
 class _Note(QLabel):

@@ -86,6 +86,7 @@ class DRAW:
         "image field to the screenshot.",
     )
     hotspot = ui("نقطة اللمس {n}", "Hotspot {n}")
+    loading = ui("جارٍ قراءة لقطة الشاشة…", "Reading the screenshot…")
     none_selected = ui(
         "اختر نقطة لمس على الصورة لتعديل وجهتها وتلميحها.",
         "Select a hotspot on the picture to edit its target and hint.",
