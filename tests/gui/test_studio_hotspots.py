@@ -260,7 +260,7 @@ def test_a_screenshot_that_cannot_be_read_is_named(qtbot: QtBot, studio: StudioW
     assert panel.loading is not None  # read in a worker thread: the window never waits
     qtbot.waitUntil(panel.loading.done)
     assert not panel.canvas.ready
-    assert "cut-short.png" in panel.canvas.waiting
+    assert "(demo/cut-short.png)" in panel.canvas.waiting
     assert "Fix: set its image field" in panel.canvas.waiting
     QTest.mouseClick(panel.canvas, Qt.MouseButton.LeftButton)
     assert spots(studio) == []

@@ -241,6 +241,8 @@ class HotspotCanvas(QWidget):
         )
 
     def set_hotspots(self, rects: list[Box], labels: list[str], selected: int) -> None:
+        if len(rects) != len(self.rects):
+            self._mode, self.live = "", None  # an undo mid-drag: the drag is dropped
         self.rects, self.labels = rects, labels
         self.selected = selected if 0 <= selected < len(rects) else -1
         self.update()
@@ -546,13 +548,16 @@ class HotspotPanel(QWidget):
 
     async def _load(self) -> None:
         image = await aio.to_thread(read_upright, self.image_path)
+        if image is not None:
+            remember(self.image_path, image)
         if not isValid(self) or self.host.panel is not self:
             return  # the editor shows something else now
         if image is None:
-            self.canvas.waiting = self.host.t(DRAW.no_image).format(path=self.image_path.name)
+            entity = Path(self.file).parent.as_posix()
+            where = self.image_path.as_posix().split(f"/{entity}/", 1)[-1]
+            self.canvas.waiting = self.host.t(DRAW.no_image).format(path=where)
             self.canvas.update()
             return
-        remember(self.image_path, image)
         self.canvas.set_image(image)
         self.refresh()
 
@@ -667,6 +672,8 @@ class HotspotPanel(QWidget):
         self._select(len(self._spots()) - 1)
 
     def _reshaped(self, index: int, x0: float, y0: float, x1: float, y1: float) -> None:
+        if not 0 <= index < len(self._spots()):
+            return
         self._push(
             DraggedRect(self.file, self._path(index), (x0, y0), (x1, y1), self.canvas.size_px)
         )
