@@ -566,7 +566,7 @@ class StudioWindow(QMainWindow):
         texts = texts_at(self.project, node) if node.file in self.project.docs else []
         self.panel = hotspot_panel(self, node) or form_panel(self, node)
         if self.panel is not None and self.panel.replaces_texts:
-            texts = []  # the panel shows the texts of the hotspot or item it has selected
+            texts = []  # the panel shows the screen's texts and those of its selection
         elif not texts and self.panel is None:
             form.addRow(QLabel(self.t(UI.no_texts)))
         for path, required in texts:
