@@ -165,6 +165,9 @@ def test_add_duplicate_and_delete_slides_through_the_outline(
     kind = widget(studio, QComboBox, "value:slides[2].kind")
     kind.textActivated.emit("video")  # staff pick "video": its video and poster fields come
     assert 'kind = "video"' in text_of(studio, EXAMPLE)
+    qtbot.waitUntil(  # the editor is rebuilt once the edit is over
+        lambda: bool(studio.editor.findChildren(QLineEdit, "value:slides[2].video"))
+    )
     assert widget(studio, QLineEdit, "value:slides[2].video").text() == ""
     with pytest.raises(AssertionError):
         widget(studio, QLineEdit, "value:slides[2].image")

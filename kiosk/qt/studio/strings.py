@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from ...authoring.labels import Label
 
-__all__ = ["ED", "UI", "Label", "ui"]
+__all__ = ["DRAW", "ED", "INPUTS", "ITEM_TYPES", "UI", "Label", "ui"]
 
 
 def ui(ar: str, en: str) -> Label:
@@ -192,3 +192,58 @@ class ED:
             f"“{name}” ({eid}) will be deleted with its slides and demos. You can undo it "
             f"(Ctrl+Z); saving moves its folder into .studio-trash/.",
         )
+
+
+class DRAW:
+    """Strings of the hotspot canvas (hotspots.py) and the form builder (forms.py)."""
+
+    canvas_hint = ui(
+        "اسحب على الصورة لرسم نقطة لمس. اسحب نقطة لتحريكها، ومقابضها لتغيير حجمها؛ Delete يحذفها.",
+        "Drag on the picture to draw a hotspot. Drag one to move it, its handles to resize "
+        "it; Delete removes it.",
+    )
+    no_image = ui(
+        "لا توجد صورة لهذه الشاشة بعد، أو تعذّرت قراءتها ({path}). الحل: اختر لقطة الشاشة في "
+        "الحقل image.",
+        "This screen has no screenshot yet, or it cannot be read ({path}). Fix: set its "
+        "image field to the screenshot.",
+    )
+    hotspot = ui("نقطة اللمس {n}", "Hotspot {n}")
+    loading = ui("جارٍ قراءة لقطة الشاشة…", "Reading the screenshot…")
+    none_selected = ui(
+        "اختر نقطة لمس على الصورة لتعديل وجهتها وتلميحها.",
+        "Select a hotspot on the picture to edit its target and hint.",
+    )
+    target = ui("تنقل إلى", "Goes to")
+    end = ui("نهاية العرض", "End of the demo")
+    end_short = ui("النهاية", "end")
+    unknown_target = ui("{id} (لا توجد شاشة بهذا المعرّف)", "{id} (no screen has this id)")
+    delete_hotspot = ui("حذف نقطة اللمس", "Delete the hotspot")
+    items = ui("عناصر النموذج", "Form items")
+    add_item = ui("إضافة عنصر", "Add an item")
+    remove_item = ui("حذف", "Remove")
+    move_up = ui("تحريك لأعلى", "Move up")
+    move_down = ui("تحريك لأسفل", "Move down")
+    keyboard = ui("لوحة المفاتيح", "Keyboard")
+    no_item = ui(
+        "اختر عنصرًا لتعديل نصوصه، أو أضف واحدًا.",
+        "Select an item to edit its texts, or add one.",
+    )
+    add_form_screen = ui("إضافة شاشة نموذج", "Add a form screen")
+
+
+ITEM_TYPES: dict[str, Label] = {
+    "header": ui("عنوان", "Header"),
+    "paragraph": ui("فقرة", "Paragraph"),
+    "field": ui("حقل إدخال", "Field"),
+    "choice": ui("اختيار", "Choice"),
+    "button": ui("زر", "Button"),
+    "list": ui("قائمة", "List"),
+}
+INPUTS: dict[str, Label] = {
+    "text": ui("نص", "Text"),
+    "number": ui("أرقام", "Number"),
+    "date": ui("تاريخ", "Date"),
+    "email": ui("بريد إلكتروني", "Email"),
+    "phone": ui("هاتف", "Phone"),
+}

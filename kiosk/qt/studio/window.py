@@ -72,10 +72,12 @@ from ...bundle.media import StructuralInspector
 from ...bundle.problems import Problem, Report, Severity
 from .. import aio
 from . import fields
+from .forms import form_panel
+from .hotspots import hotspot_panel
 from .outline_edit import OutlineActions, OutlineTree, carry_counts, node_keys
 from .strings import ED, UI, Label, ui
 
-__all__ = ["Prompts", "StudioWindow"]
+__all__ = ["Prompts", "StudioWindow", "TextBox"]
 
 NODE_ROLE = Qt.ItemDataRole.UserRole
 LONG_TEXTS = frozenset({"body", "description", "summary"})
@@ -140,6 +142,12 @@ class Prompts:
         return colour.name().upper() if colour.isValid() else None
 
 
+class TextBox(QWidget):
+    """Text rows a panel shows (:meth:`StudioWindow.text_box`), with the keys of their fields."""
+
+    keys: set[tuple[str, str]] = set()  # noqa: RUF012 (replaced, never changed in place)
+
+
 class _NoFieldUndo(QObject):
     """Ctrl+Z / Ctrl+Shift+Z in a text field go to the Studio's history, not the field's own."""
 
@@ -190,6 +198,8 @@ class StudioWindow(QMainWindow):
         self._gap_labels: dict[tuple[str, str], QLabel] = {}
         self._values: list[fields.ValueRow] = []
         self._keys: dict[Node, tuple[Any, ...]] = {}
+        self.panel: Any = None
+        """The hotspot canvas or form builder of the node shown (``refresh()`` after edits)."""
         self._loading = False
         self.current_field: QWidget | None = None
         """The field a double-clicked problem named (it also has the keyboard focus)."""
@@ -573,6 +583,10 @@ class StudioWindow(QMainWindow):
             if self.node != node:
                 self._show_node(node)
 
+    def select_node(self, node: Node) -> None:
+        """Select ``node`` in the outline and show it in the editor (a panel added it)."""
+        self._select(node)
+
     def selected(self) -> Node | None:
         return self.node
 
@@ -594,6 +608,7 @@ class StudioWindow(QMainWindow):
         self._fields.clear()
         self._gap_labels.clear()
         self._values = []
+        self.panel = None
         if self.project is None or node is None:
             self.editor_title.setText("")
             return
@@ -603,10 +618,15 @@ class StudioWindow(QMainWindow):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         texts = texts_at(self.project, node) if node.file in self.project.docs else []
         self._values = fields.value_rows(self, node.file, node.path)
-        if not texts and not self._values:
+        self.panel = hotspot_panel(self, node) or form_panel(self, node)
+        if self.panel is not None and self.panel.replaces_texts:
+            texts = []  # the panel shows the screen's texts and those of its selection
+        elif not texts and not self._values and self.panel is None:
             form.addRow(QLabel(self.t(UI.no_texts)))
         for path, required in texts:
             form.addRow(self._text_row(node.file, path, required))
+        if self.panel is not None:
+            form.addRow(self.panel)
         if self._values:
             form.addRow(fields.group(self.t(ED.settings), self._values))
         self.form_host.show()
@@ -670,6 +690,40 @@ class StudioWindow(QMainWindow):
             self._gap_labels[(where, lang)] = gap
         return box
 
+    def text_box(self, file: str, paths: list[tuple[FieldPath, bool]]) -> TextBox:
+        """The text rows of ``paths`` in one box, for a panel's selected hotspot or item; give
+        it back with :meth:`drop_text_box` before replacing it."""
+        box = TextBox()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        before = set(self._fields)
+        for path, required in paths:
+            layout.addWidget(self._text_row(file, path, required))
+        box.keys = set(self._fields) - before
+        self._load_fields()
+        return box
+
+    def drop_text_box(self, box: TextBox) -> None:
+        """Forget the fields of a :meth:`text_box` (it is about to be deleted)."""
+        for key in box.keys:
+            field = self._fields.get(key)
+            if field is not None and box.isAncestorOf(field):
+                del self._fields[key]
+                del self._gap_labels[key]
+
+    def follow(self, node: Node) -> None:
+        """Show ``node`` as selected (the outline and the title) without rebuilding the
+        editor: a panel selected a hotspot or item of the screen it shows."""
+        item = self._items.get(node)
+        if item is None or node == self.node:
+            return
+        self.node = node
+        self.tree.blockSignals(True)
+        self.tree.setCurrentItem(item)
+        self.tree.blockSignals(False)
+        entry = next((e for e in self._outline.walk() if e.node == node), None)
+        self.editor_title.setText(self.t(entry.title) if entry is not None else "")
+
     def field(self, text_path: str, lang: str) -> QLineEdit | QPlainTextEdit:
         """The editor field of one language of a text (``slides[0].caption``, ``ar``)."""
         return self._fields[(text_path, lang)]
@@ -706,10 +760,21 @@ class StudioWindow(QMainWindow):
         finally:
             self._loading = False
         if fields.stale(self._values, self.project, self.node.file, self.node.path):
-            self._show_node(self.node)  # a new kind has other values
+            # a new kind has other values; rebuilt once the edit is over (a panel may still
+            # move the selection: a form item moved up is selected at its new place)
+            QTimer.singleShot(0, self._rebuild_if_stale)
             return
         for row in self._values:
             row.load()
+
+    def _rebuild_if_stale(self) -> None:
+        node = self.node
+        if (
+            self.project is not None
+            and node is not None
+            and fields.stale(self._values, self.project, node.file, node.path)
+        ):
+            self._show_node(node)
 
     # -- changes ---------------------------------------------------------------------------------
 
@@ -729,6 +794,8 @@ class StudioWindow(QMainWindow):
             self._outline = fresh
             self._mark_outline()
             self._load_fields()
+        if self.panel is not None:
+            self.panel.refresh()
         self._check_timer.start()
 
     def _update_state(self) -> None:
