@@ -12,7 +12,7 @@ an item itself: the outline is rebuilt from the project.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -147,12 +147,26 @@ def moved_node(project: Project, command: Command, src: Node) -> Node:
 # -- problem counts across moves -------------------------------------------------------------
 
 
-def node_keys(project: Project) -> dict[Node, tuple[Any, ...]]:
+def node_keys(
+    project: Project,
+    files: Collection[str] | None = None,
+    previous: dict[Node, tuple[Any, ...]] | None = None,
+) -> dict[Node, tuple[Any, ...]]:
     """A key for each outline node that a move leaves alone: its file and, down its path,
-    each table's id (or, for a hotspot or a form item, its content)."""
+    each table's id (or, for a hotspot or a form item, its content). With ``files`` (the
+    ones an edit touched) and ``previous`` (the keys before it), only those files are read
+    again: a keystroke in one entity does not walk them all."""
     keys: dict[Node, tuple[Any, ...]] = {Node(BUNDLE_FILE): (BUNDLE_FILE,)}
     for eid in project.entity_ids:
         file = entity_file(eid)
+        if (
+            previous is not None
+            and files is not None
+            and file not in files
+            and Node(file) in previous
+        ):
+            keys.update((n, k) for n, k in previous.items() if n.file == file)
+            continue
         keys[Node(file)] = (file,)
         doc = project.docs.get(file)
         if doc is not None:

@@ -537,7 +537,9 @@ class StudioWindow(QMainWindow):
         for file in (BUNDLE_FILE, *(entity_file(e) for e in self.project.entity_ids)):
             yield from self._gaps.get(file, ())
 
-    def _mark_outline(self) -> None:
+    def _mark_outline(self, files: set[str] | None = None) -> None:
+        """Put each node's title and marks in the outline (``files``: an edit touched only
+        those)."""
         assert self.project is not None
         gaps: dict[Node, bool] = {}
         for gap in self._all_gaps():
@@ -546,7 +548,8 @@ class StudioWindow(QMainWindow):
             for above in list(node.lineage())[1:]:
                 gaps.setdefault(above, False)
         self._gap_nodes = gaps
-        keys = node_keys(self.project)  # a moved node keeps its problem counts until the check
+        # a moved node keeps its problem counts until the check
+        keys = node_keys(self.project, files, self._keys)
         self._counts = carry_counts(self._counts, self._keys, keys)
         self._keys = keys
         for entry in self._outline.walk():
@@ -792,7 +795,7 @@ class StudioWindow(QMainWindow):
                 self._load_fields()
         else:
             self._outline = fresh
-            self._mark_outline()
+            self._mark_outline(files or None)
             self._load_fields()
         if self.panel is not None:
             self.panel.refresh()
