@@ -66,7 +66,11 @@ from ...authoring.outline import OutlineItem, check_snapshot, outline, snapshot,
 from ...bundle.media import StructuralInspector
 from ...bundle.problems import Problem, Report, Severity
 from .. import aio
+from .media_drop import MediaDrop
+from .publish import Publisher
 from .strings import UI, Label, ui
+from .undo import UndoDock, UndoHistory
+from .upgrading import offer_upgrade
 
 __all__ = ["Prompts", "StudioWindow"]
 
@@ -113,6 +117,18 @@ class Prompts:
     def choose_zip(self, parent: QWidget, title: str) -> Path | None:
         chosen, _ = QFileDialog.getOpenFileName(parent, title, "", "Bundle (*.zip)")
         return Path(chosen) if chosen else None
+
+    def choose_key(self, parent: QWidget, title: str) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(parent, title, "", "Signing key (*.key)")
+        return Path(chosen) if chosen else None
+
+    def choose_media(self, parent: QWidget, title: str) -> list[Path]:
+        filters = "Pictures and videos (*.jpg *.jpeg *.png *.webp *.gif *.mp4 *.mov *.webm)"
+        chosen, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+        return [Path(c) for c in chosen]
+
+    def inform(self, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
 
 
 class _NoFieldUndo(QObject):
@@ -177,6 +193,9 @@ class StudioWindow(QMainWindow):
         self._build_start()
         self._build_editor()
         self._build_problems()
+        self.publisher = Publisher(self)
+        self.media_drop = MediaDrop(self)
+        self.undo_dock = UndoDock(self)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
         self.stack.addWidget(self.splitter)
@@ -342,6 +361,8 @@ class StudioWindow(QMainWindow):
             [t(x) for x in (UI.severity, UI.col_file, UI.col_field, UI.col_message, UI.col_fix)]
         )
         self._fill_recent()
+        for part in (self.publisher, self.media_drop, self.undo_dock):
+            part.retranslate()
         if self.project is not None:
             self._rebuild_outline()
             self._show_node(self.node)
@@ -412,6 +433,7 @@ class StudioWindow(QMainWindow):
                 project.restore(journal)
             else:
                 discard(project.root)
+        offer_upgrade(self, project)
         return True
 
     def _set_project(self, project: Project) -> None:
@@ -420,6 +442,8 @@ class StudioWindow(QMainWindow):
         self.project = project
         self.report = None
         self._counts = {}
+        project.history = UndoHistory(project, lang=self.lang)
+        self.undo_dock.show_stack(project.history)
         project.add_listener(self._project_changed)
         project.history.add_listener(self._update_state)
         self._remember(project.root)
@@ -689,6 +713,8 @@ class StudioWindow(QMainWindow):
         )
         for a in (self.save_action, self.add_entity_action):
             a.setEnabled(project is not None)
+        self.publisher.action.setEnabled(project is not None)
+        self.media_drop.action.setEnabled(project is not None)
         self.problems_dock.setVisible(project is not None)  # nothing to check on the start page
 
     def undo(self) -> None:
