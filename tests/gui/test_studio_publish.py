@@ -114,14 +114,14 @@ def test_pack_is_refused_with_errors_then_writes_a_zip_that_validates_and_instal
     checked(qtbot, studio)
     assert studio.report is not None and not studio.report.ok
     studio.publisher.action.trigger()
-    assert studio.publisher.dialog is None
+    assert studio.findChild(PackDialog, "packDialog") is None
     assert answers.warnings and "lists 1 error(s)" in answers.warnings[-1]
     assert "Fix:" in answers.warnings[-1]
 
     studio.undo_action.trigger()  # the title is back: no errors
     checked(qtbot, studio)
     studio.publisher.action.trigger()
-    dialog = studio.publisher.dialog
+    dialog = studio.findChild(PackDialog, "packDialog")
     assert dialog is not None and dialog.isVisible()
     version = dialog.findChild(QLineEdit, "packVersion")
     assert version is not None and version.text() == "1.0.1"  # the scaffold is 1.0.0

@@ -97,6 +97,7 @@ class Publisher(QObject):
             return None
         if self.dialog is not None:
             self.dialog.close()
+            self.dialog.deleteLater()
         self.dialog = PackDialog(self)
         self.dialog.open()
         return self.dialog
