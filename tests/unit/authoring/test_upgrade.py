@@ -53,7 +53,7 @@ def test_steps_run_in_order_as_one_undo_step_and_undo_is_byte_exact(tmp_path: Pa
     assert "'label' is now called 'name'" in note and "Fix:" in note
     assert "bundle.toml" in note_text(command, "ar")
     project.history.undo()
-    assert project.text(BUNDLE_FILE) == before and not project.dirty
+    assert project.text(BUNDLE_FILE) == before and project.changed_files() == []
     project.history.redo()
     project.save()
     assert "format = 1" in (folder / BUNDLE_FILE).read_text("utf-8")
