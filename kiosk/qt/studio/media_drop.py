@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -77,6 +78,7 @@ class MediaDrop(QObject):
         row.addWidget(self.label)
         row.addWidget(self.bar)
         row.addWidget(self.cancel_button)
+        self.cancel_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         window.statusBar().addPermanentWidget(self.bar_host)
         self.bar_host.hide()
 
@@ -157,7 +159,7 @@ class MediaDrop(QObject):
         self._cancel.set()
 
     def _show(self, name: str, i: int, n: int, fraction: float | None) -> None:
-        self.label.setText(self.window.t(P.adding).format(name=name, i=i, n=n))
+        self.label.setText(self.window.t(P.adding).format(name=f"\u2068{name}\u2069", i=i, n=n))
         self.bar.setRange(0, 1000)
         self.bar.setValue(int(1000 * ((i - 1 + (fraction or 0.0)) / n)))
 

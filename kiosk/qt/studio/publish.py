@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -182,6 +183,7 @@ class PackDialog(QDialog):
             label.setStyleSheet("font-weight: 600;")
             form.addRow(label, field)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # grows, never squeezes
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
         layout.addWidget(self.heading)
@@ -191,7 +193,8 @@ class PackDialog(QDialog):
         layout.addWidget(self.status)
         layout.addStretch()
         layout.addWidget(self.buttons)
-        self.progress.hide()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)  # shown from the start: nothing moves when packing starts
         self.status.hide()
         self.retranslate()
 
@@ -213,6 +216,8 @@ class PackDialog(QDialog):
         self.no_key_button.setText(t(P.no_key))
         self.pack_button.setText(t(P.do_pack))
         self.close_button.setText(t(P.close))
+        if not self.busy and self.outcome is None:
+            self.progress.setFormat(t(P.ready))
         self._update()
 
     def _update(self) -> None:
@@ -261,6 +266,18 @@ class PackDialog(QDialog):
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
         self.status.show()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to the wrapped texts' height at this width (a label that wraps gives the
+        layout its height for a width, which the minimum size does not follow)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        wanted = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else 0
+        wanted = max(wanted, self.sizeHint().height())
+        if self.height() < wanted:
+            self.resize(self.width(), wanted)
 
     # -- packing ---------------------------------------------------------------------------------
 
@@ -304,16 +321,14 @@ class PackDialog(QDialog):
             w.setEnabled(not busy)
         self.pack_button.setEnabled(not busy)
         self.close_button.setEnabled(not busy)
-        self.progress.setVisible(busy or self.progress.value() > 0)
 
     def _progress(self, stage: str, done: int, total: int) -> None:
         t = self.window_.t
         text = t(STAGES.get(stage, P.checking))
-        self.progress.setFormat(f"{text} %p%" if total else text)
+        self.progress.setFormat(f"{text} \u2066%p%\u2069" if total else text)
         self.progress.setRange(0, max(total, 0))
         if total:
             self.progress.setValue(done)
-        self.progress.show()
 
     async def _pack(
         self, out: Path, inspector: MediaInspector | None, bump: SetValue | None

@@ -78,7 +78,8 @@ class PublishUI:
     pack = ui("تحزيم للأكشاك…", "Pack for the kiosks…")
     pack_title = ui("تحزيم الحزمة للأكشاك", "Pack the bundle for the kiosks")
     pack_intro = ui(
-        "يحفظ الاستوديو تعديلاتك، ثم يكتب ملف ‎.zip‎ بالتحقق من كل ملف، جاهزًا للتثبيت على الأكشاك.",
+        "يحفظ الاستوديو تعديلاتك، ثم يكتب ملف ZIP فيه بصمة تحقق لكل ملف، "
+        "جاهزًا للتثبيت على الأكشاك.",
         "The Studio saves your changes, then writes a .zip with a checksum for every file, "
         "ready to install on the kiosks.",
     )
@@ -90,22 +91,24 @@ class PublishUI:
     folder = ui("الحفظ في", "Save to")
     no_folder = ui("لم يُختر مجلد بعد", "No folder chosen yet")
     choose = ui("اختيار…", "Choose…")
-    choose_folder = ui("اختر المجلد الذي يُكتب فيه ملف ‎.zip", "Choose the folder for the .zip")
+    choose_folder = ui("اختر المجلد الذي يُكتب فيه ملف ZIP", "Choose the folder for the .zip")
     file_name = ui("اسم الملف", "File name")
     signing = ui("التوقيع", "Signature")
     signed_with = ui("يُوقَّع بمفتاح الموظفين: {key}", "Signed with the staff key {key}")
     unsigned = ui(
-        "بلا توقيع: لم يُحدَّد مفتاح موظفين (kiosk keys new). الأكشاك التي تطلب توقيعًا سترفضه.",
+        "بلا توقيع: لم يُحدَّد مفتاح موظفين (\u2066kiosk keys new\u2069). "
+        "الأكشاك التي تطلب توقيعًا سترفضه.",
         "Not signed: no staff key is set (kiosk keys new). Kiosks that require signatures "
         "will refuse it.",
     )
     choose_key = ui("اختيار المفتاح…", "Choose key…")
     choose_key_title = ui(
-        "اختر مفتاح التوقيع (ملف ‎.key‎ من kiosk keys new)",
+        "اختر مفتاح التوقيع (ملف key الذي صنعه \u2066kiosk keys new\u2069)",
         "Choose the signing key (the .key file from kiosk keys new)",
     )
     no_key = ui("بلا توقيع", "Don't sign")
     do_pack = ui("تحزيم", "Pack")
+    ready = ui("جاهزة للتحزيم", "Ready to pack")
     close = ui("إغلاق", "Close")
     packing = ui("جارٍ التحزيم…", "Packing…")
     checking = ui("جارٍ فحص الحزمة…", "Checking the bundle…")

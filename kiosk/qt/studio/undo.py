@@ -191,6 +191,7 @@ class UndoDock(QObject):
         self.view.setObjectName("undoView")
         self.dock.setWidget(self.view)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.resizeDocks([self.dock], [280], Qt.Orientation.Horizontal)
         self.dock.hide()
         self.toggle = self.dock.toggleViewAction()
         self.toggle.setObjectName("undoHistory")
