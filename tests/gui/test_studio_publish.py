@@ -19,6 +19,7 @@ from kiosk.authoring import upgrade as upgrade_mod
 from kiosk.authoring.upgrade import Step
 from kiosk.bundle.media import StructuralInspector
 from kiosk.bundle.validate import validate
+from kiosk.qt.inspector import media_inspector
 from kiosk.qt.studio.publish import KEY_SETTING, PackDialog
 from kiosk.qt.studio.undo import UndoHistory
 from kiosk.qt.studio.window import Prompts, StudioWindow
@@ -139,7 +140,7 @@ def test_pack_is_refused_with_errors_then_writes_a_zip_that_validates_and_instal
     assert tomllib.loads((folder / BUNDLE_FILE).read_text("utf-8"))["version"] == "1.0.1"
     assert not studio.isWindowModified()
     assert "version" in studio.undo_action.text()
-    report = validate(out)
+    report = validate(out, media_inspector())  # Qt's decoders, as kiosk bundle validate
     assert report.ok, report.problems
     installed = BundleStore(tmp_path / "data").install(out)
     assert (installed.bundle_id, installed.version) == ("pavilion", "1.0.1")
@@ -339,3 +340,43 @@ def test_undo_and_redo_go_through_a_qundostack_that_merges_typing_as_history_doe
     studio.set_language("ar")
     assert stack.text(0).startswith("تعديل")  # the undo view in the Studio's language
     assert (folder / BUNDLE_FILE).is_file()
+
+
+def test_the_qundostack_history_takes_the_same_steps_as_history(tmp_path: Path) -> None:
+    """One script of typing, value edits, saves, undos and redos, played on the core History
+    and on the QUndoStack one: the same steps, labels, clean marks and texts after each."""
+    import random
+
+    from kiosk.authoring import History, Project, SetValue
+    from kiosk.bundle import init
+
+    projects = []
+    for name in ("core", "qt"):
+        init(tmp_path / name, "b")
+        project = Project.open(tmp_path / name)
+        if name == "qt":
+            project.history = UndoHistory(project)
+        projects.append(project)
+    assert type(projects[0].history) is History
+    rng = random.Random(14)
+    for _ in range(120):
+        roll = rng.random()
+        for project in projects:
+            h = project.history
+            if roll < 0.35:
+                h.push(SetText(ENTITY, ("name",), "en", f"v{int(roll * 100)}"))
+            elif roll < 0.5:
+                h.push(SetValue(ENTITY, ("accent",), f"#{int(roll * 1e6):06X}"[:7]))
+            elif roll < 0.6:
+                h.push(SetText(BUNDLE_FILE, ("title",), "ar", "عنوان"))
+            elif roll < 0.7:
+                project.save()
+            elif roll < 0.88:
+                h.undo()
+            else:
+                h.redo()
+        core, qt = (p.history for p in projects)
+        assert (len(qt), qt.index, qt.clean) == (len(core), core.index, core.clean)
+        assert (qt.undo_label, qt.redo_label) == (core.undo_label, core.redo_label)
+        assert projects[0].text(ENTITY) == projects[1].text(ENTITY)
+        assert projects[0].dirty == projects[1].dirty

@@ -158,6 +158,12 @@ class MediaDrop(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
+    def stop(self) -> None:
+        """The window closes: ffmpeg is stopped, and nothing more is added."""
+        self._cancel.set()
+        if self.task is not None:
+            self.task.cancel()
+
     def _show(self, name: str, i: int, n: int, fraction: float | None) -> None:
         self.label.setText(self.window.t(P.adding).format(name=f"\u2068{name}\u2069", i=i, n=n))
         self.bar.setRange(0, 1000)

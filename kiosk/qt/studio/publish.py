@@ -78,6 +78,11 @@ class Publisher(QObject):
         if self.dialog is not None:
             self.dialog.retranslate()
 
+    def stop(self) -> None:
+        """The window closes: a pack under way finishes in its thread; its result is dropped."""
+        if self.dialog is not None and self.dialog.task is not None:
+            self.dialog.task.cancel()
+
     def errors(self) -> int:
         report = self.window.report
         if report is None:

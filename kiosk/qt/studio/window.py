@@ -832,6 +832,8 @@ class StudioWindow(QMainWindow):
         self._check_timer.stop()
         if self._task is not None:
             self._task.cancel()
+        self.publisher.stop()
+        self.media_drop.stop()
         if self.project is not None:
             if self.project.dirty:
                 discard(self.project.root)  # staff chose to discard
