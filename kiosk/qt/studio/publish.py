@@ -48,7 +48,8 @@ __all__ = ["PackDialog", "Publisher"]
 KEY_SETTING = "signing_key"
 FOLDER_SETTING = "pack_folder"
 ERROR_COLOUR = "#b3261e"
-STAGES = {"packing": P.packing}
+STAGES = {"packing": P.packing, "checking media": P.checking_media}
+"""The packer's progress stages (kiosk.bundle.pack, validate), in the Studio's words."""
 
 
 def _media_inspector() -> MediaInspector | None:
@@ -84,8 +85,14 @@ class Publisher(QObject):
             self.dialog.task.cancel()
 
     def errors(self) -> int:
-        report = self.window.report
-        if report is None:
+        """The errors the Problems panel lists; 0 while a check is pending (its report would
+        be stale: the packer validates again anyway, and the dialog shows what it finds)."""
+        window = self.window
+        report = window.report
+        pending = window._check_timer.isActive() or (
+            window._task is not None and not window._task.done()
+        )
+        if report is None or pending:
             return 0
         return sum(1 for p in report.problems if p.severity is Severity.ERROR)
 

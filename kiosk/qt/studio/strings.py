@@ -112,7 +112,7 @@ class PublishUI:
     close = ui("إغلاق", "Close")
     packing = ui("جارٍ التحزيم…", "Packing…")
     checking = ui("جارٍ فحص الحزمة…", "Checking the bundle…")
-    hashing = ui("جارٍ حساب بصمات الملفات…", "Checksumming the files…")
+    checking_media = ui("جارٍ فحص الصور والفيديو…", "Checking the pictures and videos…")
     packed = ui("حُزمت في {out}.", "Packed into {out}.")
     packed_signed = ui("حُزمت في {out} ووُقّعت ({sig}).", "Packed into {out} and signed ({sig}).")
     cannot_pack = ui("تعذّر التحزيم", "Cannot pack")
@@ -121,10 +121,6 @@ class PublishUI:
         "(انقر مرتين على الخطأ للانتقال إليه) ثم حزّم مرة أخرى.",
         "The Problems panel lists {n} error(s), and kiosks refuse a bundle with errors. "
         "Fix: correct each one (double-click it to go there), then pack again.",
-    )
-    still_checking = ui(
-        "الفحص لم ينتهِ بعد. الحل: انتظر لحظة حتى تظهر المشكلات، ثم حزّم.",
-        "The check has not finished yet. Fix: wait a moment for the Problems panel, then pack.",
     )
     exists = ui(
         "{out} موجود. الحل: ارفع رقم الإصدار أو اختر مجلدًا آخر.",
