@@ -95,18 +95,19 @@ def note_text(command: Upgrade, lang: str) -> str:
     """The message staff read: the file, what changed, and what to do."""
     ar = lang == "ar"
     head = (
-        f"{BUNDLE_FILE}: كُتبت الحزمة بالتنسيق {command.source}، ورقّاها الاستوديو إلى "
-        f"التنسيق {FORMAT_VERSION}:"
+        f"الملف \u2066{BUNDLE_FILE}\u2069: كُتبت الحزمة بالتنسيق {command.source}، "
+        f"ورقّاها الاستوديو إلى التنسيق {FORMAT_VERSION}:"
         if ar
         else f"{BUNDLE_FILE}: the bundle was written in format {command.source}; the Studio "
         f"upgraded it to format {FORMAT_VERSION}:"
     )
     lines = [f"• {n.get(lang)}" for n in command.notes]
     tail = (
-        "الحل: راجع التعديلات ثم احفظ الحزمة (Ctrl+S) ليُكتب التنسيق الجديد؛ "
+        "الحل: راجع التعديلات ثم احفظ الحزمة (\u2066Ctrl+S\u2069) ليُكتب التنسيق الجديد؛ "
         "التراجع يعيدها كما كانت."
         if ar
         else "Fix: check the changes, then save (Ctrl+S) to write the new format; "
         "Undo puts it back as it was."
     )
-    return "\n".join([head, *lines, tail])
+    rlm = "\u200f" if ar else ""  # each line right to left, whatever its first word
+    return "\n".join(rlm + line for line in [head, *lines, tail])
