@@ -74,8 +74,12 @@ from .. import aio
 from . import fields
 from .forms import form_panel
 from .hotspots import hotspot_panel
+from .media_drop import MediaDrop
 from .outline_edit import OutlineActions, OutlineTree, carry_counts, node_keys
+from .publish import Publisher
 from .strings import ED, UI, Label, ui
+from .undo import UndoDock, UndoHistory
+from .upgrading import offer_upgrade
 
 __all__ = ["Prompts", "StudioWindow", "TextBox"]
 
@@ -140,6 +144,18 @@ class Prompts:
 
         colour = QColorDialog.getColor(QColor(current), parent, title)
         return colour.name().upper() if colour.isValid() else None
+
+    def choose_key(self, parent: QWidget, title: str) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(parent, title, "", "Signing key (*.key)")
+        return Path(chosen) if chosen else None
+
+    def choose_media(self, parent: QWidget, title: str) -> list[Path]:
+        filters = "Pictures and videos (*.jpg *.jpeg *.png *.webp *.gif *.mp4 *.mov *.webm)"
+        chosen, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+        return [Path(c) for c in chosen]
+
+    def inform(self, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
 
 
 class TextBox(QWidget):
@@ -217,6 +233,9 @@ class StudioWindow(QMainWindow):
         self._build_editor()
         self._build_problems()
         self.outline_edit = OutlineActions(self)
+        self.publisher = Publisher(self)
+        self.media_drop = MediaDrop(self)
+        self.undo_dock = UndoDock(self)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
         self.stack.addWidget(self.splitter)
@@ -383,6 +402,8 @@ class StudioWindow(QMainWindow):
         )
         self.outline_edit.retranslate()
         self._fill_recent()
+        for part in (self.publisher, self.media_drop, self.undo_dock):
+            part.retranslate()
         if self.project is not None:
             self._rebuild_outline()
             self._show_node(self.node)
@@ -453,6 +474,7 @@ class StudioWindow(QMainWindow):
                 project.restore(journal)
             else:
                 discard(project.root)
+        offer_upgrade(self, project)
         return True
 
     def _set_project(self, project: Project) -> None:
@@ -461,6 +483,8 @@ class StudioWindow(QMainWindow):
         self.project = project
         self.report = None
         self._counts = {}
+        project.history = UndoHistory(project, lang=self.lang)
+        self.undo_dock.show_stack(project.history)
         project.add_listener(self._project_changed)
         project.history.add_listener(self._update_state)
         self._remember(project.root)
@@ -821,6 +845,8 @@ class StudioWindow(QMainWindow):
         for a in (self.save_action, self.add_entity_action):
             a.setEnabled(project is not None)
         self.outline_edit.update()
+        self.publisher.action.setEnabled(project is not None)
+        self.media_drop.action.setEnabled(project is not None)
         self.problems_dock.setVisible(project is not None)  # nothing to check on the start page
 
     def undo(self) -> None:
@@ -940,6 +966,8 @@ class StudioWindow(QMainWindow):
         self._check_timer.stop()
         if self._task is not None:
             self._task.cancel()
+        self.publisher.stop()
+        self.media_drop.stop()
         if self.project is not None:
             if self.project.dirty:
                 discard(self.project.root)  # staff chose to discard
