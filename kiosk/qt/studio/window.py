@@ -66,6 +66,7 @@ from ...authoring.outline import OutlineItem, check_snapshot, outline, snapshot,
 from ...bundle.media import StructuralInspector
 from ...bundle.problems import Problem, Report, Severity
 from .. import aio
+from .preview import PreviewPane
 from .strings import UI, Label, ui
 
 __all__ = ["Prompts", "StudioWindow"]
@@ -146,6 +147,7 @@ class StudioWindow(QMainWindow):
         *,
         autosave_ms: int = 5000,
         check_delay_ms: int = 300,
+        preview: bool = True,
     ) -> None:
         super().__init__()
         self.settings = settings or QSettings("Qatar Pavilion", "Kiosk Studio")
@@ -166,7 +168,9 @@ class StudioWindow(QMainWindow):
         """The field a double-clicked problem named (it also has the keyboard focus)."""
         self._task: asyncio.Task[None] | None = None
         self._filter = _NoFieldUndo(self)
-        self.resize(1280, 800)
+        self.preview: PreviewPane | None = PreviewPane(lang=lang) if preview else None
+        """The live preview (kiosk/qt/studio/preview.py); None when the window has none."""
+        self.resize(1600 if preview else 1280, 900 if preview else 800)
 
         self._autosave = QTimer(self, interval=autosave_ms)
         self._autosave.timeout.connect(self._autosave_now)
@@ -278,7 +282,11 @@ class StudioWindow(QMainWindow):
         self.splitter = QSplitter()
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(scroll)
-        self.splitter.setSizes([420, 860])
+        if self.preview is not None:
+            self.splitter.addWidget(self.preview)
+            self.splitter.setSizes([320, 560, 720])
+        else:
+            self.splitter.setSizes([420, 860])
 
     def _build_problems(self) -> None:
         self.problems_dock = _named(QDockWidget(self), "problemsDock")
@@ -337,6 +345,8 @@ class StudioWindow(QMainWindow):
         self.open_zip_button.setText(t(UI.open_zip))
         self.recent_title.setText(t(UI.recent))
         self.problems_dock.setWindowTitle(t(UI.problems))
+        if self.preview is not None:
+            self.preview.set_ui_language(self.lang)
         self.tree.setHeaderLabels([t(UI.col_name), t(UI.col_problems)])
         self.problem_list.setHeaderLabels(
             [t(x) for x in (UI.severity, UI.col_file, UI.col_field, UI.col_message, UI.col_fix)]
@@ -534,6 +544,8 @@ class StudioWindow(QMainWindow):
 
     def _show_node(self, node: Node | None) -> None:
         self.node = node
+        if self.preview is not None:
+            self.preview.show_node(self.project, node)
         old = self.form_host
         self.form_host = QWidget()
         self.editor_layout.replaceWidget(old, self.form_host)
@@ -668,6 +680,8 @@ class StudioWindow(QMainWindow):
             self._outline = outline(self.project)
             self._mark_outline()
             self._load_fields()
+        if self.preview is not None:
+            self.preview.refresh()
         self._check_timer.start()
 
     def _update_state(self) -> None:
@@ -806,6 +820,8 @@ class StudioWindow(QMainWindow):
         self._check_timer.stop()
         if self._task is not None:
             self._task.cancel()
+        if self.preview is not None:
+            self.preview.close_kiosk()
         if self.project is not None:
             if self.project.dirty:
                 discard(self.project.root)  # staff chose to discard
