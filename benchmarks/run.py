@@ -27,7 +27,16 @@ from typing import Any
 
 from .sections.common import ROOT, Row, offscreen_platform
 
-SECTIONS = ("start", "response", "smoothness", "memory", "logging", "bundles", "durability")
+SECTIONS = (
+    "start",
+    "response",
+    "smoothness",
+    "memory",
+    "logging",
+    "bundles",
+    "durability",
+    "preview",
+)
 MODULES = {
     "start": "start",
     "response": "response",
@@ -36,6 +45,7 @@ MODULES = {
     "logging": "logs",
     "bundles": "bundles",
     "durability": "durability",
+    "preview": "preview",
 }
 TIMEOUT_S = {"quick": 900, "full": 4 * 3600}
 
