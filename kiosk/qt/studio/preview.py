@@ -101,9 +101,10 @@ KIOSK_ID = "studio-preview"
 _T = {
     "arabic": Label("عربي", "Arabic"),
     "english": Label("English", "English"),
-    "landscape": Label("أفقي ١٩٢٠×١٠٨٠", "Landscape 1920×1080"),
-    "portrait": Label("عمودي ١٠٨٠×١٩٢٠", "Portrait 1080×1920"),
-    "4k": Label("4K ٣٨٤٠×٢١٦٠", "4K 3840×2160"),
+    # sizes isolated left to right (U+2066 … U+2069): in Arabic, 1920×1080 must not read 1080×1920
+    "landscape": Label("أفقي \u20661920×1080\u2069", "Landscape 1920×1080"),
+    "portrait": Label("عمودي \u20661080×1920\u2069", "Portrait 1080×1920"),
+    "4k": Label("\u20664K 3840×2160\u2069", "4K 3840×2160"),
     "title": Label("معاينة", "Preview"),
     "empty": Label(
         "افتح حزمة لترى معاينتها كما يراها الزائر.",
@@ -451,7 +452,7 @@ class PreviewPane(QWidget):
                     parts.append(f"{_T['problems'].get(t)}{len(self.problems)} — {names}{more}")
                 text = "\n".join(parts) or _T["tap"].get(t)
         self.status.setText(text)
-        colour = "#b3261e" if self.problems or self.error else "palette(mid)"
+        colour = "#b3261e" if self.problems or self.error else "#4a4a4a"
         self.status.setStyleSheet(f"color: {colour};")
 
     # -- a visitor's taps ------------------------------------------------------------------------
@@ -598,7 +599,9 @@ class _Stage(QWidget):
                 QPoint(int(r.x()), int(r.y())), QSize(metrics.horizontalAdvance(label) + 8, 0)
             )
             tag.setHeight(metrics.height() + 2)
-            if tag.bottom() > box.bottom():
+            if r.top() - tag.height() >= box.top():
+                tag.moveBottom(int(r.top()) - 1)  # above the outline: what it marks stays seen
+            elif tag.bottom() > box.bottom():
                 tag.moveBottom(int(r.bottom()))
             p.fillRect(tag, self.OUTLINE)
             p.setPen(QColor("white"))
