@@ -36,6 +36,7 @@ SECTIONS = (
     "bundles",
     "durability",
     "studio",
+    "preview",
 )
 MODULES = {
     "start": "start",
@@ -46,6 +47,7 @@ MODULES = {
     "bundles": "bundles",
     "durability": "durability",
     "studio": "studio",
+    "preview": "preview",
 }
 TIMEOUT_S = {"quick": 900, "full": 4 * 3600}
 

@@ -244,8 +244,15 @@ def configure_environment() -> None:
 
 
 def create_engine(
-    controller: Controller, *, windowed: bool, screen: int = 0, admin: Admin | None = None
+    controller: Controller,
+    *,
+    windowed: bool,
+    screen: int = 0,
+    admin: Admin | None = None,
+    hidden: bool = False,
 ) -> tuple[QQmlApplicationEngine, QQuickWindow]:
+    """The engine and the kiosk's window. ``hidden``: the window is created but never shown
+    (the Studio's preview draws it with ``grabWindow`` into a widget of its own)."""
     engine = QQmlApplicationEngine()
     # The engine owns the controller, so QML never outlives it.
     controller.setParent(engine)
@@ -253,12 +260,18 @@ def create_engine(
     initial: dict[str, object] = {"controller": controller, "windowed": windowed}
     if admin is not None:
         initial["admin"] = admin
+    if hidden:  # over Main.qml's own ``visible`` and ``visibility``
+        initial["visible"] = False
+        initial["visibility"] = QWindow.Visibility.Hidden
     engine.setInitialProperties(initial)
     engine.loadFromModule("Kiosk", "Main")
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise RuntimeError("the QML interface failed to load")
     window = roots[0]
+    if hidden:
+        window.create()  # a platform window to render into, never mapped
+        return engine, window
     screens = QGuiApplication.screens()
     if 0 <= screen < len(screens):
         window.setScreen(screens[screen])

@@ -7,6 +7,7 @@ properties that really changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -174,10 +175,16 @@ class Controller(QObject):  # type: ignore[operator]
     def add_listener(self, listener: Any) -> None:
         self._session.listeners.append(listener)
 
-    def replace_bundle(self, bundle: Bundle) -> None:
+    def replace_bundle(self, bundle: Bundle, walk: Callable[[Session], None] | None = None) -> None:
+        """Show ``bundle`` (the session is on the attract loop). ``walk``, when given, moves
+        the session on before QML sees anything (the Studio's preview goes back to the place
+        it shows, without building the pages on the way)."""
         self._session.replace_bundle(bundle)
+        if walk is not None:
+            walk(self._session)
         self._slides.set_rows([])  # the old bundle's media must not be kept alive
         self._demos.set_rows([])
+        self._snap.pop("entity", None)  # the entity shown, if any, is re-read from the bundle
         self._load_bundle()
         self.bundleChanged.emit()
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QColor
@@ -74,6 +75,8 @@ class Problem:
     """The item's objectName, or its type and text, then its nearest named ancestor."""
     what: str
     """What is wrong and by how much."""
+    rect: QRectF | None = dataclass_field(default=None, compare=False)
+    """Where the item is in the window (the Studio's preview outlines it)."""
 
     def line(self) -> str:
         w = self.where
@@ -89,7 +92,7 @@ def check(window: QQuickWindow, where: Where) -> list[Problem]:
     problems: list[Problem] = []
 
     def report(item: QQuickItem, what: str) -> None:
-        problems.append(Problem(where, describe(item), what))
+        problems.append(Problem(where, describe(item), what, scene_rect(item)))
 
     texts: list[tuple[QQuickItem, QRectF]] = []
     keyboard = next((i for i in items if i.objectName() == KEYBOARD), None)

@@ -90,6 +90,16 @@ def prepare(settings: KioskSettings, say: Callable[[str], None] = print) -> Prep
     return Prepared(settings, store, bundle, log, loader)
 
 
+def prepare_loaded(settings: KioskSettings, bundle: Bundle) -> Prepared:
+    """Step 1 for a bundle already loaded by the caller (the Studio's preview loads its
+    unsaved documents from a snapshot): only the store and the event log are opened."""
+    store = BundleStore(settings.data_dir)
+    log = open_event_log(settings.db, settings.kiosk_id)
+    return Prepared(
+        settings, store, bundle, log, partial(load_with_overrides, config=settings.config)
+    )
+
+
 @dataclass
 class RunningKiosk:
     """Every part of one running kiosk (tests and tools reach in; the kiosk runs it)."""
@@ -152,12 +162,14 @@ def build(
     *,
     clock: Callable[[], float] | None = None,
     pin_clock: Callable[[], float] | None = None,
+    hidden: bool = False,
 ) -> K:
     """Step 2 (after :func:`kiosk.qt.app.configure_environment` and a QGuiApplication):
     the kiosk on screen.
 
     ``clock`` drives the session (idle, auto-advance) and the staff gesture; ``pin_clock``
-    the PIN lockout's wall clock. Production passes neither."""
+    the PIN lockout's wall clock. Production passes neither. ``hidden`` (the Studio's
+    preview): the window is created, sized, and never shown."""
     settings = prepared.settings
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication), "build() needs a QGuiApplication"
@@ -175,7 +187,7 @@ def build(
     lock = PinLock.in_data_dir(config.data_dir, pin_clock) if pin_clock else None
     admin = Admin(config, prepared.store, controller, prepared.log, lock)
     engine, window = create_engine(
-        controller, windowed=settings.windowed, screen=settings.screen, admin=admin
+        controller, windowed=settings.windowed, screen=settings.screen, admin=admin, hidden=hidden
     )
     collector = GuiThreadCollector(window)  # from here on, never in a worker thread
     swapper = None
@@ -198,7 +210,7 @@ def build(
     tracer = ResponseTracer(window, controller, watcher, trace) if trace.enabled else None
     if settings.size is not None:
         window.resize(*settings.size)
-    if settings.windowed:
+    if settings.windowed and not hidden:
         window.show()
     return kind(
         settings=settings,

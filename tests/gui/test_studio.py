@@ -59,7 +59,7 @@ def answers() -> Answers:
 @pytest.fixture
 def studio(qtbot: QtBot, tmp_path: Path, answers: Answers) -> Iterator[StudioWindow]:
     settings = QSettings(str(tmp_path / "studio.ini"), QSettings.Format.IniFormat)
-    window = StudioWindow(settings, "en", answers, check_delay_ms=50)
+    window = StudioWindow(settings, "en", answers, check_delay_ms=50, preview=False)
     qtbot.addWidget(window)
     window.show()
     yield window
@@ -255,7 +255,7 @@ def test_autosaved_work_is_offered_back(
     studio.project.lock.release()  # type: ignore[union-attr]  # as if Studio had been killed
     studio.project = None  # killed: nothing is saved or cleaned up
 
-    other = StudioWindow(studio.settings, "en", answers)
+    other = StudioWindow(studio.settings, "en", answers, preview=False)
     qtbot.addWidget(other)
     assert other.open_path(bundle)
     assert answers.asked == ["restore"]

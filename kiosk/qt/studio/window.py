@@ -76,6 +76,7 @@ from .forms import form_panel
 from .hotspots import hotspot_panel
 from .media_drop import MediaDrop
 from .outline_edit import OutlineActions, OutlineTree, carry_counts, node_keys
+from .preview import PreviewPane
 from .publish import Publisher
 from .strings import ED, UI, Label, ui
 from .undo import UndoDock, UndoHistory
@@ -195,6 +196,7 @@ class StudioWindow(QMainWindow):
         *,
         autosave_ms: int = 5000,
         check_delay_ms: int = 300,
+        preview: bool = True,
     ) -> None:
         super().__init__()
         self.settings = settings or QSettings("Qatar Pavilion", "Kiosk Studio")
@@ -221,7 +223,9 @@ class StudioWindow(QMainWindow):
         """The field a double-clicked problem named (it also has the keyboard focus)."""
         self._task: asyncio.Task[None] | None = None
         self._filter = _NoFieldUndo(self)
-        self.resize(1280, 800)
+        self.preview: PreviewPane | None = PreviewPane(lang=lang) if preview else None
+        """The live preview (kiosk/qt/studio/preview.py); None when the window has none."""
+        self.resize(1600 if preview else 1280, 900 if preview else 800)
 
         self._autosave = QTimer(self, interval=autosave_ms)
         self._autosave.timeout.connect(self._autosave_now)
@@ -337,7 +341,11 @@ class StudioWindow(QMainWindow):
         self.splitter = QSplitter()
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(scroll)
-        self.splitter.setSizes([420, 860])
+        if self.preview is not None:
+            self.splitter.addWidget(self.preview)
+            self.splitter.setSizes([320, 560, 720])
+        else:
+            self.splitter.setSizes([420, 860])
 
     def _build_problems(self) -> None:
         self.problems_dock = _named(QDockWidget(self), "problemsDock")
@@ -396,6 +404,8 @@ class StudioWindow(QMainWindow):
         self.open_zip_button.setText(t(UI.open_zip))
         self.recent_title.setText(t(UI.recent))
         self.problems_dock.setWindowTitle(t(UI.problems))
+        if self.preview is not None:
+            self.preview.set_ui_language(self.lang)
         self.tree.setHeaderLabels([t(UI.col_name), t(UI.col_problems)])
         self.problem_list.setHeaderLabels(
             [t(x) for x in (UI.severity, UI.col_file, UI.col_field, UI.col_message, UI.col_fix)]
@@ -627,6 +637,8 @@ class StudioWindow(QMainWindow):
 
     def _show_node(self, node: Node | None) -> None:
         self.node = node
+        if self.preview is not None:
+            self.preview.show_node(self.project, node)
         old = self.form_host
         self.form_host = QWidget()
         self.editor_layout.replaceWidget(old, self.form_host)
@@ -823,6 +835,8 @@ class StudioWindow(QMainWindow):
             self._load_fields()
         if self.panel is not None:
             self.panel.refresh()
+        if self.preview is not None:
+            self.preview.refresh()
         self._check_timer.start()
 
     def _update_state(self) -> None:
@@ -968,6 +982,8 @@ class StudioWindow(QMainWindow):
             self._task.cancel()
         self.publisher.stop()
         self.media_drop.stop()
+        if self.preview is not None:
+            self.preview.close_kiosk()
         if self.project is not None:
             if self.project.dirty:
                 discard(self.project.root)  # staff chose to discard
