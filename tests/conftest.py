@@ -31,6 +31,13 @@ def qapp_cls(request: pytest.FixtureRequest) -> type[QGuiApplication]:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _one_application(qapp: QGuiApplication) -> QGuiApplication:
+    """The application is made before any test runs, so that none makes its own of another
+    class first (with the tests spread over workers, any test may be a worker's first)."""
+    return qapp
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _close_background_loop() -> Iterator[None]:
     """The kiosk's asyncio loop (kiosk.qt.aio) lives as long as the test process, as it does in
     the kiosk; closing it at the end waits for worker threads that are still running."""

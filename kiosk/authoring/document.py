@@ -283,7 +283,7 @@ class Project:
         present = self._entity_docs()
         for eid in sorted(present - self._on_disk):
             folder = self.root / "entities" / eid
-            if not folder.exists():
+            if not (folder / ENTITY_MANIFEST).exists():  # media may have come in already
                 self._make_folder(eid, folder)
                 result.created.append(f"entities/{eid}")
         for file in self.changed_files():
@@ -324,7 +324,11 @@ class Project:
         trashed = self._trashed.pop(eid, None)
         if trashed is not None and trashed.is_dir():  # deleted, saved, then undone
             folder.parent.mkdir(parents=True, exist_ok=True)
-            trashed.replace(folder)
+            if folder.exists():  # pictures brought in since: both are kept
+                shutil.copytree(trashed, folder, symlinks=True, dirs_exist_ok=True)
+                shutil.rmtree(trashed)
+            else:
+                trashed.replace(folder)
             return
         source = self.media_from.get(eid)
         if source is not None and not source.is_dir():
@@ -333,11 +337,16 @@ class Project:
             )
         if source is not None:
             shutil.copytree(
-                source, folder, ignore=shutil.ignore_patterns(ENTITY_MANIFEST), symlinks=True
+                source,
+                folder,
+                ignore=shutil.ignore_patterns(ENTITY_MANIFEST),
+                symlinks=True,
+                dirs_exist_ok=True,
             )
             return
-        folder.mkdir(parents=True)
-        write_atomic(folder / LOGO, scaffold.solid_png(256, 256, (13, 110, 110)))
+        folder.mkdir(parents=True, exist_ok=True)
+        if not (folder / LOGO).exists():
+            write_atomic(folder / LOGO, scaffold.solid_png(256, 256, (13, 110, 110)))
 
     # -- autosave, locks, closing ----------------------------------------------------------------
 

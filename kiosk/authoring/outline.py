@@ -188,10 +188,13 @@ def _shadow(root: Path, shadow: Path, manifests: dict[str, bytes]) -> None:
                 continue
             _link(src, shadow / rel / name)
     for f in entity_dirs:
-        if not (root / f).is_dir():  # a new entity: saving writes its folder and a logo
+        if not (root / f / "entity.toml").is_file():
+            # a new entity: saving writes its folder and a logo (media may be in it already)
             (shadow / f).mkdir(parents=True, exist_ok=True)
-            (shadow / f / LOGO).write_bytes(scaffold.solid_png(256, 256, (13, 110, 110)))
+            if not (shadow / f / LOGO).exists():
+                (shadow / f / LOGO).write_bytes(scaffold.solid_png(256, 256, (13, 110, 110)))
     for f, data in manifests.items():
+        (shadow / f).parent.mkdir(parents=True, exist_ok=True)  # a new entity's, say
         (shadow / f).write_bytes(data)
 
 

@@ -21,6 +21,7 @@ from kiosk.authoring.outline import check_snapshot
 from kiosk.bundle.validate import load
 from kiosk.paths import SAMPLE_BUNDLE
 from kiosk.qt.studio.window import Prompts, StudioWindow
+from tests.gui.studio_kit import checked, type_in
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 """The offscreen platform cannot pass a window's size limits on (a QMainWindow with a dock)."""
@@ -67,33 +68,12 @@ def studio(qtbot: QtBot, tmp_path: Path, answers: Answers) -> Iterator[StudioWin
     window.close()
 
 
-def type_in(qtbot: QtBot, widget: QWidget, text: str) -> None:
-    """Type ``text`` key by key into ``widget``, as a keyboard does (QTest's keyClicks knows
-    only ASCII). Focus is not moved: the suite's input method is the kiosk's on-screen
-    keyboard, which a focused field would summon."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
-
-
 def rows(studio: StudioWindow) -> list[QTreeWidgetItem]:
     """The problems panel's rows."""
     found = [
         studio.problem_list.topLevelItem(i) for i in range(studio.problem_list.topLevelItemCount())
     ]
     return [r for r in found if r is not None]
-
-
-def checked(qtbot: QtBot, window: StudioWindow) -> None:
-    """Wait for the background check of the current state to be shown."""
-    qtbot.waitUntil(
-        lambda: (
-            window.report is not None
-            and not window._check_timer.isActive()
-            and (window._task is None or window._task.done())
-        ),
-        timeout=3000,
-    )
 
 
 def new_bundle(qtbot: QtBot, studio: StudioWindow, answers: Answers, tmp_path: Path) -> Path:
@@ -123,15 +103,15 @@ def test_new_bundle_entity_named_in_both_languages_undo_and_save(
 
     arabic = studio.field("name", "ar")
     assert arabic.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    type_in(qtbot, arabic, "وزارة الثقافة")
+    type_in(arabic, "وزارة الثقافة")
     assert not studio.gap_shown("name", "ar")
     assert studio.gap_shown("name", "en")
-    type_in(qtbot, studio.field("name", "en"), "Ministry of Culture")
+    type_in(studio.field("name", "en"), "Ministry of Culture")
     assert not studio.gap_shown("name", "en")
     assert studio.outline_text(node)[0] == "Ministry of Culture"
     # the description is still empty: the entity keeps its mark, now without the name
-    type_in(qtbot, studio.field("description", "ar"), "وصف")
-    type_in(qtbot, studio.field("description", "en"), "About")
+    type_in(studio.field("description", "ar"), "وصف")
+    type_in(studio.field("description", "en"), "About")
     assert "translation missing" not in studio.outline_text(node)[1]
 
     # typing in one field is one step: one undo empties the English description
@@ -162,8 +142,8 @@ def test_new_bundle_entity_named_in_both_languages_undo_and_save(
     studio.tree.setCurrentItem(studio._items[slide])
     assert studio.selected() == slide
     for key, ar, en in (("title", "مرحبًا", "Welcome"), ("body", "نص", "Text")):
-        type_in(qtbot, studio.field(f"slides[0].{key}", "ar"), ar)
-        type_in(qtbot, studio.field(f"slides[0].{key}", "en"), en)
+        type_in(studio.field(f"slides[0].{key}", "ar"), ar)
+        type_in(studio.field(f"slides[0].{key}", "en"), en)
     assert studio.outline_text(node)[1] == ""
     checked(qtbot, studio)
     assert studio.save_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
@@ -204,7 +184,7 @@ def test_problems_dock_lists_an_emptied_text_and_double_click_selects_it(
     assert studio.selected() == node
     assert studio.current_field is studio.field("name", "en")
 
-    type_in(qtbot, studio.field("name", "en"), "Culture")
+    type_in(studio.field("name", "en"), "Culture")
     checked(qtbot, studio)
     fields = {row.text(2) for row in rows(studio)}
     assert "name.en" not in fields
@@ -250,7 +230,7 @@ def test_autosaved_work_is_offered_back(
     field = studio.field("title", "en")
     assert isinstance(field, QLineEdit)
     field.selectAll()
-    type_in(qtbot, field, "Pavilion")
+    type_in(field, "Pavilion")
     studio._autosave_now()  # what the timer does every few seconds
     studio.project.lock.release()  # type: ignore[union-attr]  # as if Studio had been killed
     studio.project = None  # killed: nothing is saved or cleaned up

@@ -26,7 +26,8 @@ from pytestqt.qtbot import QtBot
 from kiosk.authoring import BUNDLE_FILE, Node, SetValue, entity_file
 from kiosk.qt.studio.outline_edit import OutlineTree
 from kiosk.qt.studio.window import StudioWindow
-from tests.gui.test_studio import Answers, checked, type_in
+from tests.gui.studio_kit import checked, type_in
+from tests.gui.test_studio import Answers
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 """The offscreen platform cannot pass a window's size limits on (a QMainWindow with a dock)."""
@@ -96,7 +97,7 @@ def test_a_colour_typed_or_chosen_shows_its_contrast_and_is_one_undo_step(
     )
     hex_field = widget(studio, QLineEdit, "value:accent")
     hex_field.selectAll()
-    type_in(qtbot, hex_field, "#F0E68C")  # khaki: white text on it cannot be read
+    type_in(hex_field, "#F0E68C")  # khaki: white text on it cannot be read
     assert 'accent = "#F0E68C"' in text_of(studio, EXAMPLE)
     shown = note(studio, "accent")
     assert "1.28:1, under 4.5:1" in shown and "Fix:" in shown

@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.authoring import Node, Project, SetValue, add_screen, entity_file
@@ -22,6 +21,7 @@ from kiosk.bundle.schema.demos import FIELD_INPUTS, ITEM_KEYS
 from kiosk.qt.studio.forms import FormPanel
 from kiosk.qt.studio.hotspots import HotspotCanvas, HotspotPanel
 from kiosk.qt.studio.window import Prompts, StudioWindow
+from tests.gui.studio_kit import type_in
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 """The offscreen platform cannot pass a window's size limits on (a QMainWindow with a dock)."""
@@ -178,14 +178,6 @@ def test_the_target_picker_writes_the_target(qtbot: QtBot, studio: StudioWindow)
     picker = studio.panel.target
     # isolated right to left, the Latin id inside left to right: it reads in order
     assert picker.currentText() == "\u2067املأ الطلب (\u2066apply\u2069)\u2069"
-
-
-def type_in(widget: QWidget, text: str) -> None:
-    """Type ``text`` key by key (not focusing the field: the suite's input method is the
-    kiosk's on-screen keyboard, which a focused field would summon)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 def test_the_form_builder_adds_a_field_with_a_keyboard(qtbot: QtBot, studio: StudioWindow) -> None:

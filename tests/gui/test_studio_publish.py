@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
-from PySide6.QtGui import QColorSpace, QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColorSpace, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from kiosk.authoring import BUNDLE_FILE, Label, Node, SetText, entity_file
@@ -26,6 +26,7 @@ from kiosk.qt.studio.window import Prompts, StudioWindow
 from kiosk.store import BundleStore, new_keypair
 from kiosk.store.store import InstallOptions
 from tests.fake_ffmpeg import fake_ffmpeg
+from tests.gui.studio_kit import checked, drop
 from tests.made_qt_media import camera_jpeg, colour_at, is_blue, is_red, red_over_blue
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -80,17 +81,6 @@ def studio(qtbot: QtBot, tmp_path: Path, answers: Answers) -> Iterator[StudioWin
     window.show()
     yield window
     window.close()
-
-
-def checked(qtbot: QtBot, window: StudioWindow) -> None:
-    qtbot.waitUntil(
-        lambda: (
-            window.report is not None
-            and not window._check_timer.isActive()
-            and (window._task is None or window._task.done())
-        ),
-        timeout=5000,
-    )
 
 
 def new_bundle(qtbot: QtBot, studio: StudioWindow, tmp_path: Path) -> Path:
@@ -215,30 +205,6 @@ def test_an_old_format_bundle_opens_upgraded_with_a_note_and_saves_upgraded(
     assert "format = 1" in saved and "\ntitle = " in saved and "name = " not in saved
     assert "# A kiosk bundle" in saved  # the comments survive
     assert validate(folder).ok
-
-
-def drop(qtbot: QtBot, studio: StudioWindow, node: Node, files: list[Path]) -> None:
-    item = studio._items[node]
-    studio.tree.scrollToItem(item)
-    pos = QPointF(studio.tree.visualItemRect(item).center())
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
-    viewport = studio.tree.viewport()
-    enter = QDragEnterEvent(
-        pos.toPoint(),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(viewport, enter)
-    assert enter.isAccepted()
-    event = QDropEvent(
-        pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0)
-    )
-    with qtbot.waitSignal(studio.media_drop.finished, timeout=10000):
-        QApplication.sendEvent(viewport, event)
-    assert event.isAccepted()
 
 
 def slides(studio: StudioWindow) -> list[dict[str, object]]:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from ...authoring import SetValue, entity_of, format_path, lookup, parse_path
 from ...authoring.fields import BUNDLE_FILE, FieldPath
 from ...authoring.labels import field_name
+from ...authoring.media_in import Role
 from ...bundle import model as m
 from ...bundle.limits import COLOUR, NUMBERS
 from ...bundle.problems import Problem, Report
@@ -48,6 +49,7 @@ from .strings import ED, Label
 
 if TYPE_CHECKING:
     from ...authoring import Project
+    from .media_drop import MediaDrop
     from .window import Prompts
 
 __all__ = ["Host", "Spec", "ValueRow", "group", "node_kind", "specs_for", "stale", "value_rows"]
@@ -65,6 +67,7 @@ class Host(Protocol):
     project: Project | None
     lang: str
     prompts: Prompts
+    media_drop: MediaDrop
 
     def t(self, label: Label) -> str: ...
 
@@ -558,11 +561,24 @@ class FileRow(ValueRow):
         try:
             rel = chosen.resolve().relative_to(folder.resolve())
         except ValueError:
-            self.host.prompts.warn(
-                self, t(ED.outside_title), t(ED.outside(str(chosen), self.file, self.where))
-            )
+            self._bring_in(chosen, folder.name)
             return
         self.push(PurePosixPath(*rel.parts).as_posix())
+
+    def _bring_in(self, chosen: Path, entity_id: str) -> None:
+        """A file from outside the entity folder comes in as the drop does: normalised and
+        copied under a safe unique name (the original is left alone), then named here."""
+        host, file, path = self.host, self.file, self.path
+        key = self.spec.key[-1] if self.spec.key else ""
+        role = {"logo": Role.LOGO, "poster": Role.POSTER}.get(str(key), Role.SLIDE)
+        if "screens" in path:
+            role = Role.SCREEN
+
+        def done(rel: str) -> None:
+            if host.project is not None:
+                host.project.history.push(SetValue(file, path, rel))
+
+        host.media_drop.bring_one(chosen, entity_id, role, done)
 
     def _name(self) -> Label:
         return value_name(self.spec.key)

@@ -17,7 +17,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -726,7 +726,7 @@ def hotspot_panel(host: StudioWindow, node: Node) -> HotspotPanel | _Note | None
     if not isinstance(image_rel, str) or not image_rel or not path.is_file():
         if len(parts) == 6:
             return None  # the hotspot's texts, as for any node
-        return _Note(host.t(DRAW.no_image).format(path=image_rel or "image"))
+        return _Note(host.t(DRAW.no_image).format(path=image_rel or "image"), host, node)
     selected = int(parts[5]) if len(parts) == 6 else -1
     return HotspotPanel(host, node.file, screen, path, selected)
 
@@ -736,10 +736,32 @@ class _Note(QLabel):
 
     replaces_texts = False
 
-    def __init__(self, text: str) -> None:
+    def __init__(
+        self, text: str, host: StudioWindow | None = None, node: Node | None = None
+    ) -> None:
         super().__init__(text)
         self.setObjectName("hotspotNoImage")
         self.setWordWrap(True)
+        self.host, self.node = host, node
 
     def refresh(self) -> None:
-        """Nothing to read again (the editor is rebuilt when the image changes)."""
+        """An edit came: once the screen has a screenshot that is there (chosen with the
+        image field's Choose…, say), the editor is rebuilt with the canvas."""
+        host, node = self.host, self.node
+        project = host.project if host is not None else None
+        if host is None or node is None or project is None or host.node != node:
+            return
+        if node.file not in project.docs:
+            return
+        table = lookup(project.document(node.file), parse_path(node.path)[:4])
+        image = table.get("image") if isinstance(table, dict) else None
+        if (
+            isinstance(image, str)
+            and image
+            and Path(project.root, node.file).parent.joinpath(image).is_file()
+        ):
+            QTimer.singleShot(0, self._rebuild)
+
+    def _rebuild(self) -> None:
+        if self.host is not None and self.node is not None and self.host.node == self.node:
+            self.host._show_node(self.node)

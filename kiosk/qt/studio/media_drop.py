@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -154,6 +155,54 @@ class MediaDrop(QObject):
         """Bring ``files`` into ``entity_id`` as slides at ``index`` (None: at the end)."""
         self._cancel = threading.Event()
         self.task = aio.spawn(self._add(files, entity_id, index), "add-media")
+
+    def bring_one(
+        self, source: Path, entity_id: str, role: Role, done: Callable[[str], None]
+    ) -> None:
+        """Bring ``source`` into ``entity_id``'s folder as ``role`` (normalised, under a safe
+        unique name; the original is left alone), then call ``done`` with its path there."""
+        if self.busy:
+            return
+        self._cancel = threading.Event()
+        self.task = aio.spawn(self._bring_one(source, entity_id, role, done), "bring-media")
+
+    async def _bring_one(
+        self, source: Path, entity_id: str, role: Role, done: Callable[[str], None]
+    ) -> None:
+        window = self.window
+        project = window.project
+        assert project is not None
+        folder = project.root / "entities" / entity_id
+        refused = ""
+        self.messages = []
+        self.bar_host.show()
+        self._show(source.name, 1, 1, None)
+
+        def report(p: Progress) -> None:
+            aio.call_soon_threadsafe(lambda: self._show(source.name, 1, 1, p.fraction))
+
+        try:
+            what = await aio.to_thread(plan, source, folder, role, self.ffmpeg)
+            if what.action is Action.REFUSE:
+                refused = what.message
+            else:
+                result = await aio.to_thread(bring_in, what, folder, report, self._cancel)
+                if project is window.project:
+                    self.messages.append(
+                        f"{source.name} → {result.target}: "
+                        + ("; ".join(result.done) or "copied as it is")
+                    )
+                    done(str(result.target))
+        except Cancelled:
+            pass
+        except (Refused, TranscodeFailed, OSError) as exc:
+            refused = str(exc)
+        finally:
+            self.bar_host.hide()
+        if refused:
+            window.prompts.warn(window, window.t(P.media_refused), refused)
+            self.messages.append(refused)
+        self.finished.emit()
 
     def cancel(self) -> None:
         self._cancel.set()

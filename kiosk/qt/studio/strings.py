@@ -99,7 +99,6 @@ class ED:
     seconds = ui(" ث", " s")
     choose_file = ui("اختيار…", "Choose…")
     no_file = ui("لا يوجد ملف", "no file")
-    outside_title = ui("الملف خارج مجلد الجهة", "File outside the entity folder")
 
     @staticmethod
     def not_colour(text: str, where: str) -> Label:
@@ -140,16 +139,6 @@ class ED:
     @staticmethod
     def choose_title(name: str) -> Label:
         return ui(f"اختيار {name}", f"Choose the {name}")
-
-    @staticmethod
-    def outside(chosen: str, file: str, where: str) -> Label:
-        folder = file.rsplit("/", 1)[0]
-        return ui(
-            f"{chosen} ليس داخل {folder}/ ‏({file}، {where}). الحل: انسخ الملف إلى {folder}/ "
-            "ثم اختره من هناك.",
-            f"{chosen} is not inside {folder}/ ({file}, {where}). Fix: copy the file into "
-            f"{folder}/, then choose it there.",
-        )
 
     @staticmethod
     def missing_file(text: str) -> Label:
