@@ -616,6 +616,5 @@ class Session:
         self._full = bundle
         self.language = bundle.default_language
         now = self.clock()
-        self.slot = FULL
+        self.slot = FULL  # the old bundle's slot means nothing to the new one
         self._apply(bundle.schedule.slot_at(self.wall()) if bundle.schedule else FULL, now)
-        self._bundle = view(bundle, self.slot)
