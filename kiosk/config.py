@@ -22,6 +22,7 @@ import socket
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from .atomicfile import write_atomic
 from .bundle.problems import Problem, Report
 from .bundle.tomlfile import from_bytes, read_capped
 from .bundle.tomlreader import Reader, distance, shown
+from .schedule import DEFAULT_TZ, parse_time_zone
 
 CONFIG_NAME = "kiosk.toml"
 ENV_VAR = "KIOSK_CONFIG"
@@ -46,6 +48,7 @@ TOP_KEYS = (
     "rotation",  # obsolete: see OBSOLETE_KEYS
     "auto_apply",
     "keep_bundles",
+    "time_zone",
     "idle",
     "admin",
 )
@@ -97,6 +100,8 @@ class Config:
     screen: int = 0
     auto_apply: bool = False
     keep_bundles: int = 3
+    time_zone: tzinfo = DEFAULT_TZ
+    """The pavilion's time zone: a bundle's schedule is in it (kiosk.schedule)."""
     trusted_keys_unusable: bool = False
     """The file sets ``trusted_keys`` (or something like it) but no key in it is usable:
     every install is refused (fail closed) until it is fixed; see :attr:`signature_problem`."""
@@ -338,6 +343,21 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
         )
     auto_apply = r.get(data, "auto_apply", "", bool, required=False, example="false")
 
+    time_zone = d.time_zone
+    tz_name = r.get(data, "time_zone", "", str, required=False, example='"+03:00"')
+    if tz_name is not None:
+        found = parse_time_zone(tz_name)
+        if found is None:
+            r.error(
+                "time_zone",
+                f"'{shown(tz_name)}' is not a time zone this kiosk knows",
+                'write the offset from UTC, e.g. time_zone = "+03:00" (Qatar, Bahrain), '
+                'or a zone name such as "Asia/Qatar"',
+                "bad-time-zone",
+            )
+        else:
+            time_zone = found
+
     idle_t = r.get(data, "idle", "", dict, required=False, example="a table: [idle]") or {}
     r.misplaced(idle_t, tuple(IDLE_RANGES), "idle")
     idle: dict[str, float | None] = {}
@@ -382,6 +402,7 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
         screen=r.whole(data, "screen", d.screen, 0, MAX_SCREEN),
         auto_apply=d.auto_apply if auto_apply is None else auto_apply,
         keep_bundles=r.whole(data, "keep_bundles", d.keep_bundles, 1, MAX_KEEP),
+        time_zone=time_zone,
         trusted_keys_unusable=keys_unusable,
     )
 
@@ -490,6 +511,7 @@ def dump_config(cfg: Config) -> str:
         f"screen = {cfg.screen}",
         f"auto_apply = {'true' if cfg.auto_apply else 'false'}",
         f"keep_bundles = {cfg.keep_bundles}",
+        f"time_zone = {_toml_str(str(cfg.time_zone))}",
         "",
         "[idle]",
         opt("timeout", i.timeout and f"{i.timeout:g}", "not set, the bundle's is used"),
@@ -538,6 +560,11 @@ trusted_keys = []
 
 # "ar" or "en": the language the kiosk returns to; by default the bundle's.
 # default_language = "ar"
+
+# The pavilion's time zone: a bundle's schedule (opening hours, dayparts, interrupts) is
+# in it. An offset from UTC ("+03:00": Qatar, Bahrain, Kuwait, Saudi Arabia; "+04:00": the
+# UAE, Oman) or a zone name ("Asia/Qatar"). Default: "+03:00".
+# time_zone = "+03:00"
 
 # Which screen (0 = the first). A portrait totem is a screen turned in the compositor
 # (docs/deploy.md): the kiosk takes its shape from the screen.

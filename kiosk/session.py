@@ -3,6 +3,13 @@
 attract ──touch──► home ──entity──► entity ──demo──► demo ──end──► demo-end
    ▲                ▲  ◄──back─────   │  ◄──exit────   │                │
    └── idle timeout (after the "are you still there?" countdown) ◄──────┘
+   │
+   └──► closed / interrupt: the bundle's schedule (kiosk.schedule), nobody using the kiosk
+
+The schedule is asked at quiet moments (the attract loop, the closed screen, an interrupt's
+loop, and the moment a visit ends): the kiosk switches content there, never under a visitor.
+An interrupt (or the closing time) that comes during a visit ends it politely: a countdown
+(:attr:`Session.ending`), then the interrupt's loop or the closed screen.
 
 Every change is reported to listeners as an :class:`Event` (type + payload), which
 the analytics writer logs. The Qt layer only calls methods and reads state; it
@@ -17,10 +24,13 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
-from .bundle.model import END, Bundle, Demo, Entity, Screen
+from .bundle.model import END, Bundle, Demo, Entity, Screen, Slide
+from .clock import WallClock, wall_of
+from .schedule import FULL, Slot, State, loop_slides, view
 
 HINT_IDLE_S = 8.0
 """A demo screenshot's hint shows by itself after this long without a touch."""
@@ -49,6 +59,17 @@ class Page(StrEnum):
     ENTITY = "entity"
     DEMO = "demo"
     DEMO_END = "demo-end"
+    CLOSED = "closed"
+    INTERRUPT = "interrupt"
+
+
+QUIET = (Page.ATTRACT, Page.CLOSED, Page.INTERRUPT)
+"""Pages where nobody is using the kiosk: content may change there."""
+SCHEDULED_PAGE = {
+    State.OPEN: Page.ATTRACT,
+    State.CLOSED: Page.CLOSED,
+    State.INTERRUPT: Page.INTERRUPT,
+}
 
 
 @dataclass(frozen=True)
@@ -63,10 +84,23 @@ Listener = Callable[[Event], None]
 class Session:
     """One kiosk's visitor state. Not thread-safe: call it from one thread."""
 
-    def __init__(self, bundle: Bundle, clock: Clock = time.monotonic) -> None:
+    def __init__(
+        self, bundle: Bundle, clock: Clock = time.monotonic, wall: WallClock | None = None
+    ) -> None:
         self.clock = clock
+        self.wall = wall or wall_of(clock)
+        """The date and time (the schedule's); a ManualClock's moves with it."""
         self.listeners: list[Listener] = []
+        self._full = bundle
         self._bundle = bundle
+        """What the current slot shows of the bundle (kiosk.schedule.view)."""
+        self.slot: Slot = FULL
+        self.ending: Slot | None = None
+        """A visit is being ended for this slot (an interrupt, the closing time)."""
+        self._ending_since = 0.0
+        self.loop_index = 0
+        """Which of the interrupt's slides is on screen."""
+        self._loop_since = clock()
         self.language = bundle.default_language
         self.attract_index = 0
         self._attract_since = self.clock()
@@ -93,12 +127,42 @@ class Session:
         """When the shown video was asked to play, until it shows progress."""
         self._video_skip_at: float | None = None
         """When the slide of a video that failed moves on."""
+        self._follow_schedule(self.clock())
 
     # -- reading -----------------------------------------------------------------------------
 
     @property
     def bundle(self) -> Bundle:
+        """The bundle as the current slot shows it (a daypart's choice of content)."""
         return self._bundle
+
+    @property
+    def full_bundle(self) -> Bundle:
+        """The bundle as installed, whatever the schedule."""
+        return self._full
+
+    @property
+    def quiet(self) -> bool:
+        """Nobody is using the kiosk (attract loop, closed screen, interrupt loop)."""
+        return self.page in QUIET
+
+    def ending_left(self) -> float:
+        """Seconds left before a visit ends for an interrupt or the closing (0 when none)."""
+        if self.ending is None or self._full.schedule is None:
+            return 0.0
+        return max(0.0, self._full.schedule.countdown - (self.clock() - self._ending_since))
+
+    def local_now(self) -> datetime:
+        """The pavilion's date and time (naive), in the schedule's time zone."""
+        schedule = self._full.schedule
+        now = self.wall()
+        return schedule.local(now) if schedule else now.replace(tzinfo=None)
+
+    def loop(self) -> tuple[tuple[Entity, Slide], ...]:
+        """The interrupt's full-screen loop (empty when no interrupt is on)."""
+        if self.slot.interrupt is None:
+            return ()
+        return loop_slides(self._full, self.slot.interrupt)
 
     @property
     def idle_timeout(self) -> float:
@@ -163,6 +227,8 @@ class Session:
     def touch(self) -> None:
         """Any touch: starts a session from the attract loop, dismisses the idle warning."""
         self._last_touch = self.clock()
+        if self.page in (Page.CLOSED, Page.INTERRUPT):
+            return  # nobody can start a visit now
         self._advance_since = self._last_touch  # a visitor reading: the slide waits
         if self.warning:
             self.warning = False
@@ -417,8 +483,18 @@ class Session:
         """Run what is due (call it a few times a second): the attract loop's rotation,
         the idle warning and timeout, a slide's auto-advance, a demo hint."""
         now = self.clock()
+        self._follow_schedule(now)
         if self.page is Page.ATTRACT:
             self._rotate_attract(now)
+            return
+        if self.page is Page.INTERRUPT:
+            self._rotate_loop(now)
+            return
+        if self.page is Page.CLOSED:
+            return
+        if self.ending is not None:  # the countdown covers the page: nothing moves under it
+            if self.ending_left() <= 0:
+                self.end(self.ending.state.value)
             return
         if not self.warning and now - self._last_touch >= self.idle_timeout:
             self.warning = True
@@ -440,6 +516,45 @@ class Session:
         if now - self._attract_since >= self._bundle.attract.slide_seconds:
             self.attract_index = (self.attract_index + 1) % count
             self._attract_since = now
+
+    def _rotate_loop(self, now: float) -> None:
+        count = len(self.loop())
+        if count < 2:
+            self.loop_index = 0
+        elif now - self._loop_since >= self._full.attract.slide_seconds:
+            self.loop_index = (self.loop_index + 1) % count
+            self._loop_since = now
+
+    # -- the schedule ------------------------------------------------------------------------
+
+    def _follow_schedule(self, now: float) -> None:
+        """Ask the schedule what now is: switch on a quiet page; during a visit, end it
+        politely for an interrupt or the closing time (a daypart waits for the visit's end)."""
+        schedule = self._full.schedule
+        if schedule is None:
+            return
+        slot = schedule.slot_at(self.wall())
+        if self.quiet:
+            if slot != self.slot:
+                self._apply(slot, now)
+        elif slot.state is not State.OPEN and self.ending is None:
+            self.ending = slot
+            self._ending_since = now
+            if self.warning:
+                self.warning = False
+                self._emit("idle_dismissed")
+            self._emit("schedule_ending", slot=slot.name, countdown_s=round(schedule.countdown, 3))
+
+    def _apply(self, slot: Slot, now: float) -> None:
+        old, self.slot = self.slot, slot
+        self._bundle = view(self._full, slot)
+        self.attract_index = self.loop_index = 0
+        self._attract_since = self._loop_since = now
+        page = SCHEDULED_PAGE[slot.state]
+        if page is not self.page:
+            self._goto(page)
+        if slot != old:
+            self._emit("schedule_slot", slot=slot.name, previous=old.name)
 
     def _watch_video(self, now: float) -> None:
         """A video that was asked to play and shows nothing fails; a failed one is skipped."""
@@ -471,8 +586,9 @@ class Session:
             self.show_hint()
 
     def end(self, reason: str) -> None:
-        """End the visitor session and return to the attract loop in the default language."""
-        if self.page is Page.ATTRACT:
+        """End the visitor session and return to the attract loop in the default language
+        (or to what the schedule has now: the closed screen, an interrupt's loop)."""
+        if self.quiet:
             return
         self._close_slide()
         self._abandon_demo(reason="timeout" if reason == "idle" else reason)
@@ -490,12 +606,15 @@ class Session:
         self.session_id = None
         self.language = self._bundle.default_language
         self._attract_since = self.clock()
+        self.ending = None
+        self._follow_schedule(self.clock())  # a quiet moment: the schedule's switch
 
     def replace_bundle(self, bundle: Bundle) -> None:
-        """Switch content (only on the attract loop, when nobody is using the kiosk)."""
-        if self.page is not Page.ATTRACT:
-            raise RuntimeError("the bundle can only change on the attract loop")
-        self._bundle = bundle
+        """Switch content (only on a quiet page, when nobody is using the kiosk)."""
+        if not self.quiet:
+            raise RuntimeError("the bundle can only change when nobody is using the kiosk")
+        self._full = bundle
         self.language = bundle.default_language
-        self.attract_index = 0
-        self._attract_since = self.clock()
+        now = self.clock()
+        self.slot = FULL  # the old bundle's slot means nothing to the new one
+        self._apply(bundle.schedule.slot_at(self.wall()) if bundle.schedule else FULL, now)

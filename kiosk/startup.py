@@ -71,7 +71,8 @@ class KioskSettings:
 
 
 def with_overrides(bundle: Bundle, config: Config) -> Bundle:
-    """The bundle with this kiosk's kiosk.toml settings applied (idle times, default language)."""
+    """The bundle with this kiosk's kiosk.toml settings applied (idle times, default language,
+    the time zone of its schedule)."""
     idle = bundle.idle
     o = config.idle
     idle = replace(
@@ -85,7 +86,12 @@ def with_overrides(bundle: Bundle, config: Config) -> Bundle:
         if config.default_language in bundle.languages
         else bundle.default_language
     )
-    return replace(bundle, idle=idle, default_language=lang or bundle.default_language)
+    schedule = bundle.schedule
+    if schedule is not None:  # its times are in the pavilion's time zone
+        schedule = replace(schedule, tz=config.time_zone)
+    return replace(
+        bundle, idle=idle, default_language=lang or bundle.default_language, schedule=schedule
+    )
 
 
 def load_with_overrides(path: Path, config: Config) -> Bundle:

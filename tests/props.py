@@ -70,6 +70,22 @@ def videoPlaying(controller: Controller) -> bool:
     return read(controller, "videoPlaying", bool)
 
 
+def closed(controller: Controller) -> dict[str, Any]:
+    """The closed screen's next opening (kiosk.qt.models.closed_map)."""
+    return read(controller, "closed", dict)
+
+
+def attractSlides(controller: Controller) -> list[dict[str, Any]]:
+    return read(controller, "attractSlides", list)
+
+
+def entityIds(controller: Controller) -> list[str]:
+    """The entities Home shows, in order."""
+    from kiosk.qt.models import ListModel
+
+    return [row["entityId"] for row in read(controller, "entities", ListModel).rows()]
+
+
 def keyboardWanted(controller: Controller) -> bool:
     return read(controller, "keyboardWanted", bool)
 

@@ -15,7 +15,7 @@ class Recorder:
     def __init__(self, session: Session, log: EventLog) -> None:
         self.session = session
         self.log = log
-        self.tag(session.bundle)
+        self.tag(session.full_bundle)  # every entity, whatever the schedule shows now
         session.listeners.append(self)
 
     def tag(self, bundle: Bundle) -> None:

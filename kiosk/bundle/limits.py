@@ -41,8 +41,12 @@ LIST_CAPS: dict[str, Cap] = {
     "rows": Cap(25, 100),
     "languages": Cap(10, 10),
     "files": Cap(20, 40),
+    "hours": Cap(50, 200),
+    "daypart": Cap(100, 200),
+    "interrupt": Cap(50, 200),
 }
-"""Most entries in each list, by its key (``files`` is ``fonts.files``)."""
+"""Most entries in each list, by its key (``files`` is ``fonts.files``; ``hours``, ``daypart``
+and ``interrupt`` are the ``[schedule]``'s)."""
 SHORT_TEXT = Cap(100, 200)
 """Titles, names, labels, placeholders, options, form headers."""
 LINE_TEXT = Cap(250, 1000)

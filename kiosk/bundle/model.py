@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from ..schedule import Schedule
 
 FORMAT_VERSION = 1
 
@@ -201,6 +204,8 @@ class Bundle:
     fonts: Fonts
     files: dict[PurePosixPath, str] = field(default_factory=dict)
     """SHA-256 of every file in the bundle, when known (packed bundles)."""
+    schedule: Schedule | None = None
+    """bundle.toml's ``[schedule]`` (kiosk.schedule); None: the full content, always open."""
 
     def path(self, rel: PurePosixPath) -> Path:
         return self.root.joinpath(*rel.parts)

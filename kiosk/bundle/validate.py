@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from ..schedule import Schedule, parse_schedule
 from . import media, tomlfile
 from . import model as m
 from .media import (
@@ -25,6 +26,7 @@ from .media import (
 from .problems import BundleError, Report
 from .schema import BundleHead, Cap, parse_bundle, parse_entity
 from .textfit import ChecksFit, FitCheckFailed, report_overflows
+from .tomlreader import Reader
 
 if TYPE_CHECKING:  # zip handling and hashing are imported when used: load() needs neither
     from .archive import ZipLimits
@@ -50,6 +52,7 @@ class Scan:
     entities: list[m.Entity] = field(default_factory=list)
     kinds: dict[PurePosixPath, Kind] = field(default_factory=dict)
     hashes: dict[PurePosixPath, str] = field(default_factory=dict)
+    schedule: Schedule | None = None
 
 
 def _hash_file(path: Path) -> tuple[str, int]:
@@ -788,6 +791,9 @@ def _read_manifests(root: Path, report: Report, scan: Scan, files: list[PurePosi
             f"(at most {TOTAL_SLIDES.most:,})",
             "many",
         )
+    if "schedule" in data and len(scan.entities) == len(scan.head.entity_ids):
+        reader = Reader(report, MANIFEST, scan.head.languages)
+        scan.schedule = parse_schedule(data["schedule"], reader, scan.entities)
     listed = set(scan.head.entity_ids)
     for f in files:
         if f.name == ENTITY_MANIFEST and len(f.parts) == 3 and f.parts[1] not in listed:
@@ -917,4 +923,5 @@ def load(root: Path, inspector: MediaInspector | None = None, *, deep: bool = Fa
         theme=h.theme,
         fonts=h.fonts,
         files=dict(scan.hashes),
+        schedule=scan.schedule,
     )

@@ -18,7 +18,6 @@ from ..analytics.store import DatabaseInUse
 from ..bundle import Bundle
 from ..gesture import StaffGesture
 from ..paths import UI_DIR
-from ..session import Page
 from ..settings import resolve
 from ..startup import KioskSettings
 from ..trace import Trace
@@ -124,11 +123,11 @@ class InputWatcher(QObject):
         if et in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
             pos = self._pos(event)
             session = self.controller.session
-            wake = session.page is Page.ATTRACT or session.warning
+            wake = session.quiet or session.warning or session.ending is not None
             self.pending_input = time.monotonic()
             w, h = max(1, self.window.width()), max(1, self.window.height())
             self.controller.touch()
-            if pos is not None and session.page is not Page.ATTRACT:
+            if pos is not None and not session.quiet:
                 self.controller.logTap(
                     pos.x() / w, pos.y() / h, "wake" if wake else session.page.value
                 )

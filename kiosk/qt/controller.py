@@ -41,6 +41,8 @@ class Pages(QObject):  # type: ignore[operator]
         Entity = 2
         Demo = 3
         DemoEnd = 4
+        Closed = 5
+        Interrupt = 6
 
 
 PAGE_NUMBERS = {
@@ -49,6 +51,8 @@ PAGE_NUMBERS = {
     Page.ENTITY: Pages.Page.Entity,
     Page.DEMO: Pages.Page.Demo,
     Page.DEMO_END: Pages.Page.DemoEnd,
+    Page.CLOSED: Pages.Page.Closed,
+    Page.INTERRUPT: Pages.Page.Interrupt,
 }
 """The session's pages (kiosk.session.Page) as QML sees them."""
 
@@ -67,6 +71,11 @@ class Controller(QObject):  # type: ignore[operator]
     attractChanged = Signal()
     hintChanged = Signal()
     keyboardChanged = Signal()
+    scheduleChanged = Signal()
+    """The schedule's slot changed (closed, an interrupt, a daypart)."""
+    endingChanged = Signal()
+    """A visit is being ended for an interrupt or the closing (or its countdown moved)."""
+    loopChanged = Signal()
     demoMissed = Signal(int)
     """A tap missed every hotspot; the argument is the hotspot to pulse."""
     touched = Signal()
@@ -81,6 +90,8 @@ class Controller(QObject):  # type: ignore[operator]
         self._slides = models.ListModel(models.SLIDE_ROLES, self)
         self._demos = models.ListModel(models.DEMO_ROLES, self)
         self._snap: dict[str, Any] = {}
+        self._view: Bundle | None = None
+        """The session's bundle as the schedule's slot shows it, as the models hold it."""
         self._born = session.clock()
         self._keyboard = False
         self._load_bundle()
@@ -94,15 +105,24 @@ class Controller(QObject):  # type: ignore[operator]
         return self._session
 
     def _load_bundle(self) -> None:
-        b = self._session.bundle
-        self._entities.set_rows([models.entity_row(b, e) for e in b.entities])
+        self._load_view()
         self._sync()
+
+    def _load_view(self) -> None:
+        b = self._view = self._session.bundle
+        self._entities.set_rows([models.entity_row(b, e) for e in b.entities])
 
     # -- change detection --------------------------------------------------------------------
 
     def _sync(self) -> None:
         s = self._session
+        if s.bundle is not self._view:  # a daypart's content, on a quiet page
+            self._load_view()
+            self.bundleChanged.emit()
         snap = {
+            "schedule": s.slot,
+            "ending": (s.ending is not None, int(s.ending_left() + 0.999)),
+            "loop": s.loop_index,
             "page": s.page,
             "language": s.language,
             "entity": s.entity.id if s.entity else None,
@@ -135,6 +155,9 @@ class Controller(QObject):  # type: ignore[operator]
             "attract": self.attractChanged,
             "hint": self.hintChanged,
             "keyboard": self.keyboardChanged,
+            "schedule": self.scheduleChanged,
+            "ending": self.endingChanged,
+            "loop": self.loopChanged,
         }
         for key, signal in signals.items():
             if snap[key] != old.get(key):
@@ -298,6 +321,39 @@ class Controller(QObject):  # type: ignore[operator]
     def keyboardWanted(self) -> bool:
         """Time to build the on-screen keyboard."""
         return self._keyboard
+
+    @Property(dict, notify=scheduleChanged)
+    def closed(self) -> dict[str, Any]:
+        """The closed screen: when the kiosk opens next, and whether the display goes dark."""
+        return models.closed_map(self._session.slot, self._session.local_now())
+
+    @Property(dict, notify=scheduleChanged)
+    def interrupt(self) -> dict[str, Any]:
+        """The interrupt on now: its title and its full-screen loop."""
+        s = self._session
+        return models.interrupt_map(s.full_bundle, s.slot, s.loop())
+
+    @Property(int, notify=loopChanged)
+    def loopIndex(self) -> int:
+        return self._session.loop_index
+
+    @Property(bool, notify=endingChanged)
+    def ending(self) -> bool:
+        """The visit is ending (an interrupt or the closing comes): a countdown shows."""
+        return self._session.ending is not None
+
+    @Property(int, notify=endingChanged)
+    def endingCountdown(self) -> int:
+        return int(self._session.ending_left() + 0.999)
+
+    @Property(dict, notify=endingChanged)
+    def endingFor(self) -> dict[str, Any]:
+        """What the visit ends for: ``kind`` ("interrupt" or "closed") and the interrupt's title."""
+        s = self._session
+        slot = s.ending
+        if slot is None:
+            return {}
+        return models.interrupt_map(s.full_bundle, slot, ()) | {"kind": slot.state.value}
 
     # -- visitor actions ---------------------------------------------------------------------
 

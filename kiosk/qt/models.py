@@ -9,6 +9,7 @@ with their count words (:mod:`kiosk.plural`).
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 from ..bidi import for_display
 from ..bundle.model import Bundle, Demo, Entity, FormItem, Screen, Slide, Text
 from ..plural import STEP
+from ..schedule import Slot
 
 # Qt.ItemDataRole.DisplayRole and UserRole, as numbers: PySide6's Qt namespace is slow
 # to build on first use, before the first frame (kiosk.qt.frames; figures:
@@ -125,8 +127,13 @@ def demo_row(d: Demo) -> dict[str, Any]:
 
 
 def attract_rows(bundle: Bundle) -> list[dict[str, Any]]:
+    return picture_rows(bundle, bundle.attract_loop())
+
+
+def picture_rows(bundle: Bundle, slides: tuple[tuple[Entity, Slide], ...]) -> list[dict[str, Any]]:
+    """Full-screen pictures (the attract loop, an interrupt's loop)."""
     rows = []
-    for e, s in bundle.attract_loop():
+    for e, s in slides:
         image = s.image or s.poster
         assert image is not None
         rows.append(
@@ -168,3 +175,30 @@ def screen_map(bundle: Bundle, s: Screen | None) -> dict[str, Any]:
         ],
         "items": [_item(i) for i in s.items],
     }
+
+
+def closed_map(slot: Slot, local_now: datetime) -> dict[str, Any]:
+    """The closed screen's data: the next opening as ``opens`` ("09:00"), ``day`` ("today",
+    "tomorrow", or "later" with ``date`` "2015-11-26"; "" when it does not open this week),
+    and ``dark`` (the display is to go off). ``local_now``: the pavilion's time, as
+    ``slot.opens``."""
+    opens = slot.opens
+    if opens is None:
+        return {"opens": "", "day": "", "date": "", "dark": slot.display_off}
+    days = (opens.date() - local_now.date()).days
+    day = "today" if days <= 0 else "tomorrow" if days == 1 else "later"
+    return {
+        "opens": f"{opens:%H:%M}",
+        "day": day,
+        "date": f"{opens:%Y-%m-%d}" if day == "later" else "",
+        "dark": slot.display_off,
+    }
+
+
+def interrupt_map(
+    bundle: Bundle, slot: Slot, slides: tuple[tuple[Entity, Slide], ...]
+) -> dict[str, Any]:
+    i = slot.interrupt
+    if i is None:
+        return {"title": {}, "slides": []}
+    return {"title": text(i.title), "slides": picture_rows(bundle, slides)}

@@ -52,7 +52,7 @@ from .app import (
 )
 from .collector import GuiThreadCollector
 from .controller import Controller
-from .screensaver import keep_screen_on
+from .screensaver import keep_screen_on, set_display
 from .swap import BundleSwapper, checked
 from .systemd import SystemdNotifier
 
@@ -156,6 +156,20 @@ class RunningKiosk:
 K = TypeVar("K", bound=RunningKiosk)
 
 
+def _follow_display(controller: Controller, platform: str) -> Callable[[], None]:
+    """Closed hours with ``closed = "display-off"``: the display goes off, where the platform
+    allows (X), and on again at opening."""
+    now_off = [False]
+
+    def follow() -> None:
+        off = controller.session.slot.display_off
+        if off != now_off[0]:
+            now_off[0] = off
+            set_display(platform, not off)
+
+    return follow
+
+
 def build(
     prepared: Prepared,
     kind: type[K],
@@ -204,6 +218,7 @@ def build(
     notifier = SystemdNotifier(window)  # READY at the first frame, then watchdog pings
     if not settings.windowed:
         keep_screen_on(app.platformName())  # X only: screen saver and DPMS off
+        controller.scheduleChanged.connect(_follow_display(controller, app.platformName()))
     trace = Trace(settings.trace)
     watcher = InputWatcher(window, controller, trace, admin, clock or time.monotonic)
     window.installEventFilter(watcher)

@@ -48,3 +48,31 @@ def keep_screen_on(platform: str) -> threading.Thread | None:
     thread = threading.Thread(target=_run, args=(commands,), name="kiosk-xset", daemon=True)
     thread.start()
     return thread
+
+
+DISPLAY_OFF = (("dpms", "force", "off"),)
+DISPLAY_ON = (("dpms", "force", "on"), ("-dpms",), ("s", "off"))
+"""On again, and kept on: DPMS off once more, as :func:`keep_screen_on` left it."""
+
+
+def display_commands(
+    platform: str, on: bool, which: Callable[[str], str | None] = shutil.which
+) -> list[list[str]]:
+    """The commands that turn an X display off or on; none elsewhere (the closed screen is
+    then dark: a black page, the nearest a kiosk can get without the platform's help)."""
+    if platform != "xcb":
+        return []
+    xset = which("xset")
+    if xset is None:
+        return []
+    return [[xset, *args] for args in (DISPLAY_ON if on else DISPLAY_OFF)]
+
+
+def set_display(platform: str, on: bool) -> threading.Thread | None:
+    """Turn the display off (closed hours, ``closed = "display-off"``) or on, in the background."""
+    commands = display_commands(platform, on)
+    if not commands:
+        return None
+    thread = threading.Thread(target=_run, args=(commands,), name="kiosk-display", daemon=True)
+    thread.start()
+    return thread

@@ -30,7 +30,6 @@ from PySide6.QtCore import (
 from PySide6.QtQuick import QQuickWindow
 
 from ..bundle import Bundle, BundleError, load
-from ..session import Page
 from ..store import BundleStore, NothingToRollBack
 from . import aio
 from .controller import Controller
@@ -144,7 +143,7 @@ class BundleSwapper(QObject):
             self._watcher.addPath(str(folder))
 
     def _on_attract(self) -> bool:
-        return self.controller.session.page is Page.ATTRACT
+        return self.controller.session.quiet  # the attract loop, closed, an interrupt's loop
 
     # -- what sets a swap going ------------------------------------------------------------------
 
@@ -239,7 +238,7 @@ class BundleSwapper(QObject):
                 f"{name}: its fonts did not load ({', '.join(sorted(wanted - set(families)))})"
             )
             return
-        self._previous_bundle = self.controller.session.bundle
+        self._previous_bundle = self.controller.session.full_bundle
         self.controller.replace_bundle(bundle)
         self._shown = name
         self._loading_name = None
@@ -253,7 +252,7 @@ class BundleSwapper(QObject):
         if self._waiting_frame_since is None:
             return
         self._waiting_frame_since = None
-        bundle = self.controller.session.bundle
+        bundle = self.controller.session.full_bundle  # not one daypart's part of it
         if self.on_swap:
             self.on_swap(bundle)
         self._say(f"Now showing {bundle.id} {bundle.version}.")

@@ -24,6 +24,7 @@ BUNDLE_KEYS = {
     "idle",
     "theme",
     "fonts",
+    "schedule",
 }
 THEME_KEYS = {"primary", "background", "surface", "text", "on_primary"}
 FONT_KEYS = {"files", "arabic", "arabic_heading", "latin"}

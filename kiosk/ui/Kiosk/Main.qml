@@ -88,9 +88,23 @@ Window {
             current: win.controller.page === Pages.DemoEnd
             sourceComponent: DemoEndPage { controller: win.controller }
         }
+        PageHost {
+            objectName: "closedHost"
+            current: win.controller.page === Pages.Closed
+            sourceComponent: ClosedPage { controller: win.controller }
+        }
+        PageHost {
+            objectName: "interruptHost"
+            current: win.controller.page === Pages.Interrupt
+            sourceComponent: InterruptPage { controller: win.controller }
+        }
     }
 
     IdleOverlay {
+        anchors.fill: parent
+        controller: win.controller
+    }
+    EndingOverlay {   // the schedule ends a visit politely (an interrupt, the closing)
         anchors.fill: parent
         controller: win.controller
     }
@@ -100,6 +114,10 @@ Window {
     property bool keyboardStepDown: false
     Connections {
         target: win.controller
+        function onEndingChanged() {   // the visit is ending: the keyboard goes for good
+            if (win.controller.ending && Qt.inputMethod.visible)
+                Qt.inputMethod.hide()
+        }
         function onIdleChanged() {
             if (win.controller.idleWarning) {
                 if (!win.keyboardStepDown && Qt.inputMethod.visible) {

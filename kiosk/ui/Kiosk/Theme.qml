@@ -113,6 +113,13 @@ QtObject {
     readonly property color attractScrim3: "#99000000"
     readonly property color attractScrim4: "#F2000000"
 
+    // --- the schedule's screens (ClosedPage, InterruptPage, EndingOverlay) ---
+    readonly property color displayOff: "#000000"       // closed, display-off: nothing lit
+    readonly property int closedSpacing: px(36)
+    readonly property int closedHeading: px(84)          // Arabic: a step above the Latin
+    readonly property int closedHeadingLatin: px(68)
+    readonly property int countdownSize: px(120)         // the countdowns' big number
+
     // --- durations (ms) ---
     // Every transition is scaled by motion: 0 makes them instant, for the layout checker
     // (kiosk/qt/tour.py), which then looks at each state as soon as it is drawn. The attract

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.qt.screensaver import keep_screen_on, xset_commands
+from kiosk.qt.screensaver import display_commands, keep_screen_on, set_display, xset_commands
 from kiosk.qt.systemd import SystemdNotifier, notify, notify_address, watchdog_interval_ms
 
 
@@ -166,3 +166,16 @@ def test_xset_keeps_an_x_screen_on_and_nothing_else() -> None:
     assert xset_commands("offscreen", found) == []
     assert xset_commands("xcb", lambda name: None) == []  # xset not installed
     assert keep_screen_on("offscreen") is None
+
+
+def test_closed_hours_turn_an_x_display_off_and_opening_turns_it_on() -> None:
+    found = {"xset": "/usr/bin/xset"}.get
+    assert display_commands("xcb", False, found) == [["/usr/bin/xset", "dpms", "force", "off"]]
+    assert display_commands("xcb", True, found) == [
+        ["/usr/bin/xset", "dpms", "force", "on"],
+        ["/usr/bin/xset", "-dpms"],  # kept on, as keep_screen_on left it
+        ["/usr/bin/xset", "s", "off"],
+    ]
+    assert display_commands("wayland", False, found) == []  # a dark closed screen instead
+    assert display_commands("xcb", False, lambda name: None) == []
+    assert set_display("offscreen", False) is None
