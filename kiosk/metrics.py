@@ -509,6 +509,8 @@ class MetricsServer:
         self._server: asyncio.Server | None = None
         self.refused = 0
         """Connections refused by the allowlist."""
+        self.answered = 0
+        """Requests answered (any status)."""
 
     async def start(self) -> int:
         """Listen; returns the port (useful with port 0). Raises ValueError for a LAN
@@ -548,6 +550,7 @@ class MetricsServer:
             else:
                 response = await self.answer(head)
             writer.write(_encode(response))
+            self.answered += 1
             await writer.drain()
         except (ConnectionError, OSError):
             pass
