@@ -448,6 +448,13 @@ class KioskMetrics:
         return registry
 
 
+def import_client() -> None:
+    """Import prometheus_client (a few hundred ms on a cold start): the kiosk does it in a
+    worker thread before it listens, so that no scrape pays for it on the GUI thread."""
+    import prometheus_client.core
+    import prometheus_client.registry  # noqa: F401
+
+
 def render(registry: CollectorRegistry) -> bytes:
     from prometheus_client import generate_latest
 
@@ -504,13 +511,20 @@ class MetricsServer:
         self.settings = settings
         self.screenshot = screenshot
         self.limiter = RateLimiter(settings.screenshot_every, clock)
-        self.registry = metrics.registry()
+        self._registry: CollectorRegistry | None = None
         self.port: int | None = None
         self._server: asyncio.Server | None = None
         self.refused = 0
         """Connections refused by the allowlist."""
         self.answered = 0
         """Requests answered (any status)."""
+
+    @property
+    def registry(self) -> CollectorRegistry:
+        """Made on first use: prometheus_client is imported then, not at the kiosk's start."""
+        if self._registry is None:
+            self._registry = self.metrics.registry()
+        return self._registry
 
     async def start(self) -> int:
         """Listen; returns the port (useful with port 0). Raises ValueError for a LAN

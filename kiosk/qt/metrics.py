@@ -11,7 +11,8 @@ The figures and the server are the core's (:mod:`kiosk.metrics`); this only feed
 - the screenshot is grabbed on the GUI thread (one frame's rendering) and encoded as PNG in
   a worker thread, from the pixels' bytes (no QObject there).
 - the server starts after the first frame (asyncio and qasync are imported then, see
-  :mod:`kiosk.qt.aio`) on qasync's loop: no thread of its own.
+  :mod:`kiosk.qt.aio`; prometheus_client is imported in a worker thread) on qasync's loop:
+  no thread of its own.
 """
 
 from __future__ import annotations
@@ -104,6 +105,7 @@ class QtMetrics(QObject):
 
     async def _serve(self) -> None:
         try:
+            await aio.to_thread(m.import_client)  # slow to import: not on the GUI thread
             port = await self.server.start()
         except (OSError, ValueError) as exc:
             self.error = f"/metrics is off: {exc}"

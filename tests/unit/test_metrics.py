@@ -7,7 +7,7 @@ import ipaddress
 import socket
 import struct
 import zlib
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -37,8 +37,15 @@ from kiosk.metrics import (
 )
 from kiosk.paths import SAMPLE_BUNDLE
 from kiosk.session import Event
+from tests.own_loop import own_loop
 
 TOKEN = "s3cret-token-for-staff-0123"
+
+
+@pytest.fixture(autouse=True)
+def _own_loop() -> Iterator[None]:
+    with own_loop():  # after a GUI test, qasync's loop is still this thread's running loop
+        yield
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ from kiosk.fleet import KioskHealth, assess
 from kiosk.metrics import KioskMetrics, render
 from kiosk.paths import SAMPLE_BUNDLE
 from kiosk.session import Event
+from tests.own_loop import own_loop
 
 Serve = Callable[[bytes], str]
 
@@ -26,6 +27,12 @@ Serve = Callable[[bytes], str]
 @functools.cache
 def sample() -> Bundle:
     return load(SAMPLE_BUNDLE)
+
+
+@pytest.fixture(autouse=True)
+def _own_loop() -> Iterator[None]:
+    with own_loop():  # after a GUI test, qasync's loop is still this thread's running loop
+        yield
 
 
 @pytest.fixture
