@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from kiosk.metrics import MetricsSettings, one, parse_text, render
 from kiosk.paths import SAMPLE_BUNDLE
 from kiosk.qt import aio
 from kiosk.qt.testing import Kiosk, start_kiosk, wait_until
+from kiosk.store import BundleStore
 
 TOKEN = "staff-screenshot-token-0123456789"
 Samples = dict[str, list[tuple[dict[str, str], float]]]
@@ -107,3 +109,38 @@ def test_a_screenshot_needs_the_token_and_is_rate_limited(kiosk: Kiosk) -> None:
     assert len(colours) > 24, "the screenshot is blank"  # text and pictures: many colours
     status, body = get(kiosk, "/screenshot", f"Authorization: Bearer {TOKEN}\r\n")
     assert status == 429 and b"one screenshot every 60 s" in body
+
+
+def test_a_hot_swap_shows_in_the_build_info_and_the_swap_counters(
+    qapp: QGuiApplication, tmp_path: Path
+) -> None:
+    from tests.gui.test_hot_swap import _variant
+
+    store = BundleStore(tmp_path / "data")
+    store.install(_variant(tmp_path, "1.0.0", "Bundle A"))
+    active = store.active_path()
+    assert active is not None
+    config = Config(
+        path=tmp_path / "kiosk.toml",
+        data_dir=store.data_dir,
+        kiosk_id="test-kiosk",
+        metrics=MetricsSettings(port=0),
+    )
+    k = start_kiosk(active, store=store, config=config, db=tmp_path / "k.db", poll_ms=100)
+    try:
+        assert k.metrics is not None and k.swapper is not None
+        assert wait_until(lambda: k.metrics is not None and k.metrics.server.port is not None)
+        first = scrape(k)["kiosk_build_info"][0][0]
+        assert first["bundle_version"] == "1.0.0" and first["bundle_hash"] in active.name
+        assert re.fullmatch(r"[0-9a-f]{12}", first["bundle_hash"])
+        shown: list[str] = []
+        k.swapper.swapped.connect(shown.append)
+        item = store.install(_variant(tmp_path, "1.1.0", "Bundle B"))
+        assert wait_until(lambda: shown == [item.name], 10_000)
+        after = scrape(k)
+        assert after["kiosk_build_info"][0][0]["bundle_version"] == "1.1.0"
+        swaps = {labels["result"]: v for labels, v in after["kiosk_bundle_swaps_total"]}
+        assert swaps == {"ok": 1}
+        assert one(after, "kiosk_bundle_swap_last_ok") == 1
+    finally:
+        k.close()
