@@ -63,6 +63,8 @@ async def probe(address: str, timeout: float) -> KioskHealth:
         body = await fetch(host, port, timeout=timeout)
     except TimeoutError:
         return KioskHealth(address, False, f"no answer in {timeout:g} s")
+    except ConnectionRefusedError:
+        return KioskHealth(address, False, "connection refused: nothing listens on that port")
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         return KioskHealth(address, False, reason)
@@ -75,7 +77,9 @@ async def probe(address: str, timeout: float) -> KioskHealth:
 def assess(kiosks: Sequence[KioskHealth]) -> list[KioskHealth]:
     """Fill each kiosk's ``problems``; returns the kiosks."""
     versions = Counter(k.bundle for k in kiosks if k.up)
-    usual = versions.most_common(1)[0][0] if versions else ""
+    ranked = versions.most_common()
+    # the fleet's usual bundle; none when two bundles are on as many kiosks
+    usual = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]) else ""
     for k in kiosks:
         k.problems = []
         if not k.up:
@@ -91,7 +95,10 @@ def assess(kiosks: Sequence[KioskHealth]) -> list[KioskHealth]:
             k.problems.append("the event writer is failing: run kiosk doctor on it")
         if k.disk_free is not None and k.disk_free < DISK_LOW:
             k.problems.append(f"disk nearly full ({k.disk_free / 1e6:.0f} MB free)")
-        if len(versions) > 1 and k.bundle != usual:
+        if len(versions) > 1 and not usual:
+            shown = ", ".join(sorted(versions))
+            k.problems.append(f"the kiosks show {len(versions)} different bundles ({shown})")
+        elif len(versions) > 1 and k.bundle != usual:
             k.problems.append(f"shows {k.bundle}, most kiosks show {usual}")
     return list(kiosks)
 

@@ -120,7 +120,7 @@ def test_a_kiosk_down_stale_or_on_another_bundle_needs_attention(
         "shows qatar-gcc-egov-2015 0.9.0, most kiosks show qatar-gcc-egov-2015 1.0.0" in rows[odd]
     )
     assert rows[down].split()[1] == "DOWN"
-    assert "[metrics] allow" in rows[down]
+    assert "connection refused" in rows[down] and "[metrics] allow" in rows[down]
     assert out.splitlines()[-1] == "2 of 4 kiosk(s) need attention."
 
 
@@ -147,3 +147,11 @@ def test_low_disk_and_a_failing_writer_are_problems() -> None:
         ["disk nearly full (400 MB free)"],
         ["the event writer is failing: run kiosk doctor on it"],
     ]
+
+
+def test_two_bundles_on_as_many_kiosks_flag_both() -> None:
+    a = KioskHealth("k:1", True, bundle="b 1", frame_age=0.5)
+    b = replace(a, address="k:2", bundle="b 2")
+    assert [k.problems for k in assess([a, b])] == [
+        ["the kiosks show 2 different bundles (b 1, b 2)"]
+    ] * 2
