@@ -586,7 +586,7 @@ class MetricsServer:
             if ":" in line:
                 k, v = line.split(":", 1)
                 headers[k.strip().lower()] = v.strip()
-        if method not in ("GET", "HEAD"):
+        if method != "GET":
             return Response(405, b"read-only: GET only\n", headers={"Allow": "GET"})
         url = urlsplit(target)
         if url.path == "/metrics":
