@@ -4,6 +4,7 @@
 
 Sections (each runs in a child process of its own, so that one's memory and threads do not
 colour the next): start, response, smoothness, memory, logging, bundles, durability, studio. Prints
+colour the next): start, response, smoothness, memory, logging, bundles, durability, scrape. Prints
 progress on stderr, then one table (figure, value, floor, ratio, target, pass/fail) on stdout,
 and writes the rows with their raw samples as JSON. Exit status 0 when every target passed,
 1 when one was missed or a section failed.
@@ -37,6 +38,7 @@ SECTIONS = (
     "durability",
     "studio",
     "preview",
+    "scrape",
 )
 MODULES = {
     "start": "start",
@@ -48,6 +50,7 @@ MODULES = {
     "durability": "durability",
     "studio": "studio",
     "preview": "preview",
+    "scrape": "scrape",
 }
 TIMEOUT_S = {"quick": 900, "full": 4 * 3600}
 

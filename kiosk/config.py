@@ -32,6 +32,7 @@ from .atomicfile import write_atomic
 from .bundle.problems import Problem, Report
 from .bundle.tomlfile import from_bytes, read_capped
 from .bundle.tomlreader import Reader, distance, shown
+from .metrics import MetricsSettings, Network, bind_problem, parse_allow, parse_listen
 from .schedule import DEFAULT_TZ, parse_time_zone
 
 CONFIG_NAME = "kiosk.toml"
@@ -51,6 +52,8 @@ TOP_KEYS = (
     "time_zone",
     "idle",
     "admin",
+    "metrics",
+    "fleet",
 )
 OBSOLETE_KEYS = ("rotation",)
 """Read by earlier versions: still accepted, with a warning that says what to do instead."""
@@ -62,6 +65,9 @@ IDLE_RANGES: dict[str, tuple[float, float]] = {
 """The same ranges as a bundle's ``[idle]`` (kiosk/bundle/schema/bundle_toml.py; a test keeps
 them equal)."""
 ADMIN_KEYS = ("pin_hash",)
+METRICS_KEYS = ("listen", "allow", "screenshot_token", "screenshot_every")
+FLEET_KEYS = ("kiosks",)
+MIN_TOKEN = 16
 LANGUAGES = ("ar", "en")
 MAX_SCREEN = 15
 MAX_KEEP = 100
@@ -102,6 +108,10 @@ class Config:
     keep_bundles: int = 3
     time_zone: tzinfo = DEFAULT_TZ
     """The pavilion's time zone: a bundle's schedule is in it (kiosk.schedule)."""
+    metrics: MetricsSettings | None = None
+    """``[metrics]``: None (no table, or no ``listen``) keeps /metrics off."""
+    fleet: tuple[str, ...] = ()
+    """``[fleet] kiosks``: HOST:PORT of each kiosk ``kiosk fleet status`` asks."""
     trusted_keys_unusable: bool = False
     """The file sets ``trusted_keys`` (or something like it) but no key in it is usable:
     every install is refused (fail closed) until it is fixed; see :attr:`signature_problem`."""
@@ -389,6 +399,24 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
             )
             pin_hash = None
 
+    metrics = _metrics(r, data)
+    fleet_t = r.get(data, "fleet", "", dict, required=False, example="a table: [fleet]") or {}
+    r.misplaced(fleet_t, FLEET_KEYS, "fleet")
+    fleet: list[str] = []
+    example = '["10.20.0.11:9464", "10.20.0.12:9464"]'
+    for i, item in enumerate(
+        r.get(fleet_t, "kiosks", "fleet", list, example=example, required=False) or []
+    ):
+        fld = r.join("fleet.kiosks", i)
+        try:
+            parse_listen(item if isinstance(item, str) else "")
+        except ValueError as exc:
+            r.error(
+                fld, f"'{shown(str(item))}' is not a kiosk's HOST:PORT", str(exc), "bad-address"
+            )
+            continue
+        fleet.append(item.strip())
+
     return Config(
         path=path,
         kiosk_id=kiosk_id,
@@ -404,7 +432,62 @@ def _parse(data: dict[str, Any], path: Path, r: _ConfigReader) -> Config:
         keep_bundles=r.whole(data, "keep_bundles", d.keep_bundles, 1, MAX_KEEP),
         time_zone=time_zone,
         trusted_keys_unusable=keys_unusable,
+        metrics=metrics,
+        fleet=tuple(fleet),
     )
+
+
+def _metrics(r: _ConfigReader, data: dict[str, Any]) -> MetricsSettings | None:
+    """``[metrics]``: on when it has ``listen``; a LAN address needs ``allow``."""
+    table = r.get(data, "metrics", "", dict, required=False, example="a table: [metrics]")
+    if table is None:
+        return None
+    r.misplaced(table, METRICS_KEYS, "metrics")
+    listen = r.get(table, "listen", "metrics", str, required=False, example='"127.0.0.1:9464"')
+    if listen is None:
+        return None
+    try:
+        host, port = parse_listen(listen)
+    except ValueError as exc:
+        r.error("metrics.listen", f"'{shown(listen)}' cannot be used", str(exc), "bad-address")
+        return None
+    allow_raw = r.get(table, "allow", "metrics", list, required=False, example='["10.20.0.5"]')
+    allow: tuple[Network, ...] = ()
+    if allow_raw:
+        try:
+            allow = parse_allow(str(a) for a in allow_raw)
+        except ValueError as exc:
+            r.error("metrics.allow", "an entry cannot be used", str(exc), "bad-address")
+    token = r.get(table, "screenshot_token", "metrics", str, required=False, example='"..."')
+    if token is not None and len(token.strip()) < MIN_TOKEN:
+        r.error(
+            "metrics.screenshot_token",
+            f"the token is shorter than {MIN_TOKEN} characters, so screenshots stay off",
+            "use a long random token, e.g. the output of: openssl rand -hex 16",
+            "weak-token",
+        )
+        token = None
+    every = r.get(table, "screenshot_every", "metrics", (int, float), required=False, example="10")
+    if every is not None and not 1 <= every <= 3600:
+        r.error(
+            "metrics.screenshot_every",
+            f"{every} is out of range",
+            "use a number of seconds from 1 to 3600",
+            "range",
+        )
+        every = None
+    settings = MetricsSettings(
+        host=host,
+        port=port,
+        allow=allow,
+        screenshot_token=token.strip() if token else None,
+        screenshot_every=float(every) if every is not None else MetricsSettings.screenshot_every,
+    )
+    problem = bind_problem(settings)
+    if problem is not None:
+        r.error("metrics.listen", *problem, "no-allowlist")
+        return None
+    return settings
 
 
 def _db_value(r: _ConfigReader, value: Any, base: Path) -> Path | None:
@@ -525,6 +608,24 @@ def dump_config(cfg: Config) -> str:
         "[admin]",
         "# pin_hash: "
         + ("set (not shown)" if cfg.pin_hash else "NOT SET: run kiosk admin set-pin"),
+        "",
+        "[metrics]",
+        *(
+            [
+                f"listen = {_toml_str(cfg.metrics.listen)}",
+                "allow = [" + ", ".join(_toml_str(str(n)) for n in cfg.metrics.allow) + "]",
+                "# screenshot_token: "
+                + (
+                    "set (not shown)" if cfg.metrics.screenshot_token else "not set: no screenshots"
+                ),
+                f"screenshot_every = {cfg.metrics.screenshot_every:g}",
+            ]
+            if cfg.metrics
+            else ["# listen: not set, /metrics is off"]
+        ),
+        "",
+        "[fleet]",
+        "kiosks = [" + ", ".join(_toml_str(k) for k in cfg.fleet) + "]",
     ]
     return "\n".join(lines) + "\n"
 
@@ -579,6 +680,17 @@ screen = 0
 [admin]
 # pin_hash: the staff PIN, only as a salted hash. Do not write it by hand: set it with
 #   kiosk admin set-pin
+
+# [metrics]
+# Fleet health for Prometheus (docs/deploy.md, "Fleet health"): counts only, read-only.
+# listen = "127.0.0.1:9464"     # off without this line; a network address needs allow
+# allow = ["10.20.0.5"]         # who else may read /metrics (addresses or networks)
+# screenshot_token = "..."      # staff screenshots (/screenshot); e.g. openssl rand -hex 16
+# screenshot_every = 10         # at most one screenshot per this many seconds
+
+# [fleet]
+# The kiosks 'kiosk fleet status' asks when given none.
+# kiosks = ["10.20.0.11:9464", "10.20.0.12:9464"]
 """
 
 

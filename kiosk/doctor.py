@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
@@ -279,6 +280,36 @@ def check_event_writer(db: Path) -> CheckResult:
         f"({status.pending} waiting{lost})",
         f"check free space and the permissions of {db.parent}; once the kiosk logs again the "
         f"warning clears (or delete {status_path(db).name} if it is old)",
+    )
+
+
+RECENT_SHOWN = 5
+RECENT_WARN_S = 24 * 3600
+
+
+def check_recent_errors(data_dir: Path, now: datetime | None = None) -> CheckResult:
+    """The kiosk's last errors (kiosk.logs keeps them in the data folder): WARN when the
+    newest is under a day old; older ones are shown as OK, for the record."""
+    from .logs import RECENT_FILE, read_recent
+
+    path = data_dir / RECENT_FILE
+    recent = read_recent(path)
+    if not recent:
+        return CheckResult("errors", Level.OK, "the kiosk has logged no errors")
+    now = now or datetime.now(UTC)
+    try:
+        age = (now - datetime.fromisoformat(recent[-1].at)).total_seconds()
+    except ValueError:
+        age = 0.0
+    shown = [e.line() for e in recent[-RECENT_SHOWN:]]
+    fresh = age < RECENT_WARN_S
+    return CheckResult(
+        "errors",
+        Level.WARN if fresh else Level.OK,
+        f"the kiosk logged {len(recent)} error(s) (kept in {path}); the last "
+        f"{len(shown)}, oldest first:",
+        "read the lines around them with: journalctl -u kiosk --since today" if fresh else "",
+        tuple(shown),
     )
 
 

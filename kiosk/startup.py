@@ -21,6 +21,7 @@ from pathlib import Path
 from .analytics import EventLog
 from .bundle import Bundle, BundleError, StructuralInspector, load, validate
 from .config import Config
+from .metrics import MetricsSettings
 from .paths import SAMPLE_BUNDLE
 from .store import BundleStore, NothingToRollBack
 
@@ -52,6 +53,8 @@ class KioskSettings:
     follow_store: bool | None = None
     """Hot swap to the store's active bundle; None: exactly when ``bundle`` is None."""
     sample: Path = field(default=SAMPLE_BUNDLE)
+    metrics: MetricsSettings | None = None
+    """Serve /metrics (kiosk.toml ``[metrics]``, or ``kiosk run --metrics``); None: off."""
 
     @property
     def follows_store(self) -> bool:
@@ -66,6 +69,7 @@ class KioskSettings:
             db=config.db_path,
             kiosk_id=config.kiosk_id,
             screen=config.screen,
+            metrics=config.metrics,
         )
         return replace(base, **changes)  # type: ignore[arg-type]
 

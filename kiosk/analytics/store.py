@@ -60,6 +60,8 @@ class Status:
     dead: bool = False
     """The writer has stopped for good (see ``last_error``): no event is saved until the
     problem is fixed and the kiosk restarted."""
+    errors: int = 0
+    """Failed writes since the writer started (each retried), for /metrics."""
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,7 @@ class EventLog:
         self._lock = threading.Lock()
         self._done = threading.Condition(self._lock)
         self._enqueued = 0
+        self._last_commit: float | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="kiosk-event-writer", daemon=True)
         self._bundle = ("", "")
@@ -232,6 +235,13 @@ class EventLog:
     @property
     def committed(self) -> int:
         return self._status.committed
+
+    def backlog(self) -> tuple[int, float | None]:
+        """For /metrics: events logged but not yet committed (nor dropped), and the
+        ``time.monotonic()`` of the last commit (None before the first)."""
+        with self._lock:
+            left = self._enqueued - self._status.committed - self._status.dropped
+            return max(0, left), self._last_commit
 
     # -- writer thread -----------------------------------------------------------------------
 
@@ -451,6 +461,7 @@ class EventLog:
         with self._done:
             self._status.committed += len(ids)
             self._status.pending = 0
+            self._last_commit = time.monotonic()
             self._done.notify_all()
         if self.on_commit and ids:
             try:
@@ -464,6 +475,7 @@ class EventLog:
         with self._lock:
             first = self._status.ok
             self._status.ok = False
+            self._status.errors += 1
             self._status.last_error = str(exc)
             self._status.pending = pending
             if first:

@@ -11,7 +11,18 @@ import sys
 
 from .. import PackageDataError, __version__
 
-COMMANDS = ("run", "bundle", "stats", "report", "config", "admin", "doctor", "keys", "studio")
+COMMANDS = (
+    "run",
+    "bundle",
+    "stats",
+    "report",
+    "config",
+    "admin",
+    "doctor",
+    "keys",
+    "studio",
+    "fleet",
+)
 """Each is a module here with ``add_parser(sub)``; imported only when needed, so that
 ``kiosk run`` (the kiosk's start-up) does not pay for every staff command's imports."""
 

@@ -16,6 +16,7 @@ DOCTOR_HELP = """\
 Check everything the kiosk needs, one line per check (OK, WARN or FAIL, and what
 to fix): the config file, its trusted_keys, the admin PIN, free disk space in the data folder, the
 analytics database (PRAGMA quick_check) and the event writer's last report, the
+kiosk's last logged errors, the
 active bundle (re-hashed), the display, OpenGL and Qt Multimedia (one video of
 the bundle is decoded), and the bundle's fonts. Run it as the kiosk's user, in
 its session, to check the real screen (docs/deploy.md). The data folder and the
@@ -71,6 +72,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     _show(d.check_disk(cfg.data_dir), results)
     _show(d.check_database(cfg.db_path), results)
     _show(d.check_event_writer(cfg.db_path), results)
+    _show(d.check_recent_errors(cfg.data_dir), results)
     active, bundle_result = d.check_active_bundle(cfg.data_dir)
     _show(bundle_result, results)
     bundle = args.bundle or active or SAMPLE_BUNDLE

@@ -21,6 +21,7 @@ example:
   kiosk run --windowed --lang en
   kiosk run --bundle /media/usb/pavilion-day2 --trace /tmp/kiosk-trace.jsonl
   kiosk run --db /var/lib/kiosk/booth-2.db --kiosk-id booth-2
+  kiosk run --metrics 127.0.0.1:9464       # Prometheus /metrics (docs/deploy.md)
 """
 
 
@@ -64,6 +65,14 @@ def add_run_arguments(p: argparse.ArgumentParser) -> None:
         help="this kiosk's name in the analytics (default: the host name)",
     )
     p.add_argument(
+        "--metrics",
+        default=None,
+        metavar="HOST:PORT",
+        type=listen_address,
+        help="serve Prometheus /metrics here (default: [metrics] listen in kiosk.toml, else "
+        "off); a network address needs [metrics] allow in kiosk.toml (docs/deploy.md)",
+    )
+    p.add_argument(
         "--trace",
         type=Path,
         default=os.environ.get("KIOSK_TRACE") or None,
@@ -83,6 +92,17 @@ def kiosk_id(text: str) -> str:
         f"{text!r} is not a usable kiosk id: use letters, digits, '.', '_' or '-' (at most 64, "
         "starting with a letter or digit), e.g. booth-1"
     )
+
+
+def listen_address(text: str) -> str:
+    """``--metrics``: HOST:PORT, checked before any window opens."""
+    from ..metrics import parse_listen
+
+    try:
+        parse_listen(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 # The pure-Python core comes before PySide6: PySide6's import hook reads the source of
@@ -17,6 +18,7 @@ from ..allocator import pin_mmap_threshold
 from ..analytics.store import DatabaseInUse
 from ..bundle import Bundle
 from ..gesture import StaffGesture
+from ..metrics import MetricsSettings, bind_problem, parse_listen
 from ..paths import UI_DIR
 from ..settings import resolve
 from ..startup import KioskSettings
@@ -223,6 +225,13 @@ QUIET_CATEGORIES = (
     # open ("Immediate exit requested"). Videos are probed when a bundle is installed.
     "qt.multimedia.ffmpeg.mediadataholder.warning=false",
     "qt.gui.imageio.jpeg.warning=false",  # the admin's full decode of a truncated JPEG
+    # Each video's open dumps its streams ("Input #0, mov,mp4,...", a dozen lines) straight
+    # to stderr while this category's info is on (seen with Qt 6.11's FFmpeg backend), and
+    # the backend announces its FFmpeg version and a missing hardware decoder at every start.
+    # QT_LOGGING_RULES=qt.multimedia.ffmpeg*=true brings them back (docs/deploy.md).
+    "qt.multimedia.ffmpeg.mediadataholder.info=false",
+    "qt.multimedia.ffmpeg.info=false",
+    "qt.multimedia.playbackengine.codec.info=false",
 )
 
 
@@ -329,17 +338,32 @@ def settings_from_args(args: argparse.Namespace) -> tuple[KioskSettings, list[st
         windowed=args.windowed,
         screen=args.screen if args.screen is not None else s.config.screen,
         trace=args.trace,
+        metrics=run_metrics(getattr(args, "metrics", None), s.config.metrics),
     )
     return settings, [str(p) for p in s.problems]
 
 
+def run_metrics(flag: str | None, configured: MetricsSettings | None) -> MetricsSettings | None:
+    """``--metrics HOST:PORT`` over kiosk.toml's ``[metrics] listen`` (its allowlist and
+    screenshot token stay)."""
+    if flag is None:
+        return configured
+    host, port = parse_listen(flag)
+    return replace(configured or MetricsSettings(), host=host, port=port)
+
+
 def run(args: argparse.Namespace, on_first_frame: Callable[[], None] | None = None) -> int:
     """The kiosk, until it is told to stop; ``on_first_frame`` runs once it has shown a frame."""
+    from .. import logs
+    from . import logs as qt_logs
     from .root import RunningKiosk, build, prepare
 
     settings, problems = settings_from_args(args)
+    logs.setup(settings.data_dir)  # one line per event on stderr; errors kept for doctor
     for problem in problems:
         print(f"kiosk: config: {problem}", file=sys.stderr)
+    if settings.metrics is not None and (bad := bind_problem(settings.metrics)) is not None:
+        print(f"kiosk: metrics: {bad[0]}. Fix: {bad[1]}", file=sys.stderr)
 
     def say(line: str) -> None:
         print(line, file=sys.stderr)
@@ -352,6 +376,7 @@ def run(args: argparse.Namespace, on_first_frame: Callable[[], None] | None = No
     if prepared is None:
         return 1
     configure_environment()
+    qt_logs.install()
     app = QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     kiosk = build(prepared, RunningKiosk)
@@ -377,6 +402,7 @@ def run(args: argparse.Namespace, on_first_frame: Callable[[], None] | None = No
     for unhook in unhook_signals:
         unhook()
     aio.close_loop()  # waits for a worker still running (a load, an install)
+    qt_logs.uninstall()
     del hook, kiosk
     gc.collect()  # what is left of the kiosk goes before the application does
     return status

@@ -52,6 +52,7 @@ from .app import (
 )
 from .collector import GuiThreadCollector
 from .controller import Controller
+from .metrics import QtMetrics
 from .screensaver import keep_screen_on, set_display
 from .swap import BundleSwapper, checked
 from .systemd import SystemdNotifier
@@ -120,6 +121,8 @@ class RunningKiosk:
     collector: GuiThreadCollector
     swapper: BundleSwapper | None = None
     tracer: ResponseTracer | None = None
+    metrics: QtMetrics | None = None
+    """/metrics, when ``settings.metrics`` turns it on."""
     closed: bool = False
 
     def close(self, log_timeout: float = 5.0) -> None:
@@ -129,6 +132,8 @@ class RunningKiosk:
             return
         self.closed = True
         self.notifier.stopping()
+        if self.metrics is not None:
+            self.metrics.close()
         # Detach Python from the window before it goes: events still reach it until the
         # deferred delete runs, and must not call into a half-gone Python object.
         self.window.removeEventFilter(self.watcher)
@@ -223,6 +228,10 @@ def build(
     watcher = InputWatcher(window, controller, trace, admin, clock or time.monotonic)
     window.installEventFilter(watcher)
     tracer = ResponseTracer(window, controller, watcher, trace) if trace.enabled else None
+    metrics = None
+    if settings.metrics is not None:
+        # frame ages and uptime are real time, even when a test drives the session's clock
+        metrics = QtMetrics(window, settings, controller, prepared.log, swapper, settings.metrics)
     if settings.size is not None:
         window.resize(*settings.size)
     if settings.windowed and not hidden:
@@ -244,4 +253,5 @@ def build(
         collector=collector,
         swapper=swapper,
         tracer=tracer,
+        metrics=metrics,
     )

@@ -92,6 +92,7 @@ def test_broken_config_and_missing_font_are_reported_clearly(
         "disk",
         "database",
         "events",
+        "errors",
         "bundle",
         "display",
         "opengl",
@@ -117,7 +118,7 @@ def test_quick_skips_qt(healthy: Path, capsys: pytest.CaptureFixture[str]) -> No
     out = capsys.readouterr().out
     assert [
         ln.split()[1] for ln in out.splitlines() if ln[:4].strip() in ("OK", "WARN", "FAIL")
-    ] == ["config", "signatures", "admin", "disk", "database", "events", "bundle"]
+    ] == ["config", "signatures", "admin", "disk", "database", "events", "errors", "bundle"]
 
 
 def test_a_damaged_database_fails(
