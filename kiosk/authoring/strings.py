@@ -102,7 +102,14 @@ def _split(rest: str) -> Iterator[str | tuple[str]]:
             i = end
 
 
-def resolve(project: Project, key: str) -> tuple[str, FieldPath] | None:
+def known_texts(project: Project) -> set[tuple[str, FieldPath]]:
+    """Every (file, path) of a visitor text, for :func:`resolve` (compute once per sheet)."""
+    return {(f, p) for f, p, _ in text_fields(project)}
+
+
+def resolve(
+    project: Project, key: str, known: set[tuple[str, FieldPath]] | None = None
+) -> tuple[str, FieldPath] | None:
     """The file and text path of a stable key, or None when it no longer exists."""
     head, sep, rest = key.partition("/")
     if not sep or not rest:
@@ -148,7 +155,7 @@ def resolve(project: Project, key: str) -> tuple[str, FieldPath] | None:
             path.append(part)
             node = node[part]
     fp = tuple(path)
-    if not any(f == file and p == fp for f, p, _ in text_fields(project)):
+    if (file, fp) not in (known if known is not None else known_texts(project)):
         return None
     return file, fp
 

@@ -36,6 +36,7 @@ from .strings import (
     EXPORTS,
     TextRow,
     draft_marks,
+    known_texts,
     read_record,
     resolve,
     text_hash,
@@ -194,8 +195,9 @@ def import_strings(project: Project, sheet: Path) -> StringsResult:
         )
     result = StringsResult(rows=len(table.rows))
     seen: dict[str, int] = {}
+    known = known_texts(project)  # the keys' places before any change (none adds a text)
     for row in table.rows:
-        _import_row(project, table, row.number, row.cells, present, seen, result)
+        _import_row(project, table, row.number, row.cells, present, seen, known, result)
     return result
 
 
@@ -206,6 +208,7 @@ def _import_row(
     cells: dict[str, str | None],
     langs: list[str],
     seen: dict[str, int],
+    known: set[tuple[str, FieldPath]],
     result: StringsResult,
 ) -> None:
     key = (cells.get("key") or "").strip()
@@ -222,7 +225,7 @@ def _import_row(
         )
         return
     seen[key] = number
-    found = resolve(project, key)
+    found = resolve(project, key, known)
     if found is None:
         result.stale.append(key)
         result.refused.append(
