@@ -3,10 +3,10 @@
     .venv/bin/python -m benchmarks [--quick] [--json FILE] [--only start,response,...]
 
 Sections (each runs in a child process of its own, so that one's memory and threads do not
-colour the next): start, response, smoothness, memory, logging, bundles, durability. Prints
-progress on stderr, then one table (figure, value, floor, ratio, target, pass/fail) on stdout,
-and writes the rows with their raw samples as JSON. Exit status 0 when every target passed,
-1 when one was missed or a section failed.
+colour the next): start, response, smoothness, memory, logging, bundles, durability,
+importers. Prints progress on stderr, then one table (figure, value, floor, ratio, target,
+pass/fail) on stdout, and writes the rows with their raw samples as JSON. Exit status 0 when
+every target passed, 1 when one was missed or a section failed.
 """
 
 from __future__ import annotations
@@ -27,7 +27,16 @@ from typing import Any
 
 from .sections.common import ROOT, Row, offscreen_platform
 
-SECTIONS = ("start", "response", "smoothness", "memory", "logging", "bundles", "durability")
+SECTIONS = (
+    "start",
+    "response",
+    "smoothness",
+    "memory",
+    "logging",
+    "bundles",
+    "durability",
+    "importers",
+)
 MODULES = {
     "start": "start",
     "response": "response",
@@ -36,6 +45,7 @@ MODULES = {
     "logging": "logs",
     "bundles": "bundles",
     "durability": "durability",
+    "importers": "importers",
 }
 TIMEOUT_S = {"quick": 900, "full": 4 * 3600}
 

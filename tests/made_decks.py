@@ -32,7 +32,7 @@ def make_pdf(path: Path, pages: list[tuple[str, str]], *, points: float = 96) ->
         if i:
             writer.setPageLayout(layout(orientation))
             writer.newPage()
-        rect = painter.viewport()
+        rect = writer.pageLayout().paintRectPixels(writer.resolution())  # this page's
         painter.fillRect(rect, QColor(PAGE_COLOURS[i % len(PAGE_COLOURS)]))
         painter.setPen(QColor("white"))
         big = QFont("DejaVu Sans")

@@ -287,7 +287,9 @@ def render_page(pdf: Any, index: int, out: Path, box: tuple[int, int] | None = N
         w, _ = fit(width, height, box)
         bitmap = page.render(scale=w / width, draw_annots=True, may_draw_forms=True)
         try:
-            bitmap.to_pil().save(out, "PNG", compress_level=1)
+            # zlib's default level: a quarter smaller than level 1 (USB sticks, hashing), and
+            # still several times pdftoppm's pages a second (benchmarks/sections/importers.py)
+            bitmap.to_pil().save(out, "PNG", compress_level=6)
         finally:
             bitmap.close()
         return page_title(page)
