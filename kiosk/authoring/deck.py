@@ -431,38 +431,35 @@ def _apply(
     entity_dir: Path,
     result: DeckResult,
 ) -> None:
-    """Move the rendered pages in and edit the manifest (after every page is done)."""
+    """Edit the manifest, then move the rendered pages in (after every page is done). An
+    interrupt on the way (Ctrl+C) undoes the edits and removes the pages it brought in."""
     file = entity_file(entity_id)
     drafts = draft_marks(project.root)
     marks: dict[str, Draft | None] = {}
-    (entity_dir / "slides").mkdir(parents=True, exist_ok=True)
-    for number, png, title in rendered:
-        sid = slide_id(stem, number)
-        rel = f"slides/{sid}.png"
-        png.replace(entity_dir / rel)
-        existing = _slide_ids(project, file)
-        notes = texts[number - 1].notes if number - 1 < len(texts) else ""
-        if sid in existing:
-            index = existing[sid]
-            _update(project, file, index, rel, title, drafts, marks, number in stars, result)
-            result.updated.append(sid)
-        else:
-            slide: dict[str, Any] = {"id": sid, "kind": "image", "image": rel}
-            if title:
-                slide["caption"] = {lang: title for lang in project.languages}
-            if number in stars:
-                slide["attract"] = True
-            project.history.push(InsertItem(file, ("slides",), slide))
-            index = _slide_ids(project, file)[sid]
-            if title:
-                marks[stable_key(project, file, ("slides", index, "caption"))] = _draft(
-                    project, title
-                )
-                result.drafts += 1
-            result.added.append(sid)
-        if notes:
-            _set_notes(project, file, index, notes)
-            result.notes += 1
+    start = project.history.index
+    moves: list[tuple[Path, Path]] = []
+    try:
+        for number, png, title in rendered:
+            sid = slide_id(stem, number)
+            rel = f"slides/{sid}.png"
+            moves.append((png, entity_dir / rel))
+            _edit(project, file, sid, rel, title, texts, number, stars, drafts, marks, result)
+        (entity_dir / "slides").mkdir(parents=True, exist_ok=True)
+        brought: list[Path] = []
+        try:
+            for png, target in moves:
+                new = not target.exists()
+                png.replace(target)
+                if new:
+                    brought.append(target)
+        except BaseException:
+            for target in brought:
+                target.unlink(missing_ok=True)
+            raise
+    except BaseException:
+        while project.history.index > start and project.history.undo():
+            pass
+        raise
     if marks:
         mark_drafts(project.root, marks)
     for failure in result.failed:
@@ -471,6 +468,44 @@ def _apply(
             "pages were imported. Fix: export the deck as PDF again, or import that page as a "
             "picture"
         )
+
+
+def _edit(
+    project: Project,
+    file: str,
+    sid: str,
+    rel: str,
+    title: str,
+    texts: list[SlideText],
+    number: int,
+    stars: set[int],
+    drafts: dict[str, Draft],
+    marks: dict[str, Draft | None],
+    result: DeckResult,
+) -> None:
+    """The manifest's edits for one page: a new slide, or an earlier import's updated."""
+    existing = _slide_ids(project, file)
+    notes = texts[number - 1].notes if number - 1 < len(texts) else ""
+    if sid in existing:
+        index = existing[sid]
+        _update(project, file, index, rel, title, drafts, marks, number in stars, result)
+        result.updated.append(sid)
+    else:
+        slide: dict[str, Any] = {"id": sid, "kind": "image", "image": rel}
+        if title:
+            slide["caption"] = {lang: title for lang in project.languages}
+        if number in stars:
+            slide["attract"] = True
+        project.history.push(InsertItem(file, ("slides",), slide))
+        index = _slide_ids(project, file)[sid]
+        if title:
+            key = stable_key(project, file, ("slides", index, "caption"))
+            marks[key] = _draft(project, title)
+            result.drafts += 1
+        result.added.append(sid)
+    if notes:
+        _set_notes(project, file, index, notes)
+        result.notes += 1
 
 
 def _draft(project: Project, title: str) -> Draft:

@@ -153,6 +153,29 @@ def test_cancel_leaves_the_bundle_as_it_was(project: Project, deck_pdf: Path) ->
     assert not (project.root / ".studio-import").exists()
 
 
+@pytest.mark.parametrize("where", ["render_page", "_edit"])
+def test_ctrl_c_while_rendering_or_editing_leaves_the_bundle_as_it_was(
+    project: Project, deck_pdf: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    real = getattr(deck_mod, where)
+    calls = 0
+
+    def interrupted(*args: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise KeyboardInterrupt
+        return real(*args)
+
+    monkeypatch.setattr(deck_mod, where, interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        import_deck(project, deck_pdf, ENTITY, box=BOX)
+    assert not project.dirty
+    assert project.history.index == 0
+    assert not list((project.root / "entities" / ENTITY / "slides").glob("deck-*"))
+    assert not (project.root / ".studio-import").exists()
+
+
 def test_a_corrupt_pdf_is_refused_with_the_file_and_the_fix(
     project: Project, deck_pdf: Path, tmp_path: Path
 ) -> None:
