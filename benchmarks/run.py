@@ -8,6 +8,10 @@ colour the next): start, response, smoothness, memory, logging, bundles, durabil
 progress on stderr, then one table (figure, value, floor, ratio, target, pass/fail) on stdout,
 and writes the rows with their raw samples as JSON. Exit status 0 when every target passed,
 1 when one was missed or a section failed.
+colour the next): start, response, smoothness, memory, logging, bundles, durability,
+importers. Prints progress on stderr, then one table (figure, value, floor, ratio, target,
+pass/fail) on stdout, and writes the rows with their raw samples as JSON. Exit status 0 when
+every target passed, 1 when one was missed or a section failed.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ SECTIONS = (
     "studio",
     "preview",
     "scrape",
+    "importers",
 )
 MODULES = {
     "start": "start",
@@ -51,6 +56,7 @@ MODULES = {
     "studio": "studio",
     "preview": "preview",
     "scrape": "scrape",
+    "importers": "importers",
 }
 TIMEOUT_S = {"quick": 900, "full": 4 * 3600}
 

@@ -109,7 +109,13 @@ STUDIO_TRASH = ".studio-trash"
 """Folders of entities deleted in the Studio, kept until it closes (kiosk.authoring)."""
 STUDIO_LOCK = ".studio-lock"
 """Which Studio has the bundle open (kiosk.authoring.lock)."""
-STUDIO_NAMES = frozenset({STUDIO_RECOVERY, STUDIO_TRASH, STUDIO_LOCK})
+STUDIO_STRINGS = ".studio-strings"
+"""The translation round-trip's export record and importers' draft marks (kiosk.authoring)."""
+STUDIO_IMPORT = ".studio-import"
+"""Pages an importer is rendering, moved into the entity when all are done (kiosk.authoring)."""
+STUDIO_NAMES = frozenset(
+    {STUDIO_RECOVERY, STUDIO_TRASH, STUDIO_LOCK, STUDIO_STRINGS, STUDIO_IMPORT}
+)
 
 
 class MediaError(ValueError):

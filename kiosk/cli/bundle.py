@@ -172,6 +172,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     _store_args(act)
     act.set_defaults(func=cmd_activate)
 
+    from .importers import add_parsers as add_importers  # import-deck, import-sheet, strings
+
+    add_importers(bsub)
+
 
 def _inspector(decode: bool = True, *, layout: bool = False) -> MediaInspector | None:
     if not decode:

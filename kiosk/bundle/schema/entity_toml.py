@@ -25,7 +25,10 @@ SLIDE_KEYS = {
     "body",
     "bullets",
     "attract",
+    "notes",
 }
+NOTES_MOST = 4000
+"""Characters of a slide's narration script, per language."""
 
 
 def parse_entity(
@@ -103,7 +106,7 @@ def _parse_slide(r: Reader, t: dict[str, Any], path: str, base: PurePosixPath) -
             "bad-kind",
         )
         kind = None
-    allowed = {"id", "kind", "duration", "caption", "attract"} | {
+    allowed = {"id", "kind", "duration", "caption", "attract", "notes"} | {
         "image": {"image"},
         "video": {"video", "poster"},
         "text": {"title", "body", "bullets"},
@@ -114,7 +117,8 @@ def _parse_slide(r: Reader, t: dict[str, Any], path: str, base: PurePosixPath) -
     duration = r.number(t, "duration", path, 8.0, *NUMBERS["duration"])
     caption = r.text(t, "caption", path, required=False)
     attract = r.get(t, "attract", path, bool, required=False) or False
-    ok = sid is not None and kind is not None
+    ok_notes = _check_notes(r, t, path)
+    ok = sid is not None and kind is not None and ok_notes
     image = video = poster = None
     title = body = None
     bullets: list[m.Text] = []
@@ -171,3 +175,39 @@ def _parse_slide(r: Reader, t: dict[str, Any], path: str, base: PurePosixPath) -
         tuple(bullets),
         attract,
     )
+
+
+def _check_notes(r: Reader, t: dict[str, Any], path: str) -> bool:
+    """``notes``: a slide's narration script (speaker notes from a deck), never shown on
+    screen. A table of texts like a caption, but any language may be missing or empty: it
+    is the presenter's script, not a visitor text."""
+    if "notes" not in t:
+        return True
+    fld = r.join(path, "notes")
+    value = t["notes"]
+    if not isinstance(value, dict):
+        r.error(fld, "notes must be a table of texts", '{ ar = "...", en = "..." }', "type")
+        return False
+    ok = True
+    for lang, text in value.items():
+        sub = r.join(fld, shown(str(lang)))
+        if lang not in r.languages:
+            r.error(
+                sub,
+                f"'{shown(str(lang))}' is not one of the bundle's languages",
+                f"remove it, or add it to languages in bundle.toml ({', '.join(r.languages)})",
+                "unknown-language",
+            )
+            ok = False
+        elif not isinstance(text, str):
+            r.error(sub, "expected text", 'write it in quotes: "..."', "type")
+            ok = False
+        elif len(text) > NOTES_MOST:
+            r.error(
+                sub,
+                f"the notes are {len(text):,} characters; at most {NOTES_MOST:,} are allowed",
+                "shorten them",
+                "text-too-long",
+            )
+            ok = False
+    return ok

@@ -576,3 +576,32 @@ def test_tabs_and_line_breaks_stay_allowed() -> None:
     doc = entity()
     doc["slides"][0]["body"]["en"] = "First line\nSecond\tline\r\nThird"
     assert parse_entity(doc, report, E, "example", LANGS) is not None and report.problems == []
+
+
+# --- a slide's notes: the narration script (kiosk bundle import-deck) ------------------------
+
+
+def test_notes_may_hold_one_language_or_an_empty_one() -> None:
+    report = Report("t")
+    doc = entity()
+    doc["slides"][1]["notes"] = {"ar": "", "en": "Say: one cloud for every ministry."}
+    doc["slides"][0]["notes"] = {"ar": "قل: سحابة واحدة"}
+    assert parse_entity(doc, report, E, "example", LANGS) is not None
+    assert report.problems == []
+
+
+@pytest.mark.parametrize(
+    ("notes", "field", "code"),
+    [
+        ("Say this", "slides[0].notes", "type"),
+        ({"fr": "Dites"}, "slides[0].notes.fr", "unknown-language"),
+        ({"en": 3}, "slides[0].notes.en", "type"),
+        ({"en": "x" * 4001}, "slides[0].notes.en", "text-too-long"),
+    ],
+)
+def test_bad_notes_are_named(notes: object, field: str, code: str) -> None:
+    report = Report("t")
+    doc = entity()
+    doc["slides"][0]["notes"] = notes
+    assert parse_entity(doc, report, E, "example", LANGS) is None
+    assert errors(report) == [(E, field, code)]

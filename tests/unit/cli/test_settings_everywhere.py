@@ -358,7 +358,7 @@ def test_every_command_with_data_has_the_same_flags_and_help() -> None:
     }
     assert seen["--db"] == users
     assert seen["--data-dir"] == users | store
-    assert seen["--config"] == users | store | {"config check", "config init"}
+    assert seen["--config"] == users | store | {"config check", "config init", "fleet status"}
 
 
 # -- flags over the file -------------------------------------------------------------------
