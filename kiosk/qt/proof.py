@@ -11,7 +11,8 @@ are listed beside it.
 
 It runs in a child process, as the text-fit check does (kiosk/qt/textfit.py): the staff
 command needs no display and its own process never starts Qt. The child prints
-``progress DONE TOTAL`` lines while it works, then one JSON line with the page count. :func:`make_proof` runs it and reads the answers.
+``progress DONE TOTAL`` lines while it works, then one JSON line with the page count;
+:func:`make_proof` runs it and reads the answers.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
@@ -44,7 +46,7 @@ from ..bidi import RTL_LANGUAGES, for_display
 from ..bundle.model import Bundle
 from ..bundle.proofplan import INDEX_ROWS, SHAPES, Listed, Plan, Variant, View
 from .app import load_fonts
-from .testing import Kiosk, items_named, start_kiosk
+from .testing import Kiosk, items_named, start_kiosk, visible_items
 from .tour import instant, still
 
 PROOF_TIMEOUT_S = 90.0
@@ -67,6 +69,10 @@ TEXT_SIZES = (10.0, 9.0, 8.0, 7.0, 6.0)
 ARABIC_SCALE = 1.12
 """Arabic reads smaller than Latin at the same size (UI.md): a little more."""
 
+SCROLLS_NOTE = (
+    "The visitor scrolls this screen: what is below the fold is listed beside the picture, "
+    "but not in it."
+)
 INDEX_NOTE = (
     "Each row is one view of the kiosk: its Home page, a slide of an entity, or a screen of a "
     "service demo. The columns give the page that shows it in each language and screen shape; "
@@ -195,9 +201,9 @@ def render(
                         continue
                     walker.language(variant.lang)
                     for n, view in enumerate(plan.views):
-                        image, spots = walker.show(view)
+                        frame = walker.show(view)
                         writer.newPage()
-                        page.view(view, variant, image, spots, plan.page_of(n, vi))
+                        page.view(view, variant, frame, plan.page_of(n, vi))
                         done += 1
                         progress(done, total)
                     walker.leave()
@@ -205,6 +211,16 @@ def render(
                 k.close()
     painter.end()
     return done
+
+
+@dataclass
+class Frame:
+    """What the kiosk showed of one view."""
+
+    image: QImage
+    spots: list[QRectF]
+    """The hotspots, numbered in order, in the image's pixels."""
+    scrolls: bool = False
 
 
 class Walker:
@@ -239,8 +255,9 @@ class Walker:
         self.k.wait_page("entity")
         self._on = (entity_id, None)
 
-    def show(self, view: View) -> tuple[QImage, list[QRectF]]:
-        """The kiosk's frame of ``view`` and its hotspots' rectangles in the frame."""
+    def show(self, view: View) -> Frame:
+        """The kiosk's frame of ``view``, its hotspots' rectangles in the frame, and whether
+        part of it is below the fold."""
         k = self.k
         spots: list[QRectF] = []
         if view.kind == "home":
@@ -271,7 +288,27 @@ class Walker:
                         p.x() * scale, p.y() * scale, item.width() * scale, item.height() * scale
                     )
                 )
-        return image, spots
+        return Frame(image, spots, self._scrolls(view))
+
+    def _scrolls(self, view: View) -> bool:
+        """The view's text or form is taller than its room: the visitor scrolls it."""
+        k = self.k
+        if view.kind == "screen":
+            form = k.find("formScreen")
+            return form is not None and (
+                float(form.property("contentHeight")) > float(form.property("height")) + 1
+            )
+        if view.kind == "slide" and view.entity is not None and view.slide_index is not None:
+            holder = k.find(f"slide-{view.entity.slides[view.slide_index].id}")
+            if holder is None:
+                return False
+            boxes = [
+                i
+                for i in visible_items(holder)
+                if i.objectName() in ("textSlideScroll", "captionScroll")
+            ]
+            return any(bool(b.property("scrolls")) for b in boxes)
+        return False
 
 
 class Page:
@@ -294,6 +331,10 @@ class Page:
         f.setPointSizeF(size * ARABIC_SCALE if rtl else size)
         f.setBold(bold)
         return f
+
+    def metrics(self, font: QFont) -> QFontMetricsF:
+        """Measured as the PDF draws it (at its resolution, not the screen's)."""
+        return QFontMetricsF(font, self.p.device())
 
     def ui(self, size: float, *, bold: bool = False) -> QFont:
         return self.font("en", size, bold=bold)
@@ -338,16 +379,42 @@ class Page:
             f"page {number} of {self.plan.pages}",
         )
 
-    def both(self, rect: QRectF, text: Listed | None, size: float, *, bold: bool = False) -> float:
-        """A text in every language of the bundle, one paragraph each; the height taken."""
-        y = rect.y()
+    def both(
+        self,
+        rect: QRectF,
+        text: Listed | None,
+        size: float,
+        *,
+        bold: bool = False,
+        draw: bool = True,
+    ) -> float:
+        """A text in every language of the bundle; the height it takes (drawn unless not
+        ``draw``). Short texts share one line, each on its own side (Arabic on the right);
+        longer ones are a paragraph each."""
         if text is None:
             return 0.0
-        for lang in self.bundle.languages:
-            shown = for_display(text.text.get(lang), lang)
-            y += self.text(
-                QRectF(rect.x(), y, rect.width(), 0), shown, self.font(lang, size, bold=bold), lang
+        langs = self.bundle.languages
+        shown = [
+            (lang, for_display(text.text.get(lang), lang), self.font(lang, size, bold=bold))
+            for lang in langs
+        ]
+        wide = sum(self.metrics(f).horizontalAdvance(t) for _, t, f in shown)
+        one_line = all("\n" not in t for _, t, _ in shown)
+        if len(langs) == 2 and one_line and wide + 2 * GUTTER <= rect.width():
+            # on one baseline
+            top = max(self.metrics(f).ascent() for _, _, f in shown)
+            if draw:
+                for lang, t, f in shown:
+                    y = rect.y() + top - self.metrics(f).ascent()
+                    self.text(QRectF(rect.x(), y, rect.width(), 0), t, f, lang)
+            return max(
+                top - self.metrics(f).ascent() + self.measure(rect.width(), t, f, lang)
+                for lang, t, f in shown
             )
+        y = rect.y()
+        for lang, t, f in shown:
+            box = QRectF(rect.x(), y, rect.width(), 0)
+            y += self.text(box, t, f, lang) if draw else self.measure(rect.width(), t, f, lang)
         return y - rect.y()
 
     # -- the cover --------------------------------------------------------------------------
@@ -446,16 +513,14 @@ class Page:
     def _cell(self, rect: QRectF, text: str, size: float, *, right: bool = False) -> None:
         self.p.setFont(self.ui(size))
         align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
-        shown = QFontMetricsF(self.p.font()).elidedText(
+        shown = self.metrics(self.p.font()).elidedText(
             text, Qt.TextElideMode.ElideMiddle, rect.width() - 8
         )
         self.p.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), shown)
 
     # -- a view -----------------------------------------------------------------------------
-    def view(
-        self, view: View, variant: Variant, image: QImage, spots: list[QRectF], number: int
-    ) -> None:
-        p, r = self.p, self.inner
+    def view(self, view: View, variant: Variant, frame: Frame, number: int) -> None:
+        p, r, image = self.p, self.inner, frame.image
         # the heading: which view, in which language and shape
         p.setPen(MAROON)
         head = f"{view.key}"
@@ -467,6 +532,9 @@ class Page:
             + f" · id: {view.ident}",
             self.ui(9),
         )
+        if frame.scrolls:
+            p.setPen(MAROON)
+            h += self.text(QRectF(r.x(), r.y() + h, r.width(), 0), SCROLLS_NOTE, self.ui(9))
         top = r.y() + h + GUTTER / 2
         body = QRectF(r.x(), top, r.width(), r.bottom() - MARGIN * 0.6 - top)
         # the picture: as large as it fits in its share, on the left in every language (with
@@ -480,7 +548,7 @@ class Page:
         p.drawImage(picture, image)
         p.setPen(QPen(RULE, 1))
         p.drawRect(picture)
-        self._spots(picture, scale, spots)
+        self._spots(picture, scale, frame.spots)
         # the texts beside it
         listing = QRectF(
             picture.right() + GUTTER, body.top(), body.width() - pw - GUTTER, body.height()
@@ -527,9 +595,7 @@ class Page:
         total = 0.0
         for item in view.texts:
             total += self.measure(width, item.label, self.ui(size * 0.8))
-            for lang in self.bundle.languages:
-                shown = for_display(item.text.get(lang), lang)
-                total += self.measure(width, shown, self.font(lang, size), lang)
+            total += self.both(QRectF(0, 0, width, 0), item, size, draw=False)
             total += size * DPI / 72 * 0.5
         return total
 
