@@ -60,7 +60,7 @@ languages. Demo screens have their hotspots outlined and numbered; the hints
 are listed under the same numbers. A cover (bundle id, version, date, counts)
 and an index come first. Pages: 1 cover + 1 index page per 32 views + one page
 per view (Home, slide, screen), language and shape. The bundle must validate.
-About a second per page.
+About half a second a page. More: docs/proof.md.
 
 example:
   kiosk bundle proof kiosk/sample_bundle -o proof.pdf

@@ -57,6 +57,9 @@ MARGIN = 0.4 * DPI
 GUTTER = 0.25 * DPI
 PICTURE_SHARE = 0.6
 """The part of the page's width a landscape picture may take."""
+PICTURE_PIXELS = 1440
+"""The longest side of a picture in the PDF: about 200 dpi where it is printed (a 1920
+pixel frame made the sample's proof 48 MB, too large to mail; 1440 makes it about 30)."""
 INK = QColor("#1F1A1C")
 GREY = QColor("#6B6266")
 RULE = QColor("#D8CFCB")
@@ -274,7 +277,15 @@ class Walker:
                 self._on = (view.entity.id, view.demo_id)
             k.controller.follow(view.screen_id)
         still(k)
-        image = k.grab().convertToFormat(QImage.Format.Format_RGB32)
+        grabbed = k.grab()
+        image = grabbed.convertToFormat(QImage.Format.Format_RGB32)
+        if max(image.width(), image.height()) > PICTURE_PIXELS:
+            image = image.scaled(
+                PICTURE_PIXELS,
+                PICTURE_PIXELS,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
         if view.spots:
             scale = image.width() / max(1, k.window.width())
             found = {i.objectName(): i for i in items_named(k.window.contentItem(), "hotspot-")}
@@ -388,33 +399,22 @@ class Page:
         bold: bool = False,
         draw: bool = True,
     ) -> float:
-        """A text in every language of the bundle; the height it takes (drawn unless not
-        ``draw``). Short texts share one line, each on its own side (Arabic on the right);
-        longer ones are a paragraph each."""
+        """A text in every language of the bundle, a paragraph each; the height it takes
+        (drawn unless not ``draw``). Never two languages on one line: PDFium (the reader of
+        Chrome and Edge) reads such a line as one right-to-left paragraph, and searched and
+        copied "Fees paid online" as "online paid Fees"."""
         if text is None:
             return 0.0
-        langs = self.bundle.languages
-        shown = [
-            (lang, for_display(text.text.get(lang), lang), self.font(lang, size, bold=bold))
-            for lang in langs
-        ]
-        wide = sum(self.metrics(f).horizontalAdvance(t) for _, t, f in shown)
-        one_line = all("\n" not in t for _, t, _ in shown)
-        if len(langs) == 2 and one_line and wide + 2 * GUTTER <= rect.width():
-            # on one baseline
-            top = max(self.metrics(f).ascent() for _, _, f in shown)
-            if draw:
-                for lang, t, f in shown:
-                    y = rect.y() + top - self.metrics(f).ascent()
-                    self.text(QRectF(rect.x(), y, rect.width(), 0), t, f, lang)
-            return max(
-                top - self.metrics(f).ascent() + self.measure(rect.width(), t, f, lang)
-                for lang, t, f in shown
-            )
         y = rect.y()
-        for lang, t, f in shown:
+        for lang in self.bundle.languages:
+            shown = for_display(text.text.get(lang), lang)
+            font = self.font(lang, size, bold=bold)
             box = QRectF(rect.x(), y, rect.width(), 0)
-            y += self.text(box, t, f, lang) if draw else self.measure(rect.width(), t, f, lang)
+            y += (
+                self.text(box, shown, font, lang)
+                if draw
+                else self.measure(rect.width(), shown, font, lang)
+            )
         return y - rect.y()
 
     # -- the cover --------------------------------------------------------------------------
@@ -528,7 +528,7 @@ class Page:
         p.setPen(GREY)
         h += self.text(
             QRectF(r.x(), r.y() + h, r.width(), 0),
-            f"shown in {variant.lang} · {variant.shape} {image.width()}×{image.height()}"
+            f"shown in {variant.lang} · {variant.shape} {'×'.join(map(str, SHAPES[variant.shape]))}"
             + f" · id: {view.ident}",
             self.ui(9),
         )

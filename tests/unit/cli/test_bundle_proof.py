@@ -9,13 +9,19 @@ logical order, except that
 * Qt's PDF writer maps back to characters only the glyphs the font's cmap names
   (QFontSubset::getReverseMap), so the two glyphs of a lam-alef ligature (لا لأ لإ لآ)
   come back as two stray characters ("الاسم" reads "ا89سم");
-* harakat come back beside their letter, sometimes after a space ("تعرّف" reads "تع ّرف");
+* a haraka comes back apart from its letter, often with the letter beside it, and a word
+  with one may be cut in two there, its halves on two "lines" ("تحقّق من توفّر الاسم" reads
+  "توف ّق من تحق / ر ا5 سم ّ"); a shadda with a fatha is one unmapped glyph too;
 * the words of a short Arabic line may come back in visual order ("إنهاء العرض" reads
   "العرض إنهاء"), and the lines of a wrapped paragraph in either order.
 
-So an Arabic text counts as there when every word of it is on its page, compared without
-spaces, harakat and bidi marks, after NFKC, with a lam-alef matching any one to three
-characters. English texts are compared whole (spaces folded).
+So an Arabic text counts as there when every piece of every word of it (the letters
+between its lam-alefs and harakat, less those touching a haraka, when two or more) is on
+its page, compared without spaces, harakat and bidi marks, after NFKC. In the sample
+bundle's proof (Arabic, landscape) 167 of 308 Arabic texts came back whole, and all 308
+by pieces. English texts come back whole, in
+order: they are compared whole (spaces folded). Never put two languages on one line: the
+line then comes back as one right-to-left paragraph, English words reversed.
 """
 
 from __future__ import annotations
@@ -95,16 +101,30 @@ def folded(text: str) -> str:
     )
 
 
-LAM_ALEF = re.compile("ل[اأإآ]")
+BREAKS = re.compile("(ل[اأإآ]|[\u064b-\u065f\u0670]+)")
+"""Where PDFium may break an Arabic word: a lam-alef ligature, or harakat (marks drawn
+above or below the line, which PDFium can take for a line of their own)."""
+
+
+def pieces(word: str) -> list[str]:
+    """The letters of ``word`` that PDFium gives back in order: those between its lam-alefs
+    and harakat, less the letter on each side of a haraka (it may be moved with it)."""
+    parts = BREAKS.split(unicodedata.normalize("NFC", word))
+    out = []
+    for i in range(0, len(parts), 2):
+        piece = parts[i]
+        if i > 0 and not parts[i - 1].startswith("ل"):
+            piece = piece[1:]
+        if i + 1 < len(parts) and not parts[i + 1].startswith("ل"):
+            piece = piece[:-1]
+        out.append(folded(piece))
+    return out
 
 
 def arabic_found(want: str, page: str) -> bool:
+    """Every piece of every word of ``want`` is on ``page`` (see the module's docstring)."""
     have = folded(page)
-    for word in want.split():
-        parts = LAM_ALEF.split(folded(word))
-        if not re.search(".{1,3}?".join(re.escape(p) for p in parts), have):
-            return False
-    return True
+    return all(p in have for word in want.split() for p in pieces(word) if len(p) > 1)
 
 
 def english_found(want: str, page: str) -> bool:
@@ -152,6 +172,8 @@ def test_every_text_of_every_view_is_on_its_page_in_both_languages(
                 if not english_found(listed.text.get("en"), page):
                     missing.append((number, listed.label, "en"))
     assert missing == []
+    # and the comparison does see a text that is not there
+    assert not arabic_found("نص لم يكتبه أحد", page_text(doc, the_plan.page_of(0, 0)))
 
 
 def test_a_demo_screen_has_its_hotspot_outlined_and_numbered_with_its_hint(
