@@ -69,6 +69,8 @@ SPOT = QColor("#E4007C")
 TEXT_SIZES = (10.0, 9.0, 8.0, 7.0, 6.0)
 """Point sizes the listing steps down through until it fits beside the picture."""
 
+LABEL_MIN = 6.5
+"""The smallest point size of a text's label ("title", "bullet 2"), still readable printed."""
 ARABIC_SCALE = 1.12
 """Arabic reads smaller than Latin at the same size (UI.md): a little more."""
 
@@ -423,10 +425,10 @@ class Page:
         p.fillRect(QRectF(self.rect.x(), self.rect.y(), self.rect.width(), MARGIN * 0.6), MAROON)
         p.setPen(INK)
         y = r.y() + MARGIN
-        y += self.both(QRectF(r.x(), y, r.width(), 0), Listed("", b.title), 26, bold=True)
+        y += self.both(QRectF(r.x(), y, r.width(), 0), Listed("", b.title), 24, bold=True)
         if b.subtitle is not None:
             y += GUTTER / 2
-            y += self.both(QRectF(r.x(), y, r.width(), 0), Listed("", b.subtitle), 12)
+            y += self.both(QRectF(r.x(), y, r.width(), 0), Listed("", b.subtitle), 11)
         y += GUTTER * 2
         p.setPen(MAROON)
         y += self.text(
@@ -447,10 +449,10 @@ class Page:
         ]
         for label, value in rows:
             p.setPen(GREY)
-            self.text(QRectF(r.x(), y, r.width() * 0.3, 0), label, self.ui(12))
+            self.text(QRectF(r.x(), y, r.width() * 0.3, 0), label, self.ui(11))
             p.setPen(INK)
             y += self.text(QRectF(r.x() + r.width() * 0.3, y, r.width() * 0.7, 0), value,
-                           self.ui(12, bold=True))  # fmt: skip
+                           self.ui(11, bold=True))  # fmt: skip
         y += GUTTER * 2
         p.setPen(GREY)
         self.text(
@@ -461,7 +463,7 @@ class Page:
             "numbers.",
             self.ui(10),
         )
-        y = r.bottom() - MARGIN * 1.6
+        y = max(y + GUTTER * 3, r.bottom() - MARGIN * 1.6)  # below the note, whatever its length
         p.setPen(QPen(INK, 1.5))
         half = r.width() / 2 - GUTTER
         for x, label in (
@@ -586,7 +588,8 @@ class Page:
         y = rect.y()
         for item in view.texts:
             p.setPen(GREY)
-            y += self.text(QRectF(rect.x(), y, rect.width(), 0), item.label, self.ui(size * 0.8))
+            label = self.ui(max(LABEL_MIN, size * 0.8))
+            y += self.text(QRectF(rect.x(), y, rect.width(), 0), item.label, label)
             p.setPen(INK)
             y += self.both(QRectF(rect.x(), y, rect.width(), 0), item, size)
             y += size * DPI / 72 * 0.5
@@ -594,7 +597,7 @@ class Page:
     def _listing_height(self, width: float, view: View, size: float) -> float:
         total = 0.0
         for item in view.texts:
-            total += self.measure(width, item.label, self.ui(size * 0.8))
+            total += self.measure(width, item.label, self.ui(max(LABEL_MIN, size * 0.8)))
             total += self.both(QRectF(0, 0, width, 0), item, size, draw=False)
             total += size * DPI / 72 * 0.5
         return total
