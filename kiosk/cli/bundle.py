@@ -355,15 +355,19 @@ def cmd_proof(args: argparse.Namespace) -> int:
         the_plan = plan(bundle, langs, shapes)
         from ..qt.proof import ProofFailed, make_proof
 
+        # written beside the output and renamed when whole: a failure or Ctrl+C leaves no
+        # half a PDF, and an earlier proof of the same name as it was
+        part = args.output.with_name(args.output.name + ".part")
         try:
-            pages = make_proof(root, args.output, langs, shapes, the_plan.pages, bar)
+            pages = make_proof(root, part, langs, shapes, the_plan.pages, bar)
+            part.replace(args.output)
         except ProofFailed as exc:
             bar.close()
             print(f"kiosk: no proof was written: {exc}", file=sys.stderr)
-            args.output.unlink(missing_ok=True)
             return 1
         finally:
             bar.close()
+            part.unlink(missing_ok=True)
     took = time.monotonic() - started
     print(f"Wrote {args.output}: {pages} pages ({took:.0f} s).")
     return 0

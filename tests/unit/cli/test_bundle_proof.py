@@ -246,3 +246,23 @@ def test_unknown_shapes_and_languages_are_refused(
     assert main(["bundle", "proof", str(root), "-o", str(out), *extra]) == 2
     assert said in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_renderer_that_fails_leaves_the_earlier_proof_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.qt import proof as qt_proof
+
+    def fails(root: Path, out: Path, *args: object) -> int:
+        out.write_bytes(b"%PDF half")
+        raise qt_proof.ProofFailed("the renderer stopped (exit status 1):\nno display")
+
+    monkeypatch.setattr(qt_proof, "make_proof", fails)
+    root = tmp_path / "b"
+    assert main(["bundle", "init", str(root)]) == 0
+    out = tmp_path / "proof.pdf"
+    out.write_bytes(b"%PDF yesterday's")
+    assert main(["bundle", "proof", str(root), "-o", str(out)]) == 1
+    assert "no proof was written: the renderer stopped" in capsys.readouterr().err
+    assert out.read_bytes() == b"%PDF yesterday's"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b", "proof.pdf"]
