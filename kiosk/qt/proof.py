@@ -46,7 +46,7 @@ from ..bidi import RTL_LANGUAGES, for_display
 from ..bundle.model import Bundle
 from ..bundle.proofplan import INDEX_ROWS, SHAPES, Listed, Plan, Variant, View
 from .app import load_fonts
-from .testing import Kiosk, items_named, start_kiosk, visible_items
+from .testing import Kiosk, items_named, settle, start_kiosk, visible_items
 from .tour import instant, still
 
 PROOF_TIMEOUT_S = 90.0
@@ -214,6 +214,7 @@ def render(
                     walker.leave()
             finally:
                 k.close()
+                settle(50)  # its window's deferred deletes run before the next one starts
     painter.end()
     return done
 
