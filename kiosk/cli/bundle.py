@@ -1,4 +1,4 @@
-"""``kiosk bundle ...``: validate, init and pack asset bundles."""
+"""``kiosk bundle ...``: validate, init, pack and proof asset bundles."""
 
 from __future__ import annotations
 
@@ -52,6 +52,21 @@ example:
   kiosk bundle pack kiosk/sample_bundle -o pavilion-1.0.0.zip
 """
 
+PROOF_HELP = """\
+Make one PDF for a ministry to approve: the Home page, every slide and every
+demo screen, drawn by the kiosk itself (offscreen) in each language and screen
+shape, each with every text on it listed beside it in all the bundle's
+languages. Demo screens have their hotspots outlined and numbered; the hints
+are listed under the same numbers. A cover (bundle id, version, date, counts)
+and an index come first. Pages: 1 cover + 1 index page per 32 views + one page
+per view (Home, slide, screen), language and shape. The bundle must validate.
+About half a second a page. More: docs/proof.md.
+
+example:
+  kiosk bundle proof kiosk/sample_bundle -o proof.pdf
+  kiosk bundle proof my-pavilion -o moi.pdf --lang ar --shape portrait
+"""
+
 
 INSTALL_HELP = """\
 Install a bundle (.zip or folder) into the kiosk's bundle store and make it
@@ -97,6 +112,27 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="skip full decoding of images, videos and fonts (structure is still checked)",
     )
     v.set_defaults(func=cmd_validate)
+
+    pr = bsub.add_parser(
+        "proof",
+        help="a PDF of every page and text, for sign-off",
+        description=PROOF_HELP,
+        formatter_class=fmt,
+    )
+    pr.add_argument("dir", type=Path, help="bundle folder or .zip")
+    pr.add_argument("-o", "--output", type=Path, required=True, help="the .pdf to write")
+    pr.add_argument(
+        "--lang",
+        default=None,
+        help="languages to show the pictures in, comma-separated (default: all the bundle's)",
+    )
+    pr.add_argument(
+        "--shape",
+        default="landscape,portrait",
+        help="screen shapes, comma-separated: landscape (1920x1080), portrait (1080x1920) "
+        "(default: both)",
+    )
+    pr.set_defaults(func=cmd_proof)
 
     i = bsub.add_parser(
         "init", help="start a new bundle", description=INIT_HELP, formatter_class=fmt
@@ -255,6 +291,89 @@ def cmd_pack(args: argparse.Namespace) -> int:
             print(f"kiosk: {exc}", file=sys.stderr)
             return 1
         print(f"Signed: {sig}")
+    return 0
+
+
+def _names(raw: str) -> list[str]:
+    return list(dict.fromkeys(n.strip() for n in raw.split(",") if n.strip()))
+
+
+def cmd_proof(args: argparse.Namespace) -> int:
+    import time
+
+    from ..bundle.media import StructuralInspector
+    from ..bundle.proofplan import SHAPES, plan
+    from ..bundle.validate import load, opened
+
+    shapes = _names(args.shape)
+    unknown = [s for s in shapes if s not in SHAPES]
+    if not shapes or unknown:
+        print(
+            f"kiosk: --shape {printable(args.shape)}: choose from {', '.join(SHAPES)} "
+            "(comma-separated)",
+            file=sys.stderr,
+        )
+        return 2
+    if args.output.suffix.lower() != ".pdf":
+        print(f"kiosk: -o {printable(str(args.output))}: name a .pdf file", file=sys.stderr)
+        return 2
+    if not args.output.parent.is_dir():
+        print(
+            f"kiosk: -o {printable(str(args.output))}: the folder "
+            f"{printable(str(args.output.parent))} does not exist; create it first",
+            file=sys.stderr,
+        )
+        return 2
+    if not args.dir.exists():
+        print(
+            f"kiosk: {printable(str(args.dir))}: no such bundle folder or .zip; check the path",
+            file=sys.stderr,
+        )
+        return 1
+    started = time.monotonic()
+    bar = ProgressBar()
+    report = Report(str(args.dir))
+    with opened(args.dir, report, progress=bar) as (root, _hashes):
+        if root is not None:
+            report = validate(root, StructuralInspector(), progress=bar)
+            report.source = str(args.dir)
+        if root is None or not report.ok:
+            bar.close()
+            print_report(report)
+            print(
+                "No proof was written: fix the errors above (kiosk bundle validate "
+                f"{printable(str(args.dir))}) and run it again."
+            )
+            return 1
+        bundle = load(root)
+        langs = _names(args.lang) if args.lang else list(bundle.languages)
+        wrong = [lang for lang in langs if lang not in bundle.languages]
+        if not langs or wrong:
+            bar.close()
+            print(
+                f"kiosk: --lang {printable(args.lang)}: this bundle's languages are "
+                f"{', '.join(bundle.languages)} (bundle.toml, languages)",
+                file=sys.stderr,
+            )
+            return 2
+        the_plan = plan(bundle, langs, shapes)
+        from ..qt.proof import ProofFailed, make_proof
+
+        # written beside the output and renamed when whole: a failure or Ctrl+C leaves no
+        # half a PDF, and an earlier proof of the same name as it was
+        part = args.output.with_name(args.output.name + ".part")
+        try:
+            pages = make_proof(root, part, langs, shapes, the_plan.pages, bar)
+            part.replace(args.output)
+        except ProofFailed as exc:
+            bar.close()
+            print(f"kiosk: no proof was written: {exc}", file=sys.stderr)
+            return 1
+        finally:
+            bar.close()
+            part.unlink(missing_ok=True)
+    took = time.monotonic() - started
+    print(f"Wrote {args.output}: {pages} pages ({took:.0f} s).")
     return 0
 
 
