@@ -9,6 +9,7 @@ line (``consoleblank=0``, docs/deploy.md).
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import sys
 import threading
@@ -68,11 +69,12 @@ def display_commands(
     return [[xset, *args] for args in (DISPLAY_ON if on else DISPLAY_OFF)]
 
 
-def set_display(platform: str, on: bool) -> threading.Thread | None:
-    """Turn the display off (closed hours, ``closed = "display-off"``) or on, in the background."""
+def set_display(platform: str, on: bool) -> asyncio.Task[None] | None:
+    """Turn the display off (closed hours, ``closed = "display-off"``) or on, in the
+    background (a worker of the kiosk's asyncio loop: the GUI thread does not wait)."""
     commands = display_commands(platform, on)
     if not commands:
         return None
-    thread = threading.Thread(target=_run, args=(commands,), name="kiosk-display", daemon=True)
-    thread.start()
-    return thread
+    from . import aio
+
+    return aio.spawn(aio.to_thread(_run, commands), "display")
