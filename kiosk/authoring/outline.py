@@ -60,7 +60,9 @@ _KINDS = {
 }
 
 
-def _text(value: Any, lang: str) -> str:
+def one_line(value: Any, lang: str) -> str:
+    """A visitor text's ``lang`` on one line (its runs of spaces and line breaks made one
+    space), or "" when it has none."""
     if isinstance(value, dict):
         entry = value.get(lang)
         if isinstance(entry, str) and entry.strip():
@@ -73,7 +75,7 @@ def _title(kind: str, number: int, table: Any, keys: tuple[str, ...], ident: str
     base = _KINDS[kind]
     parts: list[str] = []
     for lang in ("ar", "en"):
-        text = next((t for k in keys if (t := _text(table.get(k), lang))), "") or ident
+        text = next((t for k in keys if (t := one_line(table.get(k), lang))), "") or ident
         head = f"{base.get(lang)} {number}"
         parts.append(f"{head}: {text}" if text else head)
     return Label(parts[0], parts[1])
@@ -94,7 +96,7 @@ def _ident(table: Any) -> str:
 def outline(project: Project) -> OutlineItem:
     """The whole outline, its root the bundle."""
     doc = project.bundle
-    title = Label(_text(doc.get("title"), "ar") or _ident(doc), _text(doc.get("title"), "en"))
+    title = Label(one_line(doc.get("title"), "ar") or _ident(doc), one_line(doc.get("title"), "en"))
     root = OutlineItem(Node(BUNDLE_FILE), "bundle", Label(title.ar, title.en or _ident(doc)))
     for eid in project.entity_ids:
         file = entity_file(eid)
@@ -103,7 +105,9 @@ def outline(project: Project) -> OutlineItem:
             bad = Label(f"{eid} (لا يمكن قراءته)", f"{eid} (cannot be read)")
             root.children.append(OutlineItem(Node(file), "entity", bad))
             continue
-        name = Label(_text(data.get("name"), "ar") or eid, _text(data.get("name"), "en") or eid)
+        name = Label(
+            one_line(data.get("name"), "ar") or eid, one_line(data.get("name"), "en") or eid
+        )
         entity = OutlineItem(Node(file), "entity", name)
         root.children.append(entity)
         for i, slide in _tables(data, "slides"):

@@ -58,7 +58,7 @@ from ...authoring import (
 )
 from ...authoring.commands import Command
 from ...authoring.fields import FieldPath
-from ...authoring.outline import texts_at
+from ...authoring.outline import one_line, texts_at
 from ...bundle.model import END
 from .. import aio
 from .strings import DRAW, Label, ui
@@ -434,14 +434,6 @@ class HotspotCanvas(QWidget):
                 )
 
 
-def _text(value: Any, lang: str) -> str:
-    if isinstance(value, dict):
-        entry = value.get(lang)
-        if isinstance(entry, str) and entry.strip():
-            return " ".join(entry.split())
-    return ""
-
-
 def screen_targets(project: Any, file: str, demo: int) -> list[tuple[str, Label]]:
     """Where a hotspot or button of demo ``demo`` may lead: each screen (its title, else its
     id) and the end of the demo."""
@@ -452,7 +444,7 @@ def screen_targets(project: Any, file: str, demo: int) -> list[tuple[str, Label]
         if not isinstance(sid, str):
             continue
         title = screen.get("title")
-        ar, en = _text(title, "ar") or sid, _text(title, "en") or sid
+        ar, en = one_line(title, "ar") or sid, one_line(title, "en") or sid
         iso = f"\u2066{sid}\u2069"  # the Latin id keeps its place in an Arabic line
         out.append(
             (sid, ui(f"{ar} ({iso})" if ar != sid else sid, f"{en} ({sid})" if en != sid else sid))
