@@ -38,7 +38,12 @@ def _handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None
 
 
 def install() -> None:
-    """Route Qt's messages into Python's logging (one line each, with the category)."""
+    """Route Qt's messages into Python's logging (one line each, with the category).
+
+    Qt's own category rules (``QT_LOGGING_RULES``, :data:`kiosk.qt.app.QUIET_CATEGORIES`)
+    decide which of its messages come at all, so none is dropped here for its level: a
+    category someone switched on for debugging (``qt.gui.shortcutmap.debug=true``) shows."""
+    _log.setLevel(logging.DEBUG)
     qInstallMessageHandler(_handler)
 
 

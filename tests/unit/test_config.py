@@ -363,7 +363,10 @@ TABLES = st.dictionaries(
 )
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(TABLES)
 def test_load_config_never_raises(tmp_path: Path, data: dict[str, object]) -> None:
     path = tmp_path / "fuzz.toml"
