@@ -106,7 +106,12 @@ def still(k: Kiosk) -> None:
     """Wait until one page is on screen and every picture on screen has loaded."""
     wait_until(lambda: k.pages_on_screen() == 1, 5000)
     settle(STILL_MS)
-    wait_until(lambda: all(_loaded(i) for i in visible_items(k.window.contentItem())), 5000)
+    wait_until(lambda: pictures_loaded(k.window.contentItem()), 5000)
+
+
+def pictures_loaded(root: QQuickItem) -> bool:
+    """Every picture on screen below ``root`` has loaded (none still on its way)."""
+    return all(_loaded(i) for i in visible_items(root))
 
 
 def _loaded(item: QQuickItem) -> bool:

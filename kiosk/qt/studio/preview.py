@@ -80,6 +80,7 @@ from ...startup import KioskSettings
 from .. import aio, layoutcheck
 from ..app import QUIET_CATEGORIES, load_fonts
 from ..root import RunningKiosk, build, prepare_loaded
+from ..tour import pictures_loaded
 
 __all__ = ["SHAPES", "PreviewPane"]
 
@@ -413,7 +414,8 @@ class PreviewPane(QWidget):
             self._frames.stop()
             return
         image = k.window.grabWindow()
-        still = image == self.image
+        # a picture still loading draws nothing yet: the page is not still until it is there
+        still = image == self.image and pictures_loaded(k.window.contentItem())
         self.image = image
         if self._fresh_frame:
             self._fresh_frame = False

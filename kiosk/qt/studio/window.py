@@ -343,7 +343,8 @@ class StudioWindow(QMainWindow):
         self.splitter.addWidget(scroll)
         if self.preview is not None:
             self.splitter.addWidget(self.preview)
-            self.splitter.setSizes([320, 560, 720])
+            self.splitter.setSizes([280, 700, 620])
+            self.splitter.setStretchFactor(1, 1)
         else:
             self.splitter.setSizes([420, 860])
 
@@ -364,7 +365,7 @@ class StudioWindow(QMainWindow):
             )
         self.problems_dock.setWidget(self.problem_list)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
-        self.resizeDocks([self.problems_dock], [200], Qt.Orientation.Vertical)
+        self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
 
     # -- language --------------------------------------------------------------------------------
 
