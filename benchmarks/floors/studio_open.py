@@ -15,6 +15,7 @@ empty QTreeWidget: the same measure for Qt Widgets alone.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -80,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         "painted_ms": round((painted[0] - t0) * 1000, 1),
     }
     print(json.dumps(result), flush=True)
-    return 0
+    sys.stderr.flush()
+    os._exit(0)  # the preview's kiosk threads are still up; Qt's teardown at exit aborts
 
 
 if __name__ == "__main__":
