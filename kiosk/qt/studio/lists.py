@@ -153,6 +153,7 @@ class ListEditor(QWidget):
         if count != self._count:
             self._count = count
             self._rebuild(count)
+            self.refusal.hide()  # an undo or redo changed the list: the refusal is old news
         left = room_left(project, self.file, self.path)
         self.add.setEnabled(left > 0)
         t = self.host.t
