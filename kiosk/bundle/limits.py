@@ -47,6 +47,27 @@ LIST_CAPS: dict[str, Cap] = {
 }
 """Most entries in each list, by its key (``files`` is ``fonts.files``; ``hours``, ``daypart``
 and ``interrupt`` are the ``[schedule]``'s)."""
+
+
+class Least(NamedTuple):
+    """The fewest entries a list may have, and what the validator says when it has fewer."""
+
+    least: int
+    message: str
+    fix: str
+
+
+LIST_MINIMUMS: dict[str, Least] = {
+    "options": Least(
+        2, "a choice needs at least two options", "add options the visitor can pick from"
+    ),
+    "rows": Least(1, "the list has no rows", "add rows with label and value"),
+}
+"""The fewest options of a choice and rows of a list (the Studio refuses to remove more)."""
+TEXT_SLIDE_NEEDS = Least(
+    1, "a text slide needs a body or bullets", "add body = { ... } or a bullets list"
+)
+"""A text slide with no body needs at least one bullet."""
 SHORT_TEXT = Cap(100, 200)
 """Titles, names, labels, placeholders, options, form headers."""
 LINE_TEXT = Cap(250, 1000)

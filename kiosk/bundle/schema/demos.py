@@ -8,7 +8,7 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from .. import model as m
-from ..limits import LONG_TEXT, MAX_URL, SHORT_TEXT
+from ..limits import LIST_MINIMUMS, LONG_TEXT, MAX_URL, SHORT_TEXT
 from ..tomlreader import Reader, check_unique, shown, table_list
 
 DEMO_KEYS = {"id", "title", "summary", "service_url", "screens"}
@@ -220,13 +220,9 @@ def _parse_item(r: Reader, t: dict[str, Any], path: str) -> m.FormItem | None:
     if typ == "choice":
         raw = r.get(t, "options", path, list, example='[{ ar = "...", en = "..." }]')
         opts: list[m.Text] = []
-        if raw is not None and len(raw) < 2:
-            r.error(
-                r.join(path, "options"),
-                "a choice needs at least two options",
-                "add options the visitor can pick from",
-                "missing",
-            )
+        least = LIST_MINIMUMS["options"]
+        if raw is not None and len(raw) < least.least:
+            r.error(r.join(path, "options"), least.message, least.fix, "missing")
             ok = False
         raw = r.bounded(raw, "options", r.join(path, "options")) if raw else raw
         for i, o in enumerate(raw or []):
@@ -267,10 +263,9 @@ def _parse_item(r: Reader, t: dict[str, Any], path: str) -> m.FormItem | None:
         ok &= lt is not None and vt is not None
         if lt and vt:
             rows.append(m.ListRow(lt, vt))
-    if raw_rows is not None and not raw_rows:
-        r.error(
-            r.join(path, "rows"), "the list has no rows", "add rows with label and value", "missing"
-        )
+    few = LIST_MINIMUMS["rows"]
+    if raw_rows is not None and len(raw_rows) < few.least:
+        r.error(r.join(path, "rows"), few.message, few.fix, "missing")
         ok = False
     return m.FormItem("list", label=label, rows=tuple(rows)) if ok and raw_rows else None
 

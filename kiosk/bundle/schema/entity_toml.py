@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 from typing import Any, cast
 
 from .. import model as m
-from ..limits import LINE_TEXT, NUMBERS
+from ..limits import LINE_TEXT, NUMBERS, TEXT_SLIDE_NEEDS
 from ..problems import Report
 from ..tomlreader import Reader, check_unique, shown, table_list
 from .demos import parse_demo
@@ -150,12 +150,7 @@ def _parse_slide(r: Reader, t: dict[str, Any], path: str, base: PurePosixPath) -
                 bullets.append(bt)
         ok &= title is not None and (body is not None or "body" not in t)
         if body is None and not bullets and title is not None:
-            r.error(
-                path,
-                "a text slide needs a body or bullets",
-                "add body = { ... } or a bullets list",
-                "missing",
-            )
+            r.error(path, TEXT_SLIDE_NEEDS.message, TEXT_SLIDE_NEEDS.fix, "missing")
             ok = False
     if "caption" in t and caption is None:
         ok = False

@@ -45,10 +45,11 @@ from ...authoring.outline import texts_at
 from ...bundle.model import END
 from ...bundle.schema.demos import FIELD_INPUTS, ITEM_KEYS
 from .hotspots import combo_text, screen_targets, unknown_target
+from .lists import ListTexts
 from .strings import DRAW, INPUTS, ITEM_TYPES, Label, ui
 
 if TYPE_CHECKING:
-    from .window import StudioWindow, TextBox
+    from .window import StudioWindow
 
 __all__ = ["DemoPanel", "FormPanel", "form_panel"]
 
@@ -79,7 +80,7 @@ class FormPanel(QWidget):
         self.host = host
         self.file = file
         self.screen_path = screen
-        self._box: TextBox | None = None
+        self._box: ListTexts | None = None
         self._shown: tuple[int, str] | None = None
         t = host.t
 
@@ -170,6 +171,8 @@ class FormPanel(QWidget):
         self.list.setCurrentRow(keep if 0 <= keep < len(items) else -1)
         self.list.blockSignals(False)
         self._show_selected()
+        if self._box is not None:
+            self._box.refresh()  # an option or row added, removed, or back with undo
 
     def _show_selected(self) -> None:
         index = self.list.currentRow()
@@ -213,15 +216,15 @@ class FormPanel(QWidget):
 
     def _set_texts(self, index: int | None) -> None:
         if self._box is not None:
-            self.host.drop_text_box(self._box)
+            self._box.drop()
             self._box.hide()
             self._box.deleteLater()
             self._box = None
         project = self.host.project
         if index is None or project is None:
             return
-        node = Node(self.file, format_path(self._path(index)))
-        self._box = self.host.text_box(self.file, texts_at(project, node))
+        # its texts, and a choice's options or a list's rows one by one (kiosk/qt/studio/lists.py)
+        self._box = ListTexts(self.host, self.file, self._path(index))
         self.outer.addWidget(self._box)
 
     # -- edits -------------------------------------------------------------------------------

@@ -74,6 +74,7 @@ from .. import aio
 from . import fields
 from .forms import form_panel
 from .hotspots import hotspot_panel
+from .lists import bullets_panel
 from .media_drop import MediaDrop
 from .outline_edit import OutlineActions, OutlineTree, carry_counts, node_keys
 from .preview import PreviewPane
@@ -658,7 +659,9 @@ class StudioWindow(QMainWindow):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         texts = texts_at(self.project, node) if node.file in self.project.docs else []
         self._values = fields.value_rows(self, node.file, node.path)
-        self.panel = hotspot_panel(self, node) or form_panel(self, node)
+        self.panel = (
+            hotspot_panel(self, node) or form_panel(self, node) or bullets_panel(self, node)
+        )
         if self.panel is not None and self.panel.replaces_texts:
             texts = []  # the panel shows the screen's texts and those of its selection
         elif not texts and not self._values and self.panel is None:
