@@ -185,7 +185,8 @@ def _entity_texts(data: Any) -> Iterator[tuple[FieldPath, bool]]:
     yield ("name",), True
     yield ("description",), True
     for i, slide in _tables(data, "slides"):
-        yield ("slides", i, "caption"), False
+        if slide.get("kind") != "text" or "caption" in slide:
+            yield ("slides", i, "caption"), False  # a text slide shows none (its title)
         if slide.get("kind") == "text":
             yield ("slides", i, "title"), True
             yield ("slides", i, "body"), False
