@@ -9,11 +9,14 @@ line (``consoleblank=0``, docs/deploy.md).
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 import sys
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import asyncio  # only for the type: asyncio comes after the first frame
 
 XSET_COMMANDS = (("s", "off"), ("s", "noblank"), ("-dpms",))
 
