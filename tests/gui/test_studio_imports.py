@@ -120,6 +120,21 @@ def test_a_deck_imported_onto_an_entity_adds_its_slides_and_one_undo_removes_the
     assert Node(ENTITY.file, "slides[2]") in studio._items  # the outline shows them
 
 
+def test_cancel_leaves_the_bundle_as_it_was(
+    qtbot: QtBot, studio: StudioWindow, answers: Answers, tmp_path: Path
+) -> None:
+    assert studio.project is not None
+    before = slide_ids(studio)
+    answers.file = make_pdf(tmp_path / "deck.pdf", [("landscape", "One"), ("landscape", "Two")])
+    with qtbot.waitSignal(studio.imports.finished, timeout=15000):
+        studio.imports.deck_action.trigger()
+        studio.imports.cancel_button.click()
+    assert slide_ids(studio) == before
+    assert not (studio.project.root / "entities/example/slides/deck-deck-p01.png").exists()
+    assert studio.imports.messages == ["Cancelled; the bundle is as it was."]
+    assert not studio.isWindowModified()
+
+
 def test_a_slide_sheet_with_a_bad_cell_changes_nothing_and_names_row_and_column(
     qtbot: QtBot, studio: StudioWindow, answers: Answers, tmp_path: Path
 ) -> None:
