@@ -91,6 +91,10 @@ class ProofFailed(Exception):
     """The child could not make the proof; the message says why."""
 
 
+class ProofCancelled(ProofFailed):
+    """``cancelled()`` said so: the child was stopped (Kiosk Studio's Cancel)."""
+
+
 def make_proof(
     root: Path,
     out: Path,
@@ -98,8 +102,10 @@ def make_proof(
     shapes: list[str],
     pages: int,
     progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> int:
-    """Run the child on the bundle folder ``root``; the pages written. Raises ProofFailed."""
+    """Run the child on the bundle folder ``root``; the pages written. Raises ProofFailed
+    (:class:`ProofCancelled` when ``cancelled()``, asked at each page, says so)."""
     cmd = [
         sys.executable,
         "-m",
@@ -126,6 +132,9 @@ def make_proof(
             try:
                 assert child.stdout is not None
                 for line in child.stdout:
+                    if cancelled is not None and cancelled():
+                        child.kill()
+                        raise ProofCancelled("cancelled")
                     if line.startswith("progress ") and progress is not None:
                         _, done, total = line.split()
                         progress("rendering pages", int(done), int(total))

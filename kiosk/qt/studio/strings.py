@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from ...authoring.labels import Label
 
-__all__ = ["DRAW", "ED", "INPUTS", "ITEM_TYPES", "UI", "Label", "ui"]
+__all__ = ["DRAW", "ED", "INPUTS", "ITEM_TYPES", "UI", "ImportUI", "Label", "ui"]
 
 
 def ui(ar: str, en: str) -> Label:
@@ -310,3 +310,128 @@ class PublishUI:
         "رُقّي تنسيق الحزمة من {old} إلى {new}؛ احفظ لكتابته.",
         "Bundle format upgraded from {old} to {new}; save to write it.",
     )
+
+
+class ImportUI:
+    """Bring content in and get it signed off (issue 15: decks, slide sheets, translations,
+    the sign-off proof; kiosk/qt/studio/imports.py): kept together."""
+
+    import_deck = ui(
+        "استيراد عرض شرائح (PDF، PowerPoint)…", "Import a slide deck (PDF, PowerPoint)…"
+    )
+    deck_title = ui(
+        "اختر عرض الشرائح (PDF أو PPTX أو PPT أو ODP أو KEY)",
+        "Choose the slide deck (PDF, PPTX, PPT, ODP or KEY)",
+    )
+    import_sheet = ui("استيراد شرائح من جدول بيانات…", "Import slides from a spreadsheet…")
+    sheet_title = ui("اختر جدول الشرائح (XLSX أو CSV)", "Choose the slide sheet (XLSX or CSV)")
+    export_texts = ui("تصدير النصوص للمترجمين…", "Export texts for translators…")
+    export_title = ui(
+        "احفظ جدول النصوص (XLSX أو CSV) للمترجمين",
+        "Save the texts sheet (XLSX or CSV) for translators",
+    )
+    import_texts = ui("استيراد النصوص المترجمة…", "Import translated texts…")
+    import_texts_title = ui(
+        "اختر جدول النصوص المترجمة (الذي صدّره الاستوديو)",
+        "Choose the translated texts sheet (the one the Studio exported)",
+    )
+    proof = ui("إعداد نسخة اعتماد (PDF)…", "Make a sign-off proof (PDF)…")
+    proof_title = ui("احفظ نسخة الاعتماد (PDF)", "Save the sign-off proof (PDF)")
+    shapes_title = ui("أشكال الشاشة في نسخة الاعتماد", "Screen shapes in the proof")
+    both_shapes = ui("أفقية وعمودية", "Landscape and portrait")
+    landscape = ui("أفقية فقط (شاشة جدارية 1920×1080)", "Landscape only (wall screen 1920x1080)")
+    portrait = ui("عمودية فقط (شاشة قائمة 1080×1920)", "Portrait only (totem 1080x1920)")
+    need_entity = ui(
+        "اختر جهة (أو إحدى شرائحها) في المخطط أولًا: تُضاف الشرائح المستوردة إليها.",
+        "Choose an entity (or one of its slides) in the outline first: the imported slides "
+        "go there.",
+    )
+    replace_title = ui("استيراد العرض مرة أخرى؟", "Import the deck again?")
+    replace_text = ui(
+        "في {entity} شرائح من {name} من استيراد سابق. هل تُحدَّث في مكانها (الصور، والتعليقات "
+        "التي لم يغيّرها أحد)؟",
+        "{entity} already has slides from {name}. Update them in place (pictures, and captions "
+        "nobody has changed)?",
+    )
+    importing = ui("جارٍ استيراد {name}: {i} من {n}…", "Importing {name}: {i} of {n}…")
+    exporting = ui("جارٍ تصدير النصوص…", "Exporting the texts…")
+    proofing = ui("نسخة الاعتماد: الصفحة {i} من {n}…", "Sign-off proof: page {i} of {n}…")
+    proof_checking = ui("نسخة الاعتماد: جارٍ فحص الحزمة…", "Sign-off proof: checking the bundle…")
+    saved_first = ui(
+        "حُفظت تعديلاتك أولًا: نسخة الاعتماد تُصنع من الملفات المحفوظة.",
+        "Your changes were saved first: the proof is made from the files on disk.",
+    )
+    cancelled = ui("أُلغي. الحزمة كما كانت.", "Cancelled; the bundle is as it was.")
+    deck_done = ui(
+        "{name}: أُضيفت {added} شريحة وحُدّثت {updated} من {pages} صفحة.",
+        "{name}: {added} slide(s) added, {updated} updated, of {pages} page(s).",
+    )
+    deck_drafts = ui(
+        "{n} من التعليقات مسودات من عناوين الصفحات: ترجمها (ملف ← تصدير النصوص للمترجمين).",
+        "{n} caption(s) are drafts from the page titles: translate them (File → Export texts "
+        "for translators).",
+    )
+    pages_failed_title = ui("تعذّر استيراد بعض الصفحات", "Some pages could not be imported")
+    pages_failed = ui(
+        "الصفحات {pages} من {name} لم تُقرأ؛ واستُوردت الصفحات الأخرى. "
+        "الحل: صدّر العرض PDF مرة أخرى، أو استورد تلك الصفحة صورةً.",
+        "Page(s) {pages} of {name} could not be rendered; the other pages were imported. "
+        "Fix: export the deck as PDF again, or import that page as a picture.",
+    )
+    cannot_import = ui("تعذّر الاستيراد", "Cannot import")
+    sheet_problems = ui(
+        "لم يتغيّر شيء: صحّح المشكلات الآتية ({n}) في الجدول ثم استورده مرة أخرى.",
+        "Nothing was changed: fix these {n} problem(s) in the sheet, then import it again.",
+    )
+    sheet_done = ui(
+        "{name}: أُضيفت {added} شريحة وحُدّثت {updated}، ونُسخ {copied} ملف.",
+        "{name}: {added} slide(s) added, {updated} updated, {copied} file(s) copied in.",
+    )
+    exported_title = ui("صُدّرت النصوص", "Texts exported")
+    exported = ui(
+        "كُتب {n} نصًا في {out}. أرسله للمترجمين، ثم استورده: ملف ← استيراد النصوص المترجمة.",
+        "Wrote {n} texts to {out}. Send it to the translators, then bring it back with "
+        "File → Import translated texts.",
+    )
+    imported_title = ui("استيراد النصوص المترجمة", "Translated texts imported")
+    imported = ui(
+        "تغيّر {changed} نصًا من {rows} صفًا، ورُفض {refused}.",
+        "{changed} text(s) changed from {rows} row(s); {refused} refused.",
+    )
+    changed_heading = ui("ما تغيّر:", "Changed:")
+    refused_heading = ui("ما رُفض (وسبب رفضه):", "Refused (and why):")
+    more = ui("… و{n} غيرها", "… and {n} more")
+    edited_meanwhile = ui(
+        "عُدّلت الحزمة أثناء الاستيراد، فلم يُضَف شيء. الحل: استورد مرة أخرى وانتظر حتى ينتهي.",
+        "The bundle was edited while the import ran, so nothing was added. Fix: import again "
+        "and wait for it to finish.",
+    )
+    proof_done_title = ui("نسخة الاعتماد جاهزة", "Sign-off proof ready")
+    proof_done = ui(
+        "كُتبت نسخة الاعتماد في {out} ({pages} صفحة). أرسلها للجهة لاعتمادها.",
+        "Wrote the sign-off proof to {out} ({pages} pages). Send it to the ministry to sign off.",
+    )
+    no_proof = ui("لم تُكتب نسخة الاعتماد", "No proof was written")
+    proof_errors = ui(
+        "لوحة المشكلات فيها {n} من الأخطاء. الحل: صحّح كل خطأ (انقر مرتين للانتقال إليه) ثم "
+        "أعد إعداد نسخة الاعتماد.",
+        "The Problems panel lists {n} error(s). Fix: correct each one (double-click it to go "
+        "there), then make the proof again.",
+    )
+    proof_failed = ui(
+        "تعذّر على المُصيِّر إكمالها: {why}. الحل: أعد المحاولة؛ وإن تكرر، شغّل "
+        "\u2066kiosk bundle proof\u2069 لترى التفاصيل.",
+        "The renderer could not finish it: {why}. Fix: try again; if it happens again, run "
+        "kiosk bundle proof to see the details.",
+    )
+    name_pdf = ui(
+        "{out}: ليس ملف ‎.pdf. الحل: اختر اسمًا ينتهي بـ ‎.pdf.",
+        "{out}: not a .pdf file. Fix: choose a name that ends in .pdf.",
+    )
+    name_sheet = ui(
+        "{out}: ليس ملف ‎.xlsx أو ‎.csv. الحل: اختر اسمًا ينتهي بأحدهما.",
+        "{out}: not a .xlsx or .csv file. Fix: choose a name that ends in one of them.",
+    )
+    import_step = ui("استيراد {name}", "Import {name}")
+    cancel_label = ui("إلغاء", "Cancel")
+    page_label = ui("الصفحة", "Page")

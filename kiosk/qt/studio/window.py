@@ -74,6 +74,7 @@ from .. import aio
 from . import fields
 from .forms import form_panel
 from .hotspots import hotspot_panel
+from .imports import Imports
 from .lists import bullets_panel
 from .media_drop import MediaDrop
 from .outline_edit import OutlineActions, OutlineTree, carry_counts, node_keys
@@ -159,6 +160,28 @@ class Prompts:
     def inform(self, parent: QWidget, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
 
+    # bring content in, get it signed off (imports.py)
+
+    def choose_deck(self, parent: QWidget, title: str) -> Path | None:
+        filters = "Slide decks (*.pdf *.pptx *.ppt *.odp *.key)"
+        chosen, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return Path(chosen) if chosen else None
+
+    def choose_sheet(self, parent: QWidget, title: str) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(parent, title, "", "Sheets (*.xlsx *.csv)")
+        return Path(chosen) if chosen else None
+
+    def save_as(self, parent: QWidget, title: str, suggested: Path, filters: str) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
+        return Path(chosen) if chosen else None
+
+    def choose_one(self, parent: QWidget, title: str, options: list[str]) -> int | None:
+        """The index of the option staff pick (the first is offered), or None."""
+        from PySide6.QtWidgets import QInputDialog
+
+        chosen, ok = QInputDialog.getItem(parent, title, title, options, 0, False)
+        return options.index(chosen) if ok and chosen in options else None
+
 
 class TextBox(QWidget):
     """Text rows a panel shows (:meth:`StudioWindow.text_box`), with the keys of their fields."""
@@ -240,6 +263,7 @@ class StudioWindow(QMainWindow):
         self.outline_edit = OutlineActions(self)
         self.publisher = Publisher(self)
         self.media_drop = MediaDrop(self)
+        self.imports = Imports(self)
         self.undo_dock = UndoDock(self)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
@@ -414,7 +438,7 @@ class StudioWindow(QMainWindow):
         )
         self.outline_edit.retranslate()
         self._fill_recent()
-        for part in (self.publisher, self.media_drop, self.undo_dock):
+        for part in (self.publisher, self.media_drop, self.imports, self.undo_dock):
             part.retranslate()
         if self.project is not None:
             self._rebuild_outline()
@@ -865,6 +889,7 @@ class StudioWindow(QMainWindow):
         self.outline_edit.update()
         self.publisher.action.setEnabled(project is not None)
         self.media_drop.action.setEnabled(project is not None)
+        self.imports.update()
         self.problems_dock.setVisible(project is not None)  # nothing to check on the start page
 
     def undo(self) -> None:
@@ -986,6 +1011,7 @@ class StudioWindow(QMainWindow):
             self._task.cancel()
         self.publisher.stop()
         self.media_drop.stop()
+        self.imports.stop()
         if self.preview is not None:
             self.preview.close_kiosk()
         if self.project is not None:
