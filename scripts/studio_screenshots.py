@@ -75,7 +75,7 @@ def shoot(lang: str, out: Path, work: Path) -> list[Path]:
     settings = QSettings(str(work / f"studio-{lang}.ini"), QSettings.Format.IniFormat)
     bundle = work / f"sample-{lang}"
     shutil.copytree(SAMPLE_BUNDLE, bundle)
-    window = StudioWindow(settings, lang, Quiet())
+    window = StudioWindow(settings, lang, Quiet(), owns_application=True)
     window.resize(*SIZE)
     window.show()
     shots: list[Path] = []

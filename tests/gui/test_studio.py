@@ -314,3 +314,21 @@ def test_arabic_starts_at_the_right_of_its_field_and_english_at_the_left(
     assert right > arabic.width() - 20 and left > arabic.width() / 3  # flush right
     left, right = _ink(english)
     assert left < 20 and right < english.width() * 2 / 3  # flush left
+
+
+def test_the_arabic_ui_turns_menus_right_to_left(qtbot: QtBot, tmp_path: Path) -> None:
+    """Qt draws a menu item's text in the application's direction: the Studio, which is
+    the whole application, turns it with its UI language (and back)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    settings = QSettings(str(tmp_path / "studio.ini"), QSettings.Format.IniFormat)
+    try:
+        window = StudioWindow(settings, "ar", Answers(), preview=False, owns_application=True)
+        qtbot.addWidget(window)
+        assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert window.file_menu.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        window.set_language("en")
+        assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        assert window.file_menu.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    finally:
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

@@ -34,7 +34,7 @@ def run(path: Path | None = None, lang: str | None = None) -> int:
     chosen = lang or str(settings.value("language", "") or "")
     if chosen not in ("ar", "en"):
         chosen = "ar" if QLocale.system().language() == QLocale.Language.Arabic else "en"
-    window = StudioWindow(settings, chosen)
+    window = StudioWindow(settings, chosen, owns_application=True)
     window.show()
     if path is not None and not window.open_path(path):
         window.close()

@@ -97,6 +97,7 @@ class FormPanel(QWidget):
         self.add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.add.setStyleSheet("QToolButton::menu-indicator { image: none; }")  # ▾ says it
         menu = QMenu(self.add)
+        menu.setLayoutDirection(host.layoutDirection())  # a pop-up: not inherited
         self.add_actions: dict[str, QAction] = {}
         for kind in ITEM_KEYS:  # exactly what the validator accepts
             action = menu.addAction(t(_label(ITEM_TYPES, kind)))

@@ -525,6 +525,7 @@ class OutlineActions:
         """The outline's context menu for ``node``."""
         t = self.window.t
         menu = QMenu(self.window)
+        menu.setLayoutDirection(self.window.layoutDirection())  # a pop-up: not inherited
         menu.setObjectName("outlineMenu")
         add = menu.addMenu(t(ED.add_menu))
         for label, maker in self.choices(node):

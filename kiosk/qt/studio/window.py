@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QFormLayout,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -221,8 +223,12 @@ class StudioWindow(QMainWindow):
         autosave_ms: int = 5000,
         check_delay_ms: int = 300,
         preview: bool = True,
+        owns_application: bool = False,
     ) -> None:
         super().__init__()
+        self.owns_application = owns_application
+        """The Studio is the whole application (``kiosk studio``): the UI language sets
+        the application's direction too (the tests' shared application is left alone)."""
         self.settings = settings or QSettings("Qatar Pavilion", "Kiosk Studio")
         self.prompts = prompts or Prompts()
         self.lang = lang
@@ -402,9 +408,16 @@ class StudioWindow(QMainWindow):
         self.lang = "ar" if lang == "ar" else "en"
         self.settings.setValue("language", self.lang)
         rtl = self.lang == "ar"
-        self.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-        )
+        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        self.setLayoutDirection(direction)
+        for menu in self.findChildren(QMenu):  # pop-up windows: the window's direction
+            menu.setLayoutDirection(direction)  # does not reach them by itself
+        if self.owns_application:
+            # Qt draws a menu item's text in the application's direction, whatever the
+            # menu's own: an Arabic menu read left to right ("…" on the wrong side)
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.setLayoutDirection(direction)
         self.arabic_action.setChecked(rtl)
         self.english_action.setChecked(not rtl)
         t = self.t
