@@ -78,6 +78,7 @@ from .media_drop import MediaDrop
 from .outline_edit import OutlineActions, OutlineTree, carry_counts, node_keys
 from .preview import PreviewPane
 from .publish import Publisher
+from .schedule import schedule_panel
 from .strings import ED, UI, Label, ui
 from .undo import UndoDock, UndoHistory
 from .upgrading import offer_upgrade
@@ -657,7 +658,9 @@ class StudioWindow(QMainWindow):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         texts = texts_at(self.project, node) if node.file in self.project.docs else []
         self._values = fields.value_rows(self, node.file, node.path)
-        self.panel = hotspot_panel(self, node) or form_panel(self, node)
+        self.panel = (
+            hotspot_panel(self, node) or form_panel(self, node) or schedule_panel(self, node)
+        )
         if self.panel is not None and self.panel.replaces_texts:
             texts = []  # the panel shows the screen's texts and those of its selection
         elif not texts and not self._values and self.panel is None:
