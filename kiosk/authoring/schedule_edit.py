@@ -43,6 +43,7 @@ __all__ = [
     "add_entry",
     "entries",
     "entry_title",
+    "ltr",
     "parse_clock",
     "parse_dates",
     "picture_slides",
@@ -65,6 +66,12 @@ NAMES: dict[str, Label] = {
 _CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})", re.ASCII)
 
 
+def ltr(text: str) -> str:
+    """``text`` (times, dates, ids) kept left to right inside an Arabic line: a direction
+    isolate (LRI … PDI), so that ``09:00–21:00`` does not read ``21:00–09:00``."""
+    return f"\u2066{text}\u2069"
+
+
 def entries(project: Project, kind: EntryKind) -> list[dict[str, Any]]:
     """The tables of ``[[schedule.<kind>]]`` (those that are tables), in file order."""
     raw = lookup(project.docs.get(BUNDLE_FILE), (*SCHEDULE, kind))
@@ -85,7 +92,7 @@ def entry_title(kind: EntryKind, index: int, table: dict[str, Any]) -> Label:
     if isinstance(dates, list) and dates:
         when += f" ({dates[0]}{'…' if len(dates) > 1 else ''})"
     tail = f"{ident} {when}" if ident else when
-    return Label(f"{base.ar} {index + 1}: {tail}", f"{base.en} {index + 1}: {tail}")
+    return Label(f"{base.ar} {index + 1}: {ltr(tail)}", f"{base.en} {index + 1}: {tail}")
 
 
 # -- commands --------------------------------------------------------------------------------
@@ -240,17 +247,17 @@ class Preview:
         if slot.state is sch.State.CLOSED:
             opens = f"{slot.opens:%H:%M}" if slot.opens is not None else ""
             if ar:
-                return "مغلق" + (f" (يفتح {opens})" if opens else "")
+                return "مغلق" + (f" (يفتح {ltr(opens)})" if opens else "")
             return "Closed" + (f" (opens at {opens})" if opens else "")
         if slot.interrupt is not None:
             n = len(slot.interrupt.slides)
             if ar:
-                return f"عرض خاص «{slot.interrupt.id}»: حلقة من {n} شرائح"
+                return f"عرض خاص «{ltr(slot.interrupt.id)}»: حلقة من {n} شرائح"
             return f"Interrupt '{slot.interrupt.id}': a loop of {n} slide{'s' * (n != 1)}"
-        listed = "، ".join(self.entities) if ar else ", ".join(self.entities)
+        listed = ltr(", ".join(self.entities)) if ar else ", ".join(self.entities)
         if slot.daypart is not None:
             if ar:
-                return f"فترة «{slot.daypart.id}»: {listed}"
+                return f"فترة «{ltr(slot.daypart.id)}»: {listed}"
             return f"Daypart '{slot.daypart.id}': {listed}"
         return f"المحتوى كاملًا: {listed}" if ar else f"The full content: {listed}"
 

@@ -145,4 +145,4 @@ def test_what_shows_at_follows_the_resolver(qtbot: QtBot, studio: StudioWindow) 
         when = datetime(2026, 12, 4, hh)
         assert at(studio, hh) == "→ " + slot_at(studio.project, when).line("en")  # type: ignore[arg-type]
     studio.set_language("ar")
-    assert at(studio, 22) == "→ مغلق (يفتح 09:00)"
+    assert at(studio, 22) == "← مغلق (يفتح \u206609:00\u2069)"

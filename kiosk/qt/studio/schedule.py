@@ -95,11 +95,7 @@ class S:
     ident = ui("المعرّف", "Id")
     start = ui("من", "From")
     end = ui("إلى", "To")
-    dates = ui("التواريخ", "Dates")
-    dates_hint = ui(
-        "فارغ: كل يوم. وإلا: 2015-11-25, 2015-11-26",
-        "Empty: every day. Else: 2015-11-25, 2015-11-26",
-    )
+    dates = ui("التواريخ (فارغ: كل يوم)", "Dates (empty: every day)")
     bad_time = ui(
         "اكتب الوقت بالساعات والدقائق بنظام 24 ساعة، مثل 14:30 (و24:00 لنهاية اليوم).",
         "Write hours and minutes on the 24-hour clock, e.g. 14:30 (24:00 for the end of the day).",
@@ -114,8 +110,7 @@ class S:
     loop = ui("شرائح الحلقة (بصورة)", "The loop's slides (with a picture)")
     no_slides = ui("لا شرائح بصورة في الحزمة.", "The bundle has no slide with a picture.")
     when = ui("ماذا يظهر في", "What shows at")
-    problems = ui("مشكلات هذا البند", "Problems of this entry")
-    fix = ui("الحل", "Fix")
+    problems = ui("مشكلات هذا البند (كما يكتبها الفحص)", "Problems of this entry")
 
 
 class SchedulePanel(QWidget):
@@ -150,6 +145,7 @@ class SchedulePanel(QWidget):
         self.countdown.setObjectName("scheduleCountdown")
         self.countdown.setRange(*COUNTDOWN_RANGE)
         self.countdown.setSuffix(t(S.seconds))
+        self.countdown.setMaximumWidth(140)
         self.countdown.valueChanged.connect(self._countdown_changed)
         self.problem_label = QLabel()
         self.problem_label.setObjectName("scheduleProblems")
@@ -179,8 +175,8 @@ class SchedulePanel(QWidget):
             row = QHBoxLayout(box)
             listing = QListWidget()
             listing.setObjectName(f"schedule:{kind}")
-            listing.setMinimumHeight(84)
-            listing.setMaximumHeight(120)
+            listing.setMinimumHeight(60)
+            listing.setMaximumHeight(84)
             listing.itemActivated.connect(lambda _i, k=kind: self._open(k))
             self.lists[kind] = listing
             buttons = QVBoxLayout()
@@ -213,7 +209,8 @@ class SchedulePanel(QWidget):
         form.addRow(
             t(S.end), self._line("to", "21:00", lambda s: parse_clock(s, end=True), S.bad_time)
         )
-        form.addRow(t(S.dates), self._line("dates", t(S.dates_hint), _dates_value, S.bad_dates))
+        example = "2015-11-25, 2015-11-26"
+        form.addRow(t(S.dates), self._line("dates", example, _dates_value, S.bad_dates))
         if kind == "hours":
             form.addRow(t(S.closed), self.closed)
         if kind == "interrupt":
@@ -258,6 +255,8 @@ class SchedulePanel(QWidget):
         edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # times, dates and ids
         if key in ("from", "to"):
             edit.setMaximumWidth(120)
+        elif key == "id":
+            edit.setMaximumWidth(360)
         edit.textEdited.connect(lambda text, k=key, p=parse, b=bad: self._typed(k, text, p, b))
         note = QLabel()
         note.setObjectName(f"scheduleNote:{key}")
@@ -275,7 +274,8 @@ class SchedulePanel(QWidget):
         layout = QVBoxLayout(box)
         listing = QListWidget()
         listing.setObjectName(f"scheduleCheck:{key}")
-        listing.setMinimumHeight(110)
+        listing.setMinimumHeight(70)
+        listing.setMaximumHeight(130)
         for value, text in choices:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, value)
@@ -308,7 +308,10 @@ class SchedulePanel(QWidget):
         row.addWidget(QLabel(self.host.t(S.when)))
         row.addWidget(self.when)
         row.addWidget(self.now, 1)
-        self.outer.addWidget(frame)
+        if self.kind is None:
+            self.outer.insertWidget(1, frame)  # the overview: first, below the intro
+        else:
+            self.outer.addWidget(frame)
 
     def _default_when(self) -> QDateTime:
         """Now, or for an entry its own start (on its first date): what it shows."""
@@ -408,7 +411,8 @@ class SchedulePanel(QWidget):
         moment = self.when.dateTime()
         d, tm = moment.date(), moment.time()
         when = datetime(d.year(), d.month(), d.day(), tm.hour(), tm.minute())
-        self.now.setText("→ " + slot_at(project, when).line(self.host.lang))
+        arrow = "← " if self.host.lang == "ar" else "→ "
+        self.now.setText(arrow + slot_at(project, when).line(self.host.lang))
 
     def _show_problems(self) -> None:
         if self.kind is None:
@@ -420,13 +424,15 @@ class SchedulePanel(QWidget):
         for p in problems:
             colour = ERROR_COLOUR if p.severity is Severity.ERROR else WARNING_COLOUR
             mark = "✖" if p.severity is Severity.ERROR else "⚠"
+            # the validator's words are English: each problem runs left to right
             lines.append(
+                f"<p dir='ltr' align='left' style='margin: 2px 0'>"
                 f"<span style='color:{colour}'>{mark} {html.escape(p.message)}</span>"
-                f" — {self.host.t(S.fix)}: {html.escape(p.fix)}"
+                f" — Fix: {html.escape(p.fix)}</p>"
             )
         if lines:
-            head = f"<b>{self.host.t(S.problems)}</b><br>"
-            self.problem_label.setText(head + "<br>".join(lines))
+            head = f"<b>{self.host.t(S.problems)}</b>"
+            self.problem_label.setText(head + "".join(lines))
         self.problem_label.setVisible(bool(lines))
 
     # -- changing --------------------------------------------------------------------------------
