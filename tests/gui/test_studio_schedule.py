@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QTime
 from PySide6.QtWidgets import QDateTimeEdit, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.authoring import BUNDLE_FILE, Node
+from kiosk.authoring import BUNDLE_FILE, Node, SetValue
 from kiosk.authoring.schedule_edit import slot_at
 from kiosk.bundle.validate import load, validate
 from kiosk.qt.studio.window import StudioWindow
@@ -95,9 +95,24 @@ def test_a_daypart_with_hours_and_one_entity_is_saved_and_valid(
     assert 'entities = ["example"]' in text
     report = validate(studio.project.root)  # type: ignore[union-attr]
     assert report.ok, report.problems
+
     bundle = load(studio.project.root)  # type: ignore[union-attr]
     assert bundle.schedule is not None
     assert bundle.schedule.slot_at(datetime(2026, 12, 4, 9)).name == "daypart:morning"
+
+    # a time that cannot be, written in the file: double-clicking its problem shows its field
+    studio.project.history.push(  # type: ignore[union-attr]
+        SetValue(BUNDLE_FILE, ("schedule", "daypart", 0, "to"), "25:00")
+    )
+    checked(qtbot, studio)
+    studio.select_node(Node(BUNDLE_FILE))
+    assert studio.report is not None
+    problem = next(p for p in studio.report.problems if p.code == "impossible-time")
+    assert problem.field == "schedule.daypart[0].to"
+    studio.show_problem(problem)
+    assert studio.selected() == FIRST
+    assert studio.current_field is widget(studio, QLineEdit, "schedule:to")
+    assert widget(studio, QLineEdit, "schedule:to").text() == "25:00"
 
 
 def test_an_overlapping_daypart_is_marked_and_undo_removes_it(

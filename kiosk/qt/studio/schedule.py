@@ -141,6 +141,7 @@ class SchedulePanel(QWidget):
         for mode in CLOSED_MODES:
             self.closed.addItem(t(S.closed_modes[mode]), mode)
         self.closed.activated.connect(self._closed_picked)
+        self.closed.setMaximumWidth(260)
         self.countdown = QSpinBox()
         self.countdown.setObjectName("scheduleCountdown")
         self.countdown.setRange(*COUNTDOWN_RANGE)
@@ -434,6 +435,14 @@ class SchedulePanel(QWidget):
             head = f"<b>{self.host.t(S.problems)}</b>"
             self.problem_label.setText(head + "".join(lines))
         self.problem_label.setVisible(bool(lines))
+
+    def editor_for(self, fld: str) -> QWidget | None:
+        """The field of this entry a problem names (``schedule.daypart[1].from``), if shown."""
+        parts = parse_path(fld)
+        if self.kind is None or tuple(parts[:3]) != self.path or len(parts) < 4:
+            return None
+        key = str(parts[3])
+        return self.lines.get(key) or self.checks.get(key)
 
     # -- changing --------------------------------------------------------------------------------
 

@@ -960,6 +960,8 @@ class StudioWindow(QMainWindow):
             widget: QWidget | None = self._fields.get((format_path(parts[:-1]), parts[-1]))
             if widget is None:  # a value: a colour, a number, a path…
                 widget = next((r.editor() for r in self._values if r.where == problem.field), None)
+            if widget is None and hasattr(self.panel, "editor_for"):  # the schedule's fields
+                widget = self.panel.editor_for(problem.field)
             if widget is not None:
                 self.current_field = widget
                 if not _ON_SCREEN_KEYBOARD:  # it would pop up over the Studio
