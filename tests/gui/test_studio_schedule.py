@@ -82,7 +82,8 @@ def test_a_daypart_with_hours_and_one_entity_is_saved_and_valid(
     assert studio.selected() == FIRST
     retype(studio, "schedule:id", "morning")
     retype(studio, "schedule:from", "8:0")
-    assert "24-hour clock" in widget(studio, QLabel, "scheduleNote:from").text()
+    note = widget(studio, QLabel, "scheduleNote:from").text()
+    assert "24-hour clock" in note and "bundle.toml, schedule.daypart[0].from" in note
     type_in(widget(studio, QLineEdit, "schedule:from"), "0")  # 8:00
     assert studio.panel.findChild(QLabel, "scheduleNote:from").isHidden()
     retype(studio, "schedule:to", "24:00")

@@ -33,7 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...authoring import BUNDLE_FILE, MoveItem, Node, SetValue, entity_file, lookup, parse_path
+from ...authoring import (
+    BUNDLE_FILE,
+    MoveItem,
+    Node,
+    SetValue,
+    entity_file,
+    format_path,
+    lookup,
+    parse_path,
+)
 from ...authoring.commands import Command
 from ...authoring.fields import FieldPath
 from ...authoring.schedule_edit import (
@@ -45,6 +54,7 @@ from ...authoring.schedule_edit import (
     entries,
     entry_node_path,
     entry_title,
+    ltr,
     parse_clock,
     parse_dates,
     slide_refs,
@@ -459,7 +469,8 @@ class SchedulePanel(QWidget):
         value = parse(text)
         note = self.notes[key]
         if value is None and bad is not None:
-            note.setText(self.host.t(bad))
+            where = format_path((*self.path, key))
+            note.setText(f"{self.host.t(bad)} ({ltr(f'{BUNDLE_FILE}, {where}')})")
             note.show()
             return
         note.hide()
