@@ -229,6 +229,11 @@ def text_fields(
     if files is None or BUNDLE_FILE in files:
         yield BUNDLE_FILE, ("title",), True
         yield BUNDLE_FILE, ("subtitle",), False
+        schedule = (
+            project.docs[BUNDLE_FILE].get("schedule") if BUNDLE_FILE in project.docs else None
+        )
+        for i, _ in _tables(schedule, "interrupt"):  # shown over the loop and in the countdown
+            yield BUNDLE_FILE, ("schedule", "interrupt", i, "title"), False
     for eid in project.entity_ids:
         file = entity_file(eid)
         if file in project.docs and (files is None or file in files):

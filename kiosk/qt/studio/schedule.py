@@ -65,7 +65,7 @@ from ...schedule import CLOSED_MODES, COUNTDOWN, COUNTDOWN_RANGE
 from .strings import Label, ui
 
 if TYPE_CHECKING:
-    from .window import StudioWindow, TextBox
+    from .window import StudioWindow
 
 __all__ = ["SchedulePanel", "schedule_panel"]
 
@@ -135,7 +135,6 @@ class SchedulePanel(QWidget):
         self.kind = kind
         self.index = index
         self._loading = False
-        self._box: TextBox | None = None
         self.lists: dict[EntryKind, QListWidget] = {}
         self.checks: dict[str, QListWidget] = {}
         self.lines: dict[str, QLineEdit] = {}
@@ -229,9 +228,6 @@ class SchedulePanel(QWidget):
         self.outer.addLayout(form)
         project = self.host.project
         assert project is not None
-        if kind == "interrupt":
-            self._box = self.host.text_box(BUNDLE_FILE, [((*self.path, "title"), False)])
-            self.outer.addWidget(self._box)
         pictures = slide_refs(project, pictures=True)
         if kind == "daypart":
             names = [

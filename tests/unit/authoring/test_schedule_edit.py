@@ -7,7 +7,7 @@ import tomllib
 from datetime import datetime
 
 from kiosk.authoring import BUNDLE_FILE, MoveItem, Node, Project, SetValue, node_of
-from kiosk.authoring.gaps import problem_counts
+from kiosk.authoring.gaps import problem_counts, translation_gaps
 from kiosk.authoring.outline import check_snapshot, outline, snapshot
 from kiosk.authoring.schedule_edit import (
     RemoveEntry,
@@ -44,6 +44,11 @@ def test_a_new_entry_makes_the_schedule_and_undo_gives_the_file_back(project: Pr
         {"id": "daypart", "from": "09:00", "to": "13:00", "entities": ["example"]}
     ]
     assert data["interrupt"][0]["slides"] == ["example/picture"]  # the slide with a picture
+    gaps = [(g.field, g.missing) for g in translation_gaps(project)]
+    assert ("schedule.interrupt[0].title.ar", False) in gaps  # marked: write it
+    assert node_of(BUNDLE_FILE, "schedule.interrupt[0].title") == Node(
+        BUNDLE_FILE, "schedule.interrupt[0]"
+    )
     titles = [item.title.en for item in outline(project).children[-1].children]
     assert titles == ["Daypart 1: daypart 09:00–13:00", "Interrupt 1: interrupt 10:00–10:30"]
     for _ in range(3):
