@@ -59,7 +59,9 @@ class Node:
 
     ``Node("bundle.toml", "")`` is the bundle; ``Node("entities/moi/entity.toml", "")`` an
     entity; its ``path`` is ``slides[2]``, ``demos[0]``, ``demos[0].screens[1]``,
-    ``demos[0].screens[1].hotspots[0]`` or ``demos[0].screens[1].items[3]`` below it."""
+    ``demos[0].screens[1].hotspots[0]`` or ``demos[0].screens[1].items[3]`` below it. The
+    bundle's schedule is ``Node("bundle.toml", "schedule")``, its entries
+    ``schedule.daypart[1]`` and the like."""
 
     file: str
     path: str = ""
@@ -96,10 +98,17 @@ class Counts:
 def node_of(file: str, fld: str) -> Node:
     """The deepest outline node a (file, field) falls in: ``slides[2].caption.en`` → the
     slide, ``demos[0].screens[1].items[2].label.ar`` → the form item. Fields of bundle.toml
-    (and files that are not manifests) fall on the bundle."""
-    if entity_of(file) is None:
-        return Node(BUNDLE_FILE)
+    (and files that are not manifests) fall on the bundle, those of its schedule on the
+    Schedule node or its entry (``schedule.daypart[1].from`` → ``schedule.daypart[1]``)."""
     parts = parse_path(fld)
+    if entity_of(file) is None:
+        if file != BUNDLE_FILE or not parts or parts[0] != "schedule":
+            return Node(BUNDLE_FILE)
+        entry = len(parts) > 2 and parts[1] in ("hours", "daypart", "interrupt")
+        return Node(
+            BUNDLE_FILE,
+            format_path(parts[:3] if entry and isinstance(parts[2], int) else parts[:1]),
+        )
 
     def index_at(i: int, key: str | tuple[str, ...]) -> bool:
         keys = (key,) if isinstance(key, str) else key
@@ -150,7 +159,7 @@ def _nodes_for(
         listed = len(parts) >= 2 and parts[0] == "entities" and isinstance(parts[1], int)
         if listed and isinstance(parts[1], int) and parts[1] < len(order):
             return [Node(entity_file(order[parts[1]]))]
-        return [Node(BUNDLE_FILE)]
+        return [node_of(file, fld)]
     if entity_of(file) is not None:
         return [node_of(file, fld)]
     if uses.get(file):
@@ -221,6 +230,11 @@ def text_fields(
     if files is None or BUNDLE_FILE in files:
         yield BUNDLE_FILE, ("title",), True
         yield BUNDLE_FILE, ("subtitle",), False
+        schedule = (
+            project.docs[BUNDLE_FILE].get("schedule") if BUNDLE_FILE in project.docs else None
+        )
+        for i, _ in _tables(schedule, "interrupt"):  # shown over the loop and in the countdown
+            yield BUNDLE_FILE, ("schedule", "interrupt", i, "title"), False
     for eid in project.entity_ids:
         file = entity_file(eid)
         if file in project.docs and (files is None or file in files):

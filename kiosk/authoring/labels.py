@@ -52,6 +52,12 @@ _FIELDS: dict[str, Label] = {
     "version": Label("الإصدار", "version"),
     "video": Label("الفيديو", "video"),
     # values of bundle.toml (the Studio's editors)
+    "closed": Label("خارج ساعات العمل", "closed mode"),
+    "dates": Label("التواريخ", "dates"),
+    "entities": Label("الجهات المعروضة", "entities shown"),
+    "from": Label("وقت البداية", "start time"),
+    "slides": Label("الشرائح", "slides"),
+    "to": Label("وقت النهاية", "end time"),
     "arabic": Label("الخط العربي", "Arabic font"),
     "arabic_heading": Label("خط العناوين العربية", "Arabic heading font"),
     "background": Label("لون الخلفية", "background colour"),

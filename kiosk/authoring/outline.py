@@ -26,6 +26,7 @@ from .document import LOGO
 from .fields import BUNDLE_FILE, FieldPath, entity_file, format_path
 from .gaps import Node, node_of, text_fields
 from .labels import Label
+from .schedule_edit import KINDS, NAMES, SCHEDULE, entries, entry_title
 
 if TYPE_CHECKING:
     from .document import Project
@@ -39,7 +40,8 @@ class OutlineItem:
 
     node: Node
     kind: str
-    """``bundle``, ``entity``, ``slide``, ``demo``, ``screen``, ``hotspot`` or ``item``."""
+    """``bundle``, ``entity``, ``slide``, ``demo``, ``screen``, ``hotspot`` or ``item``;
+    ``schedule`` and its ``hours``, ``daypart`` and ``interrupt`` entries."""
     title: Label
     children: list[OutlineItem] = field(default_factory=list)
 
@@ -132,7 +134,19 @@ def outline(project: Project) -> OutlineItem:
                     ipath = format_path((*spath, "items", k))
                     t = _title("item", k + 1, item, ("text", "label"), str(item.get("type", "")))
                     screen_item.children.append(OutlineItem(Node(file, ipath), "item", t))
+    root.children.append(_schedule(project))
     return root
+
+
+def _schedule(project: Project) -> OutlineItem:
+    """The Schedule node (always there, so that staff can add the first entry) and one node
+    per opening-hours entry, daypart and interrupt, in that order."""
+    item = OutlineItem(Node(BUNDLE_FILE, format_path(SCHEDULE)), "schedule", NAMES["schedule"])
+    for kind in KINDS:
+        for i, table in enumerate(entries(project, kind)):
+            node = Node(BUNDLE_FILE, format_path((*SCHEDULE, kind, i)))
+            item.children.append(OutlineItem(node, kind, entry_title(kind, i, table)))
+    return item
 
 
 def texts_at(project: Project, node: Node) -> list[tuple[FieldPath, bool]]:

@@ -46,6 +46,7 @@ from ...authoring import (
 )
 from ...authoring.builders import ItemType
 from ...authoring.fields import FieldPath
+from ...authoring.schedule_edit import RemoveEntry, schedule_choices, schedule_keys
 from .strings import ED, Label
 
 if TYPE_CHECKING:
@@ -77,11 +78,16 @@ class Place:
     def node(self, index: int | None = None) -> Node:
         """The node of element ``index`` (this one by default) of the same list."""
         at = self.index if index is None else index
-        if self.file == BUNDLE_FILE:  # the entities
+        if self.entity:
             return Node(entity_file(self.entity_ids[at]))
         return Node(self.file, format_path((*self.path, at)))
 
     entity_ids: tuple[str, ...] = ()
+
+    @property
+    def entity(self) -> bool:
+        """An entity among the entities (the other lists of bundle.toml: its schedule's)."""
+        return self.file == BUNDLE_FILE and self.path == ("entities",)
 
 
 def place_of(project: Project, node: Node) -> Place | None:
@@ -99,7 +105,7 @@ def place_of(project: Project, node: Node) -> Place | None:
 
 
 def _length(project: Project, place: Place) -> int:
-    if place.file == BUNDLE_FILE:
+    if place.entity:
         return len(place.entity_ids)
     found = lookup(project.docs.get(place.file), place.path)
     return len(found) if isinstance(found, list) else 0
@@ -112,7 +118,7 @@ def move_command(project: Project, src: Node, target: Node, where: Where) -> Com
     if here is None or src == target:
         return None
     if where == "on":  # onto the node that holds the list: to its end
-        if here.file == BUNDLE_FILE:
+        if here.entity:
             ok = target == Node(BUNDLE_FILE)
         else:
             holder = src.parent()
@@ -128,7 +134,7 @@ def move_command(project: Project, src: Node, target: Node, where: Where) -> Com
         dst = before - 1 if here.index < before else before
     if dst == here.index:
         return None
-    if here.file == BUNDLE_FILE:
+    if here.entity:
         return MoveEntity(here.index, dst)
     return MoveItem(here.file, here.path, here.index, dst)
 
@@ -157,6 +163,7 @@ def node_keys(
     ones an edit touched) and ``previous`` (the keys before it), only those files are read
     again: a keystroke in one entity does not walk them all."""
     keys: dict[Node, tuple[Any, ...]] = {Node(BUNDLE_FILE): (BUNDLE_FILE,)}
+    keys |= schedule_keys(project)
     for eid in project.entity_ids:
         file = entity_file(eid)
         if (
@@ -382,6 +389,9 @@ class OutlineActions:
             return []
         eid = entity_of(node.file)
         parts = parse_path(node.path)
+        if node.file == BUNDLE_FILE and parts[:1] == ("schedule",):
+            at = int(parts[2]) + 1 if len(parts) > 2 and isinstance(parts[2], int) else None
+            return schedule_choices(str(parts[1]) if len(parts) > 1 else "", at)
         if node.file == BUNDLE_FILE or eid is None:
             return [(ED.entity, lambda p: None)]
 
@@ -459,7 +469,7 @@ class OutlineActions:
         place = place_of(project, node)
         if place is None:
             return False
-        if place.file == BUNDLE_FILE:
+        if place.entity:
             source = place.entity_ids[place.index]
             copy = free_entity_id(project, source)
             return self._push(DuplicateEntity(source, copy), lambda: Node(entity_file(copy)))
@@ -477,7 +487,7 @@ class OutlineActions:
             return False
         length = _length(project, place)
         command: Command
-        if place.file == BUNDLE_FILE:
+        if place.entity:
             eid = place.entity_ids[place.index]
             name = window.outline_text(node)[0] if node in window._items else eid
             if not window.prompts.confirm(
@@ -491,6 +501,8 @@ class OutlineActions:
                 command, lambda: Node(entity_file(pick)) if pick else Node(BUNDLE_FILE)
             )
         command = RemoveItem(place.file, place.path, place.index)
+        if place.file == BUNDLE_FILE and place.path[:1] == ("schedule",):
+            command = RemoveEntry(cast(Any, place.path[-1]), place.index)
         left = length - 1
         holder = node.parent()
 

@@ -82,6 +82,7 @@ from .media_drop import MediaDrop
 from .outline_edit import OutlineActions, OutlineTree, carry_counts, node_keys
 from .preview import PreviewPane
 from .publish import Publisher
+from .schedule import schedule_panel
 from .strings import ED, UI, Label, ui
 from .undo import UndoDock, UndoHistory
 from .upgrading import offer_upgrade
@@ -697,7 +698,10 @@ class StudioWindow(QMainWindow):
         texts = texts_at(self.project, node) if node.file in self.project.docs else []
         self._values = fields.value_rows(self, node.file, node.path)
         self.panel = (
-            hotspot_panel(self, node) or form_panel(self, node) or bullets_panel(self, node)
+            hotspot_panel(self, node)
+            or form_panel(self, node)
+            or bullets_panel(self, node)
+            or schedule_panel(self, node)
         )
         if self.panel is not None and self.panel.replaces_texts:
             texts = []  # the panel shows the screen's texts and those of its selection
@@ -999,6 +1003,8 @@ class StudioWindow(QMainWindow):
             widget: QWidget | None = self._fields.get((format_path(parts[:-1]), parts[-1]))
             if widget is None:  # a value: a colour, a number, a path…
                 widget = next((r.editor() for r in self._values if r.where == problem.field), None)
+            if widget is None and hasattr(self.panel, "editor_for"):  # the schedule's fields
+                widget = self.panel.editor_for(problem.field)
             if widget is not None:
                 self.current_field = widget
                 if not _ON_SCREEN_KEYBOARD:  # it would pop up over the Studio

@@ -20,9 +20,11 @@ def test_outline_follows_the_home_order_down_to_hotspots_and_form_items(tmp_path
     project = sample(tmp_path)
     root = outline(project)
     assert root.node == Node(BUNDLE_FILE) and root.kind == "bundle"
-    assert [c.node.file for c in root.children] == [entity_file(e) for e in project.entity_ids]
+    *entities, schedule = root.children
+    assert [c.node.file for c in entities] == [entity_file(e) for e in project.entity_ids]
+    assert schedule.node == Node(BUNDLE_FILE, "schedule") and schedule.title.en == "Schedule"
     kinds = {item.kind for item in root.walk()}
-    assert kinds == {"bundle", "entity", "slide", "demo", "screen", "hotspot", "item"}
+    assert kinds == {"bundle", "entity", "slide", "demo", "screen", "hotspot", "item", "schedule"}
     mict = root.children[0]
     assert mict.title.en == "Ministry of Information and Communications Technology"
     slide = mict.children[1]
