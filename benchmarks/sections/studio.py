@@ -2,8 +2,9 @@
 
 - **Open**: a fresh process, offscreen, from process start to an interactive window with the
   sample bundle open (:mod:`benchmarks.floors.studio_open`), next to the same process showing a
-  bare QMainWindow (the floor: Qt Widgets alone). Runs interleave (floor, Studio, ...). Target:
-  1.5 s (issue 14), absolute, since that is what staff wait for.
+  bare QMainWindow (the floor: Qt Widgets alone). Python's bytecode cache is warm (filled by
+  an untimed run, as on an installed staff laptop), as in the start section. Runs interleave
+  (floor, Studio, ...). Target: 1.5 s (issue 14), absolute, since that is what staff wait for.
 - **Stall**: in this process, the Studio on a copy of the sample; a caption is edited N times,
   each edit followed by the background check (validator in a worker thread, through qasync).
   A precise 1 ms timer on the GUI thread records when it runs; the longest gap between two of
@@ -24,13 +25,13 @@ from pathlib import Path
 
 from kiosk.paths import SAMPLE_BUNDLE
 
-from .common import ROOT, Row, distribution, median, offscreen_platform, say
+from .common import ROOT, Row, distribution, median, offscreen_platform, percentile, say
 
 TIMEOUT_S = 60.0
 
 
 def _env(tmp: Path) -> dict[str, str]:
-    skip = ("QT_", "QML_", "KIOSK_")
+    skip = ("QT_", "QML_", "KIOSK_", "PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")
     env = {k: v for k, v in os.environ.items() if not k.startswith(skip)}
     env["QT_QPA_PLATFORM"] = offscreen_platform(tmp)
     env["QML_DISK_CACHE_PATH"] = str(tmp / "qml-cache")
@@ -197,5 +198,14 @@ def run(quick: bool, tmp: Path) -> list[Row]:
             16.7,
             details={"during": distribution(during), "idle": distribution(idle)},
             note="floor = the same 1 ms timer's longest gap over an idle stretch as long",
+        ),
+        Row(
+            "studio",
+            f"studio: GUI-thread gap p99 while {len(took)} checks run",
+            percentile(during, 99),
+            "ms",
+            percentile(idle, 99),
+            note="floor = the idle stretch's p99: on a shared VM the longest gap is the "
+            "scheduler's as much as ours",
         ),
     ]
