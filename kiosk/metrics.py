@@ -263,9 +263,10 @@ class KioskMetrics:
     writer: EventLog | None = None
     clock: Callable[[], float] = time.monotonic
     wall: Callable[[], float] = time.time
-    schedule_slot: Callable[[], str] = field(default=lambda: "all")
-    """The schedule's hook: the name of the slot showing now. The schedule (another part of
-    the kiosk) replaces this; until then every kiosk reports "all"."""
+    schedule_slot: Callable[[], str] = field(default=lambda: "open")
+    """The name of the schedule slot showing now (kiosk.schedule.Slot.name: ``open`` when
+    nothing is scheduled, ``daypart:ID``, ``interrupt:ID``, ``closed``); the Qt layer reads
+    the session's."""
     restarts: int = 0
     sessions: int = 0
     events: dict[str, int] = field(default_factory=dict)
@@ -436,7 +437,7 @@ class KioskMetrics:
 
     def slot(self) -> str:
         try:
-            return str(self.schedule_slot()) or "all"
+            return str(self.schedule_slot()) or "open"
         except Exception:  # a hook's bug must not take /metrics down
             return "unknown"
 

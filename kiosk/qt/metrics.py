@@ -62,6 +62,7 @@ class QtMetrics(QObject):
             db=settings.db,
             bundle=lambda: controller.session.bundle,
             writer=log,
+            schedule_slot=lambda: controller.session.slot.name,
             clock=clock,
             restarts=m.count_start(settings.data_dir),
         )

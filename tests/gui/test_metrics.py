@@ -70,6 +70,9 @@ def test_counters_rise_as_a_visitor_taps_and_the_heartbeat_is_fresh(kiosk: Kiosk
     assert one(before, "kiosk_up") == 1
     assert one(before, "kiosk_visitor_sessions_total") == 0
     assert before["kiosk_build_info"][0][0]["kiosk_id"] == "test-kiosk"
+    # the session's schedule slot (the sample has no schedule: open, with everything)
+    assert before["kiosk_schedule_slot_info"][0][0] == {"slot": kiosk.controller.session.slot.name}
+    assert kiosk.controller.session.slot.name == "open"
     kiosk.tap_at(QPoint(960, 540))  # the first touch starts a visitor session
     kiosk.wait_page("home")
     kiosk.tap(f"tile-{kiosk.bundle.entities[0].id}")

@@ -156,7 +156,7 @@ def test_every_name_starts_with_kiosk_and_counts_rise(tmp_path: Path, bundle: Bu
     info = before["kiosk_build_info"][0][0]
     assert info["bundle_id"] == bundle.id and info["bundle_version"] == bundle.version
     assert one(before, "kiosk_schedule_slot_info") == 1
-    assert before["kiosk_schedule_slot_info"][0][0] == {"slot": "all"}
+    assert before["kiosk_schedule_slot_info"][0][0] == {"slot": "open"}
     for t in ("session_start", "page_view", "page_view", "session_end", "session_start"):
         km.event(Event(t))
     km.frame()
