@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from kiosk.authoring import BUNDLE_FILE, Node, SetText, entity_file
+from kiosk.authoring import BUNDLE_FILE, Node, SetText, SetValue, entity_file
 from kiosk.bundle.scaffold import init
 from kiosk.qt.studio.preview import PreviewPane
 from kiosk.qt.studio.window import Prompts, StudioWindow
@@ -202,3 +202,21 @@ def test_a_text_that_does_not_fit_is_outlined_in_red(qtbot: QtBot, studio: Studi
         studio.project.history.undo()
     qtbot.waitUntil(lambda: settled(preview), timeout=SETTLED_MS)
     assert preview.problems == []
+
+
+def test_a_schedule_does_not_hide_what_staff_selected(qtbot: QtBot, studio: StudioWindow) -> None:
+    """The preview's clock is frozen at 09:00 on the show's first day: a bundle open only in
+    the evening would show its closed screen there. Staff preview the content, not the hour."""
+    project = studio.project
+    assert project is not None
+    evening = {"hours": [{"from": "20:00", "to": "21:00"}]}
+    project.history.push(SetValue(BUNDLE_FILE, ("schedule",), evening))
+    try:
+        preview = go(qtbot, studio, Node(BUNDLE_FILE))
+        assert page(preview) is Page.HOME
+        assert preview.kiosk is not None and preview.kiosk.session.slot.name == "open"
+        preview = go(qtbot, studio, PICTURE)
+        assert page(preview) is Page.ENTITY
+    finally:
+        project.history.undo()
+        qtbot.waitUntil(lambda: settled(preview), timeout=SETTLED_MS)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import shutil
 import tempfile
 import time
@@ -305,6 +306,9 @@ class PreviewPane(QWidget):
         self._show_bundle(bundle, shadow)
 
     def _show_bundle(self, bundle: Bundle, shadow: Path) -> None:
+        # the place staff selected, whatever the schedule would show at the preview's
+        # (frozen) hour: no closed screen, no daypart hiding the entity being edited
+        bundle = dataclasses.replace(bundle, schedule=None)
         fresh = self.kiosk is None
         if self.kiosk is None:
             self.kiosk = self._build(bundle)
