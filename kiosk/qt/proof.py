@@ -203,6 +203,7 @@ def render(
                 language=plan.variants[0].lang,
                 clock=ManualClock(),
                 db=Path(tmp) / f"{shape}.db",
+                unscheduled=True,  # all the content, whatever the hour
             )
             try:
                 instant(k)

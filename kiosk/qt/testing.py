@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QPoint, QPointF, Qt, QTimer
@@ -164,12 +164,16 @@ def start_kiosk(
     poll_ms: int = 100,
     config: Config | None = None,
     pin_clock: Callable[[], float] | None = None,
+    unscheduled: bool = False,
 ) -> Kiosk:
     """The real kiosk UI in a window of the given size (call with a QGuiApplication running).
 
     Built by the composition root (kiosk.qt.root), as ``kiosk run`` builds it, windowed.
     ``bundle_path`` is shown; with a ``store`` the kiosk also follows the store's active
-    bundle (hot swap). Without a ``config`` or a ``db``, a temporary data folder holds them."""
+    bundle (hot swap). Without a ``config`` or a ``db``, a temporary data folder holds them.
+    ``unscheduled``: the bundle's schedule is set aside, so every entity and slide shows
+    whatever the clock says (the layout checker, the text-fit check, the proof: they look at
+    all the content, not at what 09:00 on the show's first day would show)."""
     configure_environment()  # the kiosk's logging rules (the test's app already exists)
     assert QGuiApplication.instance() is not None
     scratch = None
@@ -192,6 +196,8 @@ def start_kiosk(
     )
     prepared = prepare(settings)
     assert prepared is not None, f"{bundle_path} does not load"
+    if unscheduled:
+        prepared.bundle = replace(prepared.bundle, schedule=None)
     k = build(prepared, Kiosk, clock=clock, pin_clock=pin_clock)
     k.scratch = scratch
     QTest.qWaitForWindowExposed(k.window)

@@ -69,6 +69,7 @@ def overflows(root: Path) -> list[Overflow]:
             language=bundle.languages[0],
             clock=ManualClock(),
             db=Path(tmp) / "textfit.db",
+            unscheduled=True,  # all the content, whatever the hour
         )
         try:
             instant(k)

@@ -98,7 +98,9 @@ def start(bundle: Path, work: Path, shape: str, lang: str) -> tuple[Kiosk, Manua
     )
     clock = ManualClock()
     w, h = SHAPES[shape]
-    k = start_kiosk(bundle, width=w, height=h, language=lang, clock=clock, config=config)
+    k = start_kiosk(
+        bundle, width=w, height=h, language=lang, clock=clock, config=config, unscheduled=True
+    )
     return k, clock
 
 

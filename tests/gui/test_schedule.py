@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
 
+from kiosk.bundle.validate import load
 from kiosk.clock import ManualClock
 from kiosk.qt.testing import Kiosk, settle, start_kiosk, wait_until
 from tests import props
@@ -113,3 +114,19 @@ def test_display_off_closes_to_a_dark_screen(
     assert page.property("color").name() == "#000000"
     assert k.find("closedOpens") is None and k.find("closedHeadingEn") is None
     assert k.session.slot.display_off
+
+
+def test_the_checkers_and_the_proof_see_all_content_whatever_the_hour(
+    qapp: QGuiApplication, bundle: Path
+) -> None:
+    """The layout checker, the text-fit check and the proof start the kiosk unscheduled: at
+    09:00 on the show's first day the morning daypart would hide entities from them."""
+    full = [e.id for e in load(bundle).entities]
+    assert len(full) > 2
+    for unscheduled, expected in ((False, ["mict", "moi"]), (True, full)):
+        k = start_kiosk(bundle, clock=ManualClock(), unscheduled=unscheduled)
+        try:
+            assert [e.id for e in k.session.bundle.entities] == expected
+        finally:
+            k.close()
+            settle(20)
