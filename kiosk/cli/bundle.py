@@ -302,7 +302,7 @@ def cmd_proof(args: argparse.Namespace) -> int:
     import time
 
     from ..bundle.media import StructuralInspector
-    from ..bundle.proofplan import SHAPES, plan
+    from ..bundle.proofplan import SHAPES
     from ..bundle.validate import load, opened
 
     shapes = _names(args.shape)
@@ -356,22 +356,16 @@ def cmd_proof(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
-        the_plan = plan(bundle, langs, shapes)
-        from ..qt.proof import ProofFailed, make_proof
+        from ..qt.proof import ProofFailed, write_proof
 
-        # written beside the output and renamed when whole: a failure or Ctrl+C leaves no
-        # half a PDF, and an earlier proof of the same name as it was
-        part = args.output.with_name(args.output.name + ".part")
         try:
-            pages = make_proof(root, part, langs, shapes, the_plan.pages, bar)
-            part.replace(args.output)
+            pages = write_proof(root, args.output, langs, shapes, bar)
         except ProofFailed as exc:
             bar.close()
             print(f"kiosk: no proof was written: {exc}", file=sys.stderr)
             return 1
         finally:
             bar.close()
-            part.unlink(missing_ok=True)
     took = time.monotonic() - started
     print(f"Wrote {args.output}: {pages} pages ({took:.0f} s).")
     return 0

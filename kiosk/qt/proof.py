@@ -95,6 +95,31 @@ class ProofCancelled(ProofFailed):
     """``cancelled()`` said so: the child was stopped (Kiosk Studio's Cancel)."""
 
 
+def write_proof(
+    root: Path,
+    out: Path,
+    langs: list[str],
+    shapes: list[str],
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """The proof of the (valid) bundle folder ``root`` in ``out``; the pages written. It is
+    written beside ``out`` and renamed when whole: a failure, a cancel or Ctrl+C leaves no half
+    a PDF, and an earlier proof of the same name as it was (``kiosk bundle proof`` and the
+    Studio's action). Raises :class:`ProofFailed`."""
+    from ..bundle.proofplan import plan
+    from ..bundle.validate import load
+
+    pages = plan(load(root), langs, shapes).pages
+    part = out.with_name(out.name + ".part")
+    try:
+        written = make_proof(root, part, langs, shapes, pages, progress, cancelled)
+        part.replace(out)
+    finally:
+        part.unlink(missing_ok=True)
+    return written
+
+
 def make_proof(
     root: Path,
     out: Path,

@@ -76,22 +76,14 @@ def write_proof(
     (as ``kiosk bundle proof`` does). Raises :class:`kiosk.qt.proof.ProofFailed`."""
     from ...bundle import validate
     from ...bundle.media import StructuralInspector
-    from ...bundle.proofplan import plan
     from ...bundle.validate import load
-    from ..proof import make_proof
+    from ..proof import write_proof as proof_to
 
     report = validate(root, StructuralInspector())
     if not report.ok:
         return ProofOutcome(report=report)
-    bundle = load(root)
-    langs = list(bundle.languages)
-    the_plan = plan(bundle, langs, shapes)
-    part = out.with_name(out.name + ".part")
-    try:
-        pages = make_proof(root, part, langs, shapes, the_plan.pages, progress, cancelled)
-        part.replace(out)
-    finally:
-        part.unlink(missing_ok=True)
+    langs = list(load(root).languages)
+    pages = proof_to(root, out, langs, shapes, progress, cancelled)
     return ProofOutcome(pages=pages)
 
 
