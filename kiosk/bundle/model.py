@@ -7,7 +7,7 @@ loader resolves them against :attr:`Bundle.root`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
@@ -209,6 +209,11 @@ class Bundle:
 
     def path(self, rel: PurePosixPath) -> Path:
         return self.root.joinpath(*rel.parts)
+
+    def unscheduled(self) -> Bundle:
+        """This bundle with its schedule set aside: all its content, whatever the hour (for
+        what looks at the content rather than the day: the checkers, the proof, a preview)."""
+        return replace(self, schedule=None)
 
     def entity(self, entity_id: str) -> Entity:
         for e in self.entities:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QPoint, QPointF, Qt, QTimer
@@ -197,7 +197,7 @@ def start_kiosk(
     prepared = prepare(settings)
     assert prepared is not None, f"{bundle_path} does not load"
     if unscheduled:
-        prepared.bundle = replace(prepared.bundle, schedule=None)
+        prepared.bundle = prepared.bundle.unscheduled()
     k = build(prepared, Kiosk, clock=clock, pin_clock=pin_clock)
     k.scratch = scratch
     QTest.qWaitForWindowExposed(k.window)

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import shutil
 import tempfile
 import time
@@ -308,7 +307,7 @@ class PreviewPane(QWidget):
     def _show_bundle(self, bundle: Bundle, shadow: Path) -> None:
         # the place staff selected, whatever the schedule would show at the preview's
         # (frozen) hour: no closed screen, no daypart hiding the entity being edited
-        bundle = dataclasses.replace(bundle, schedule=None)
+        bundle = bundle.unscheduled()
         fresh = self.kiosk is None
         if self.kiosk is None:
             self.kiosk = self._build(bundle)
