@@ -41,6 +41,12 @@ _RTL = ("R", "AL")
 
 
 @lru_cache(maxsize=8192)
+def isolated(text: object) -> str:
+    """``text`` set apart in a sentence of either direction (FIRST STRONG ISOLATE … POP
+    DIRECTIONAL ISOLATE): a file name, a path or a number keeps its own order and place."""
+    return f"\u2068{text}\u2069"
+
+
 def for_display(text: str, language: str) -> str:
     """``text`` as the kiosk shows it in ``language``: see the module's docstring. Kept for
     the bundle's texts (a bundle has a few thousand): QML reads a model's texts each time a

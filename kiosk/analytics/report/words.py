@@ -11,6 +11,7 @@ import html
 from dataclasses import dataclass
 from datetime import date
 
+from ...bidi import isolated
 from ...bundle.model import Bundle, Demo
 
 Lang = str
@@ -31,7 +32,6 @@ RED = "#B3261E"
 HIT = "#1D5FBF"
 MISS = "#D1410C"
 
-_FSI, _PDI = "\u2068", "\u2069"
 
 WORDS: dict[str, tuple[str, str]] = {
     "title": ("تقرير الزوّار", "Visitor report"),
@@ -265,4 +265,4 @@ def bdi(text: str, *, ltr: bool = True) -> str:
 
 def iso(text: str) -> str:
     """Isolate a run inside SVG text (which has no <bdi>)."""
-    return f"{_FSI}{text}{_PDI}"
+    return isolated(text)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QS
 from ...authoring import entity_of, lookup
 from ...authoring.commands import Command
 from ...authoring.worker_copy import Batch, Taken, WorkerCopy, same_state, take
+from ...bidi import isolated
 from .. import aio
 from .strings import ImportUI as I
 from .strings import Label
@@ -92,11 +93,6 @@ def _listed(lines: list[str], lang: str) -> list[str]:
     if len(lines) > MAX_LISTED:
         shown.append(I.more.get(lang).format(n=len(lines) - MAX_LISTED))
     return shown
-
-
-def _isolated(text: object) -> str:
-    """A file name or path inside a sentence of either direction (FSI … PDI)."""
-    return f"\u2068{text}\u2069"
 
 
 class Imports(QObject):
@@ -279,7 +275,7 @@ class Imports(QObject):
                 return
         replace = False
         if self._imported_before(eid, source):
-            text = self._t(I.replace_text, entity=_isolated(eid), name=_isolated(source.name))
+            text = self._t(I.replace_text, entity=isolated(eid), name=isolated(source.name))
             if not window.prompts.confirm(window, window.t(I.replace_title), text):
                 return
             replace = True
@@ -302,7 +298,7 @@ class Imports(QObject):
     async def _deck(self, source: Path, eid: str, replace: bool) -> None:
         from ...authoring.deck import Cancelled, DeckError, DeckResult, import_deck
 
-        name = _isolated(source.name)
+        name = isolated(source.name)
         self._show(self._t(I.importing, name=name, i=0, n="…"), 0, 0)
         progress = self._progress(
             lambda done, total: self._t(I.importing, name=name, i=min(done + 1, total), n=total)
@@ -368,7 +364,7 @@ class Imports(QObject):
         from ...authoring.sheets import SheetError
         from ...authoring.slide_sheet import SheetImportError, SheetResult, import_sheet
 
-        name = _isolated(sheet.name)
+        name = isolated(sheet.name)
         self._show(self._t(I.importing, name=name, i=1, n=1), 0, 0)
 
         def work(copy: WorkerCopy) -> SheetResult:
@@ -419,7 +415,7 @@ class Imports(QObject):
             if out is None:
                 return
         if out.suffix.lower() not in (".xlsx", ".csv"):
-            self._tell(I.cannot_import, self._t(I.name_sheet, out=_isolated(out)), warn=True)
+            self._tell(I.cannot_import, self._t(I.name_sheet, out=isolated(out)), warn=True)
             self.finished.emit()
             return
         self._start(self._export(out), "export-texts")
@@ -435,7 +431,7 @@ class Imports(QObject):
             self._tell(I.cannot_import, f"{out}: {exc}", warn=True)
             return
         if done is not None:
-            self._tell(I.exported_title, self._t(I.exported, n=done[0], out=_isolated(out)))
+            self._tell(I.exported_title, self._t(I.exported, n=done[0], out=isolated(out)))
 
     def import_texts(self, sheet: Path | None = None) -> None:
         window = self.window
@@ -451,7 +447,7 @@ class Imports(QObject):
         from ...authoring.sheets import SheetError
         from ...authoring.translation import import_strings
 
-        self._show(self._t(I.importing, name=_isolated(sheet.name), i=1, n=1), 0, 0)
+        self._show(self._t(I.importing, name=isolated(sheet.name), i=1, n=1), 0, 0)
         try:
             done = await self._on_copy(lambda copy: import_strings(copy, sheet))
         except (SheetError, OSError) as exc:
@@ -499,7 +495,7 @@ class Imports(QObject):
             if out is None:
                 return
         if out.suffix.lower() != ".pdf":
-            self._tell(I.no_proof, self._t(I.name_pdf, out=_isolated(out)), warn=True)
+            self._tell(I.no_proof, self._t(I.name_pdf, out=isolated(out)), warn=True)
             self.finished.emit()
             return
         saved = False
@@ -534,7 +530,7 @@ class Imports(QObject):
             self._tell(I.no_proof, self._t(I.proof_errors, n=errors), warn=True)
             return
         self.last_proof = out
-        text = self._t(I.proof_done, out=_isolated(out), pages=outcome.pages)
+        text = self._t(I.proof_done, out=isolated(out), pages=outcome.pages)
         if saved:
             text = f"{self._t(I.saved_first)}\n\n{text}"
         self._tell(I.proof_done_title, text)

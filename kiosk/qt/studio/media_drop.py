@@ -34,6 +34,7 @@ from ...authoring import Node, add_slide, entity_of, parse_path
 from ...authoring.builders import SlideKind
 from ...authoring.media_in import Action, Refused, Role, plan
 from ...authoring.transcode import Cancelled, Progress, TranscodeFailed
+from ...bidi import isolated
 from .. import aio
 from ..normalise import bring_in
 from .strings import PublishUI as P
@@ -214,7 +215,7 @@ class MediaDrop(QObject):
             self.task.cancel()
 
     def _show(self, name: str, i: int, n: int, fraction: float | None) -> None:
-        self.label.setText(self.window.t(P.adding).format(name=f"\u2068{name}\u2069", i=i, n=n))
+        self.label.setText(self.window.t(P.adding).format(name=isolated(name), i=i, n=n))
         self.bar.setRange(0, 1000)
         self.bar.setValue(int(1000 * ((i - 1 + (fraction or 0.0)) / n)))
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ...authoring import BUNDLE_FILE, SetValue
 from ...authoring.release import Packed, next_version, pack_and_sign, pack_name, version_problem
+from ...bidi import isolated
 from ...bundle.media import MediaInspector
 from ...bundle.problems import Severity
 from .. import aio
@@ -235,12 +236,12 @@ class PackDialog(QDialog):
     def _update(self) -> None:
         t = self.window_.t
         self.folder_label.setText(
-            f"\u2068{self.folder}\u2069" if self.folder is not None else t(P.no_folder)
+            isolated(self.folder) if self.folder is not None else t(P.no_folder)
         )
         bundle_id = str(self.project.bundle.get("id", "bundle"))
-        self.file_label.setText(f"\u2068{pack_name(bundle_id, self.version.text().strip())}\u2069")
+        self.file_label.setText(isolated(pack_name(bundle_id, self.version.text().strip())))
         if self.key is not None:
-            self.key_label.setText(t(P.signed_with).format(key=f"\u2068{self.key.name}\u2069"))
+            self.key_label.setText(t(P.signed_with).format(key=isolated(self.key.name)))
             self.key_label.setToolTip(str(self.key))
         else:
             self.key_label.setText(t(P.unsigned))
